@@ -1,0 +1,23 @@
+# Builder of a lab system (run by /bin/sh with an empty PATH: absolute paths only).
+echo "building the system configuration for $host (variant $variant${nonce:+, $nonce})"
+if [ "$slowSeconds" -gt 0 ]; then
+  i=1
+  while [ "$i" -le "$slowSeconds" ]; do
+    echo "[$i/$slowSeconds] compiling slow-package part $i"
+    /bin/sleep 1
+    i=$((i + 1))
+  done
+fi
+/bin/mkdir -p "$out/bin" "$out/etc/systemd/system"
+for u in $unitNames; do
+  eval "printf '%s\n' \"\$unit_$u\"" >"$out/etc/systemd/system/$u.service"
+  echo "installing unit $u.service"
+done
+printf '%s\n' "$version" >"$out/nixos-version"
+printf '%s\n' "$variant" >"$out/lab-variant"
+printf '%s\n' "$host" >"$out/lab-host"
+/bin/cp "$stc" "$out/bin/switch-to-configuration"
+/bin/cp "$activateRs" "$out/activate-rs"
+/bin/cp "$deployRsActivate" "$out/deploy-rs-activate"
+/bin/chmod 555 "$out/bin/switch-to-configuration" "$out/activate-rs" "$out/deploy-rs-activate"
+echo "system $version for $host built"

@@ -1,0 +1,40 @@
+# mkSystem { host, system, variantText } -> an attribute set shaped like a NixOS configuration:
+# config.system.build.toplevel is a derivation whose output looks enough like a NixOS system
+# (nixos-version, etc/systemd/system/*.service, bin/switch-to-configuration, activate-rs,
+# deploy-rs-activate) for the panel, deploy-rs's activation protocol and the lab tests.
+{ host, system, variantText }:
+let
+  lines = builtins.filter (l: builtins.isString l && l != "") (builtins.split "\n" variantText);
+  variant = if lines == [ ] then "base" else builtins.head lines;
+  nonce = builtins.concatStringsSep ";" (builtins.tail (if lines == [ ] then [ "" ] else lines));
+  known = [ "base" "changed" "broken" "slow" ];
+  _check = if builtins.elem variant known then true
+    else throw "unknown lab variant '${variant}' in variants/${host} (known: base changed broken slow)";
+  index = builtins.head (builtins.match "frame([0-9]+)" host);
+  hostAddress = "10.231.${index}.2";
+  version = "24.11.20261126.lab-${variant}";
+  serviceScript = ./lab-service.sh;
+  units = import ./units.nix { inherit variant serviceScript; };
+  unitNames = builtins.attrNames units;
+  slowSeconds = if variant == "slow" then 75 else 0;
+  toplevel = assert _check; derivation ({
+    name = "nixos-system-${host}-${version}";
+    inherit system;
+    builder = "/bin/sh";
+    args = [ "-e" ./build-toplevel.sh ];
+    inherit host variant version nonce slowSeconds;
+    unitNames = builtins.concatStringsSep " " unitNames;
+    stc = ./switch-to-configuration.sh;
+    activateRs = ./activate-rs.sh;
+    deployRsActivate = ./deploy-rs-activate.sh;
+  } // builtins.listToAttrs (map (n: { name = "unit_${n}"; value = units.${n}; }) unitNames));
+in {
+  inherit host variant;
+  config = {
+    networking = { hostName = host; inherit hostAddress; };
+    system = {
+      nixos = { inherit version; label = version; };
+      build = { inherit toplevel; };
+    };
+  };
+}

@@ -1,0 +1,64 @@
+#!/bin/bash
+# Stage 2 of the base image: users, sshd, nix (daemon, flakes, offline), the lab's boot
+# activation, the flake checkout at /home/admin/homelab and the initial system of every host
+# built into the Nix store. Redone (from a fresh copy of stage 1) when its inputs change.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+check_prereqs
+bash "$LAB_DIR/scripts/build-stage1.sh"
+
+inputs_hash() {
+  (cd "$LAB_DIR" && find scripts/build-base.sh scripts/common.sh rootfs flake -type f -print0 | sort -z \
+    | xargs -0 sha256sum; stat -c '%a %n' rootfs/usr/local/lib/lab/boot-activate) | sha256sum | cut -c1-16
+}
+want="$(inputs_hash)"
+if [[ -f "$BASE/.lab-base" && "$(cat "$BASE/.lab-base")" == "$want" ]]; then
+  log "base cached ($BASE)"
+  exit 0
+fi
+t0=$(now_ms)
+T="$BASE.tmp"
+rm -rf "$T"
+log "provisioning the base image (copy of stage1, users, sshd, nix, flake, initial systems)"
+cp -a "$BASE_STAGE1" "$T"
+
+cp -a "$LAB_DIR/rootfs/." "$T/"
+rm -f "$T/etc/lab/fail/.keep" "$T"/etc/ssh/ssh_host_*
+: >"$T/etc/machine-id"; rm -f "$T/var/lib/dbus/machine-id"
+printf '127.0.0.1 localhost\n::1 localhost\n' >"$T/etc/hosts"
+for i in 1 2 3 4 5 6 7 8 9; do echo "10.231.$i.2 frame$i" >>"$T/etc/hosts"; done
+install -m 0755 "$LAB_DIR/flake/lab/deploy.sh" "$T/usr/local/bin/deploy"
+mkdir -p "$T/etc/systemd/journald.conf.d" "$T/usr/local/lib/lab/initial"
+printf '[Journal]\nStorage=volatile\nRateLimitBurst=0\n' >"$T/etc/systemd/journald.conf.d/lab.conf"
+cp -a "$LAB_DIR/flake" "$T/home/homelab.tmp"
+cat >"$T/root/provision.sh" <<'PROVISION'
+set -euo pipefail
+useradd -m -s /bin/bash -G sudo,nix-users admin
+usermod -p '*' root; usermod -p '*' admin
+git config --system safe.directory '*'
+git config --system init.defaultBranch main
+systemctl enable lab-boot.service nix-daemon.socket ssh.service >/dev/null 2>&1
+systemctl mask apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2scrub_all.timer \
+  fstrim.timer e2scrub_reap.service getty@tty1.service console-getty.service systemd-pstore.service >/dev/null 2>&1
+# the flake checkout, owned by admin, as in production
+mv /home/homelab.tmp /home/admin/homelab
+chown -R admin:admin /home/admin/homelab
+runuser -u admin -- sh -c 'cd ~/homelab && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A && git commit -qm "lab: initial homelab flake"'
+# initial system of every host (generation 1 is set per host when the host is created)
+cd /home/admin/homelab
+for i in 1 2 3; do
+  nix build --no-link --json ".#nixosConfigurations.frame$i.config.system.build.toplevel" \
+    | sed -n 's/.*"out":"\([^"]*\)".*/\1/p' >"/usr/local/lib/lab/initial/frame$i"
+  [ -s "/usr/local/lib/lab/initial/frame$i" ]
+done
+nix build --no-link .#packages.x86_64-linux.deploy
+PROVISION
+# nix cannot run in a plain chroot (it re-enters the host's mount namespace): use nspawn
+if ! systemd-nspawn -q --register=no --keep-unit --private-network -D "$T" /bin/bash /root/provision.sh \
+  >"$LAB_CACHE/provision.log" 2>&1; then
+  tail -20 "$LAB_CACHE/provision.log" >&2; die "provisioning the base image failed (log: $LAB_CACHE/provision.log)"
+fi
+rm -f "$T/root/provision.sh"
+echo "$want" >"$T/.lab-base"
+rm -rf "$BASE"; mv "$T" "$BASE"
+log "base provisioned in $(( ($(now_ms) - t0) / 1000 )) s"
