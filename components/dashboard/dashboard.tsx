@@ -1,0 +1,83 @@
+"use client";
+// The dashboard island: instant search ("/" focuses it), arrow-key navigation, live health.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { groupBy, matches } from "@/lib/dashboard/filter";
+import type { MachineCardData, TileData } from "@/lib/dashboard/types";
+import { machineKey, serviceKey, type HealthSnapshot } from "@/lib/health/types";
+import { MachineCard } from "./machine-card";
+import { ServiceTile } from "./service-tile";
+import { useLiveHealth } from "./use-live-health";
+import { useKeyboardNav } from "./use-keyboard-nav";
+
+type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot };
+
+export function Dashboard({ tiles, machines, health: initial }: Props) {
+  const [query, setQuery] = useState("");
+  const { health, connection } = useLiveHealth(initial);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const clearQuery = useCallback(() => setQuery(""), []);
+  useKeyboardNav(search, list, clearQuery);
+
+  const shownTiles = useMemo(
+    () => tiles.filter((t) => matches(query, [t.name, t.group, t.description, t.url, t.unit, t.machine, t.slug])),
+    [tiles, query],
+  );
+  const shownMachines = useMemo(
+    () => machines.filter((m) => matches(query, [m.name, m.system, m.role, m.description, m.address])),
+    [machines, query],
+  );
+  const nothing = shownTiles.length === 0 && shownMachines.length === 0;
+
+  useEffect(() => {
+    document.documentElement.dataset.live = connection;
+  }, [connection]);
+
+  return (
+    <>
+      <div className="sticky top-0 z-20 -mx-4 mb-4 bg-(--color-bg)/90 px-4 py-3 backdrop-blur">
+        <label className="relative block">
+          <span className="sr-only">Search services and machines</span>
+          <input
+            ref={search}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search services and machines…"
+            autoComplete="off"
+            enterKeyHint="search"
+            className="h-12 w-full rounded-xl border border-(--color-line) bg-(--color-panel) px-4 pr-12 text-base outline-none focus:border-(--color-accent)"
+          />
+          <kbd className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-(--color-line) px-1.5 text-xs text-(--color-muted) sm:block">/</kbd>
+        </label>
+        <p className="mt-1 text-xs text-(--color-muted)" aria-live="polite" data-testid="live-state">
+          {connection === "live" ? "Live" : connection === "connecting" ? "Connecting…" : "Offline: statuses may be stale, reconnecting…"}
+        </p>
+      </div>
+
+      <div ref={list}>
+        {nothing && (
+          <p className="rounded-xl border border-dashed border-(--color-line) p-8 text-center text-(--color-muted)">
+            {tiles.length + machines.length === 0 ? "The inventory is empty: add a machine or a service." : `Nothing matches “${query}”.`}
+          </p>
+        )}
+        {groupBy(shownTiles, (t) => t.group).map(([group, items]) => (
+          <section key={group} className="mb-6" aria-labelledby={`g-${group}`}>
+            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">{group}</h2>
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+              {items.map((t) => <ServiceTile key={t.slug} tile={t} health={health[serviceKey(t.slug)]} />)}
+            </div>
+          </section>
+        ))}
+        {shownMachines.length > 0 && (
+          <section className="mb-6" aria-labelledby="g-machines">
+            <h2 id="g-machines" className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">Machines</h2>
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {shownMachines.map((m) => <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} />)}
+            </div>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { Icon } from "@/components/ui/icon";
+import type { TileData } from "@/lib/dashboard/types";
+import type { HealthResult } from "@/lib/health/types";
+import { HealthBadge } from "./health-badge";
+
+export function ServiceTile({ tile, health }: { tile: TileData; health: HealthResult | undefined }) {
+  const href = tile.url ?? tile.docsUrl;
+  return (
+    <article
+      data-testid="service-tile"
+      data-slug={tile.slug}
+      className="relative flex min-h-24 gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-4 shadow-sm transition hover:border-(--color-accent)/60 focus-within:border-(--color-accent)"
+    >
+      <div className="mt-0.5 text-(--color-accent)">
+        <Icon name={tile.icon} />
+      </div>
+      <div className="min-w-0 flex-1">
+        <div className="flex items-start justify-between gap-2">
+          <h3 className="font-semibold leading-tight">
+            {href ? (
+              <a data-nav href={href} target="_blank" rel="noreferrer" className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+                {tile.name}
+              </a>
+            ) : (
+              <span data-nav tabIndex={0} className="focus-visible:outline-none">{tile.name}</span>
+            )}
+          </h3>
+          {tile.hasCheck && <HealthBadge result={health} label={tile.name} />}
+        </div>
+        <p className="mt-1 text-sm text-(--color-muted)">{tile.description}</p>
+        <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
+          {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
+          {tile.unit && <span className="font-mono">{tile.unit}</span>}
+          {tile.ports && <span>{tile.ports}</span>}
+          {tile.docsUrl && tile.url && (
+            <a href={tile.docsUrl} target="_blank" rel="noreferrer" className="relative z-10 underline-offset-2 hover:underline">
+              docs
+            </a>
+          )}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+// Named queries for machines.
+import { db } from "./client";
+import { unique } from "./prisma-errors";
+import { NotFoundError, ValidationError } from "../errors";
+import type { MachineDeleteInput, MachineInput } from "../validation/machine";
+
+export function listMachines() {
+  return db().machine.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], include: { _count: { select: { services: true } } } });
+}
+
+export async function getMachine(name: string) {
+  const machine = await db().machine.findUnique({ where: { name }, include: { services: { orderBy: { sortOrder: "asc" } } } });
+  if (!machine) throw new NotFoundError(`No machine named "${name}".`);
+  return machine;
+}
+
+export function createMachine(input: MachineInput) {
+  return unique(() => db().machine.create({ data: input }), "name", `A machine named "${input.name}" already exists.`);
+}
+
+export async function updateMachine(name: string, input: MachineInput) {
+  await getMachine(name);
+  return unique(
+    () => db().machine.update({ where: { name }, data: input }),
+    "name",
+    `A machine named "${input.name}" already exists.`,
+  );
+}
+
+/**
+ * Deletes a machine. When it still has services the caller must say what happens to them:
+ * detach (keep them without a machine), move (to another machine) or delete them too.
+ */
+export async function deleteMachine(input: MachineDeleteInput) {
+  return db().$transaction(async (tx) => {
+    const machine = await tx.machine.findUnique({ where: { name: input.name }, include: { _count: { select: { services: true, jobs: true } } } });
+    if (!machine) throw new NotFoundError(`No machine named "${input.name}".`);
+    const count = machine._count.services;
+    if (count > 0 && !input.services) {
+      throw new ValidationError(`${machine.name} has ${count} service(s): choose what happens to them.`, {
+        services: "Choose what happens to this machine's services.",
+      });
+    }
+    if (machine._count.jobs > 0) {
+      throw new ValidationError(`${machine.name} has job history; it cannot be deleted.`);
+    }
+    if (count > 0 && input.services === "move") {
+      const target = await tx.machine.findUnique({ where: { name: input.moveTo ?? "" } });
+      if (!target) throw new ValidationError("The machine to move to does not exist.", { moveTo: "No such machine." });
+      await tx.service.updateMany({ where: { machineId: machine.id }, data: { machineId: target.id } });
+    } else if (count > 0 && input.services === "detach") {
+      await tx.service.updateMany({ where: { machineId: machine.id }, data: { machineId: null } });
+    } else if (count > 0 && input.services === "delete") {
+      await tx.service.deleteMany({ where: { machineId: machine.id } });
+    }
+    await tx.machine.delete({ where: { id: machine.id } });
+    return { name: machine.name, services: count, disposition: count > 0 ? input.services : undefined };
+  });
+}

@@ -1,0 +1,71 @@
+// One health check: an HTTP request or a TCP connect, measured, never throwing.
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { connect } from "node:net";
+import type { HealthResult, HealthTarget } from "./types";
+
+export type CheckOptions = { timeoutMs: number; slowMs: number };
+
+function result(status: HealthResult["status"], latencyMs: number | null, detail: string): HealthResult {
+  return { status, latencyMs, detail, checkedAt: new Date().toISOString() };
+}
+
+function describe(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case "ECONNREFUSED": return "connection refused";
+    case "ENOTFOUND": case "EAI_AGAIN": return "host not found";
+    case "EHOSTUNREACH": case "ENETUNREACH": return "host unreachable";
+    case "ECONNRESET": return "connection reset";
+    default: return err.code ? `${err.code.toLowerCase()}` : err.message;
+  }
+}
+
+function grade(latencyMs: number, opts: CheckOptions): HealthResult["status"] {
+  return latencyMs > opts.slowMs ? "slow" : "up";
+}
+
+export function checkHttp(url: string, opts: CheckOptions): Promise<HealthResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const make = url.startsWith("https:") ? httpsRequest : httpRequest;
+    let settled = false;
+    const finish = (r: HealthResult) => {
+      if (!settled) { settled = true; clearTimeout(timer); done(r); }
+    };
+    const req = make(url, { method: "GET", headers: { "user-agent": "homelab-panel-health/1", accept: "*/*" } }, (res) => {
+      const ms = elapsed();
+      res.resume();
+      res.destroy();
+      const code = res.statusCode ?? 0;
+      finish(code >= 500 ? result("down", ms, `HTTP ${code}`) : result(grade(ms, opts), ms, `HTTP ${code}`));
+    });
+    const timer = setTimeout(() => {
+      finish(result("down", null, `timed out after ${opts.timeoutMs} ms`));
+      req.destroy();
+    }, opts.timeoutMs);
+    req.on("error", (err) => finish(result("down", null, describe(err))));
+    req.end();
+  });
+}
+
+export function checkTcp(host: string, port: number, opts: CheckOptions): Promise<HealthResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const socket = connect({ host, port });
+    let settled = false;
+    const finish = (r: HealthResult) => {
+      if (!settled) { settled = true; clearTimeout(timer); socket.destroy(); done(r); }
+    };
+    const timer = setTimeout(() => finish(result("down", null, `timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
+    socket.once("connect", () => {
+      const ms = Math.round(performance.now() - started);
+      finish(result(grade(ms, opts), ms, `port ${port} open`));
+    });
+    socket.once("error", (err) => finish(result("down", null, describe(err))));
+  });
+}
+
+export function runCheck(target: HealthTarget, opts: CheckOptions): Promise<HealthResult> {
+  return target.kind === "http" ? checkHttp(target.url, opts) : checkTcp(target.host, target.port, opts);
+}

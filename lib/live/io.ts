@@ -1,0 +1,21 @@
+import "server-only";
+// The socket.io server, on globalThis so route handlers in Next's bundle can reach the instance
+// server.ts attached to the HTTP server.
+import type { Server } from "socket.io";
+
+const KEY = Symbol.for("homelab-panel.io");
+type Holder = { [KEY]?: Server };
+const holder = globalThis as Holder;
+
+export function setIo(io: Server): void {
+  holder[KEY] = io;
+}
+
+export function io(): Server | undefined {
+  return holder[KEY];
+}
+
+/** Tells every open dashboard that the inventory changed, so it re-renders. */
+export function broadcastInventoryChanged(): void {
+  holder[KEY]?.to("dashboard").emit("inventory:changed");
+}

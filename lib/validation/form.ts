@@ -1,0 +1,20 @@
+// Turning form submissions into plain objects and zod issues into per-field messages.
+import type { z } from "zod";
+import type { FieldErrors } from "../errors";
+
+export function formToObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  }
+  return out;
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

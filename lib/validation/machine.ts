@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { checkbox, optional, text } from "./fields";
+import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "./patterns";
+import { portNumber } from "./ports";
+
+export const ROLES = ["production", "testing", "installer", "other"] as const;
+
+export const machineName = z
+  .string()
+  .trim()
+  .regex(MACHINE_NAME, "Use 1-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+
+export const machineInput = z.object({
+  name: machineName,
+  system: z.string().trim().regex(SYSTEM, "Use a Nix system such as x86_64-linux or aarch64-linux."),
+  role: z.enum(ROLES, { message: "Choose production, testing, installer or other." }),
+  description: text(500, "Description").default(""),
+  sshHost: optional(
+    z.string().trim().refine(isHost, "Use a host name or IP address (no spaces, not starting with '-')."),
+  ).default(null),
+  sshUser: optional(
+    z.string().trim().regex(SSH_USER, "Use a Unix user name such as admin or root."),
+  ).default(null),
+  sshPort: z.preprocess((v) => (v === "" || v === undefined ? 22 : v), portNumber),
+  flakeAttr: optional(
+    z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1."),
+  ).default(null),
+  deployable: checkbox.default(false),
+});
+
+export type MachineInput = z.infer<typeof machineInput>;
+
+export const SERVICE_DISPOSITIONS = ["detach", "move", "delete"] as const;
+
+export const machineDeleteInput = z
+  .object({
+    name: machineName,
+    services: z.enum(SERVICE_DISPOSITIONS).optional(),
+    moveTo: optional(machineName).default(null),
+  })
+  .refine((v) => v.services !== "move" || v.moveTo !== null, {
+    path: ["moveTo"],
+    message: "Choose the machine the services move to.",
+  })
+  .refine((v) => v.services !== "move" || v.moveTo !== v.name, {
+    path: ["moveTo"],
+    message: "Choose another machine than the one being deleted.",
+  });
+
+export type MachineDeleteInput = z.infer<typeof machineDeleteInput>;

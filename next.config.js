@@ -1,0 +1,16 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+module.exports = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["ssh2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};

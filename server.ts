@@ -1,0 +1,76 @@
+// One process, one port: Next.js and socket.io on the same HTTP server.
+// Order: parse env -> migrate -> seed once -> prepare Next + first health round -> listen.
+import { createServer } from "node:http";
+import next from "next";
+import { Server } from "socket.io";
+import { env, EnvError } from "./lib/env";
+import { migrate } from "./lib/db/migrate";
+import { db } from "./lib/db/client";
+import { seedOnce } from "./lib/db/seed";
+import { healthMonitor } from "./lib/health/registry";
+import { setIo } from "./lib/live/io";
+import { attachDashboard } from "./lib/live/dashboard";
+import { refuseUnknownEvents } from "./lib/live/unknown-events";
+import type { ClientToServer, ServerToClient } from "./lib/live/events";
+
+const KNOWN_EVENTS: (keyof ClientToServer)[] = ["dashboard:subscribe"];
+
+function log(message: string): void {
+  console.log(`[panel] ${message}`);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(`[panel] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const dev = process.argv.includes("--dev");
+
+  log(`database ${config.DATABASE_URL}: applying migrations`);
+  await migrate(config.DATABASE_URL);
+  if (config.SEED_ON_START) {
+    const { seeded } = await seedOnce(db());
+    log(seeded ? "seeded the inventory with the homelab" : "inventory already seeded; left as it is");
+  }
+
+  const app = next({ dev, hostname: config.HOST, port: config.PORT });
+  const monitor = healthMonitor();
+  await Promise.all([app.prepare(), monitor.start()]);
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => void handle(req, res));
+  const io = new Server<ClientToServer, ServerToClient>(server, { serveClient: false });
+  setIo(io);
+  attachDashboard(io, monitor);
+  refuseUnknownEvents(io, KNOWN_EVENTS);
+
+  server.listen(config.PORT, config.HOST, () => {
+    log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    monitor.stop();
+    setTimeout(() => process.exit(0), 5000).unref();
+    void io.close(async () => {
+      await db().$disconnect();
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  console.error("[panel] failed to start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});
