@@ -17,7 +17,7 @@ export const serviceInput = z
     slug: z.string().trim().regex(SLUG, "Use 1-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit."),
     name: requiredText(80, "Name"),
     groupName: requiredText(60, "Group"),
-    icon: z.enum(ICONS, { message: "Choose an icon from the list." }).or(z.literal("")).default(""),
+    icon: z.union([z.enum(ICONS), z.literal("")], { message: "Choose an icon from the list." }).default(""),
     description: text(500, "Description").default(""),
     url: optional(httpUrl("Link")).default(null),
     docsUrl: optional(httpUrl("Docs link")).default(null),
