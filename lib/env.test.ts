@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { childEnv, databaseFile, EnvError, parseEnv } from "./env";
+
+const errorOf = (source: Record<string, string | undefined>) => {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    return err;
+  }
+  throw new Error("parseEnv did not throw");
+};
+
+describe("parseEnv", () => {
+  it("has defaults for everything", () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: "development",
+      HOST: "127.0.0.1",
+      PORT: 3000,
+      DATABASE_URL: "file:./data/panel.db",
+      SEED_ON_START: true,
+      HEALTH_INTERVAL_MS: 30_000,
+      HEALTH_TIMEOUT_MS: 5_000,
+      HEALTH_SLOW_MS: 1_000,
+      HEALTH_CHECK_ALLOW: "*",
+    });
+  });
+
+  it("parses given values", () => {
+    expect(
+      parseEnv({ PORT: "8080", HOST: "0.0.0.0", SEED_ON_START: "off", DATABASE_URL: "file:/var/lib/panel/panel.db", NODE_ENV: "production" }),
+    ).toMatchObject({ PORT: 8080, HOST: "0.0.0.0", SEED_ON_START: false, DATABASE_URL: "file:/var/lib/panel/panel.db", NODE_ENV: "production" });
+  });
+
+  it.each(["abc", "70000", "0", "80.5"])("refuses PORT=%j naming PORT", (PORT) => {
+    const err = errorOf({ PORT });
+    expect(err).toBeInstanceOf(EnvError);
+    expect((err as EnvError).message).toMatch(/^Invalid environment:\n {2}- PORT: /);
+    expect((err as EnvError).message).toContain(`(got "${PORT}")`);
+    expect((err as EnvError).issues).toHaveLength(1);
+  });
+
+  it("refuses a DATABASE_URL that is not a SQLite file URL", () => {
+    const err = errorOf({ DATABASE_URL: "postgres://db/panel" });
+    expect(err).toBeInstanceOf(EnvError);
+    expect((err as EnvError).issues).toEqual([
+      'DATABASE_URL: must be a SQLite URL like file:./data/panel.db (got "postgres://db/panel")',
+    ]);
+    expect(errorOf({ DATABASE_URL: "file:" })).toBeInstanceOf(EnvError);
+  });
+
+  it("lists every bad variable", () => {
+    const err = errorOf({ PORT: "x", SEED_ON_START: "maybe", NODE_ENV: "staging" }) as EnvError;
+    expect(err.issues.map((i) => i.split(":")[0]).sort()).toEqual(["NODE_ENV", "PORT", "SEED_ON_START"]);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ PORT: "", HOST: "", DATABASE_URL: "", HEALTH_CHECK_ALLOW: "", SEED_ON_START: "", HEALTH_INTERVAL_MS: undefined })).toMatchObject({
+      PORT: 3000, HOST: "127.0.0.1", DATABASE_URL: "file:./data/panel.db", HEALTH_CHECK_ALLOW: "*", SEED_ON_START: true, HEALTH_INTERVAL_MS: 30_000,
+    });
+  });
+
+  it("bounds the health timings", () => {
+    expect((errorOf({ HEALTH_INTERVAL_MS: "999" }) as EnvError).issues[0]).toMatch(/^HEALTH_INTERVAL_MS: /);
+    expect((errorOf({ HEALTH_TIMEOUT_MS: "50" }) as EnvError).issues[0]).toMatch(/^HEALTH_TIMEOUT_MS: /);
+    expect(parseEnv({ HEALTH_SLOW_MS: "250" }).HEALTH_SLOW_MS).toBe(250);
+  });
+});
+
+describe("databaseFile / childEnv", () => {
+  it("turns a file: URL into a path", () => {
+    expect(databaseFile("file:./data/panel.db")).toBe("./data/panel.db");
+    expect(databaseFile("file:/var/lib/panel/panel.db?connection_limit=1")).toBe("/var/lib/panel/panel.db");
+  });
+
+  it("child processes get telemetry off and the extras", () => {
+    const e = childEnv({ DATABASE_URL: "file:/tmp/x.db" });
+    expect(e.CHECKPOINT_DISABLE).toBe("1");
+    expect(e.DATABASE_URL).toBe("file:/tmp/x.db");
+    expect(e.PATH).toBe(process.env.PATH);
+  });
+});
