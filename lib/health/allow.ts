@@ -9,7 +9,7 @@ function ipv4ToInt(ip: string): number {
 
 function cidrMatch(ip: string, cidr: string): boolean {
   const [base, bitsText] = cidr.split("/");
-  const bits = Number(bitsText);
+  const bits = /^\d{1,2}$/.test(bitsText ?? "") ? Number(bitsText) : NaN; // "10.0.0.0/" must not mean /0
   if (isIP(ip) !== 4 || isIP(base) !== 4 || !(bits >= 0 && bits <= 32)) return false;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
   return (ipv4ToInt(ip) & mask) === (ipv4ToInt(base) & mask);
