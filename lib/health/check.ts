@@ -66,6 +66,11 @@ export function checkTcp(host: string, port: number, opts: CheckOptions): Promis
   });
 }
 
-export function runCheck(target: HealthTarget, opts: CheckOptions): Promise<HealthResult> {
-  return target.kind === "http" ? checkHttp(target.url, opts) : checkTcp(target.host, target.port, opts);
+export async function runCheck(target: HealthTarget, opts: CheckOptions): Promise<HealthResult> {
+  try {
+    return await (target.kind === "http" ? checkHttp(target.url, opts) : checkTcp(target.host, target.port, opts));
+  } catch (err) {
+    // A malformed target (bad URL, port out of range) throws synchronously in request/connect.
+    return result("down", null, `invalid target: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

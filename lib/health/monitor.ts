@@ -73,7 +73,14 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
   }
 
   private check(t: HealthTarget): Promise<HealthResult> {
-    if (!this.opts.allow(targetHost(t))) {
+    let host: string;
+    try {
+      host = targetHost(t);
+    } catch {
+      // A malformed URL must not reject the whole round (and the interval's unhandled promise).
+      return Promise.resolve({ status: "down", latencyMs: null, detail: "invalid target", checkedAt: new Date().toISOString() });
+    }
+    if (!this.opts.allow(host)) {
       return Promise.resolve({ status: "unknown", latencyMs: null, detail: "not checked: host outside HEALTH_CHECK_ALLOW", checkedAt: new Date().toISOString() });
     }
     return runCheck(t, this.opts);
