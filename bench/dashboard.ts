@@ -1,0 +1,208 @@
+// npm run bench:dashboard: measures the dashboard (/) of the production build against its
+// targets. Prints human-readable lines, then one JSON object with every figure as the LAST line.
+// It reports, it does not gate: exit 0 when a target is missed, non-zero on real errors.
+// Env: BENCH_IDLE_MS (60000), BENCH_LOAD_RUNS (3), BENCH_AC_CONNECTIONS (10),
+// BENCH_AC_DURATION_S (10), BENCH_WARM_REQUESTS (1000).
+import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "@playwright/test";
+import { coldLoad, idle, launch, type ColdLoad, type Idle } from "./browser";
+import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
+import { kib, line, target, targetLine, type Target } from "./report";
+import { memoryOf, round, startServer, tailOf, type BenchServer } from "./server";
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got ${raw})`);
+  return n;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const medianOf = (runs: ColdLoad[], pick: (r: ColdLoad) => number | null): number | null => {
+  const xs = runs.map(pick).filter((x): x is number => x !== null);
+  return xs.length ? round(median(xs), 1) : null;
+};
+
+let server: BenchServer | undefined;
+let browser: Browser | undefined;
+
+async function cleanup(): Promise<void> {
+  const b = browser;
+  browser = undefined;
+  if (b) await b.close().catch(() => undefined);
+  const s = server;
+  server = undefined;
+  if (s) await s.stop();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, cleaning up\n`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function measure(root: string) {
+  const cfg = {
+    idleMs: intEnv("BENCH_IDLE_MS", 60_000),
+    loadRuns: Math.max(1, intEnv("BENCH_LOAD_RUNS", 3)),
+    connections: Math.max(1, intEnv("BENCH_AC_CONNECTIONS", 10)),
+    durationS: Math.max(1, intEnv("BENCH_AC_DURATION_S", 10)),
+    warmRequests: Math.max(1, intEnv("BENCH_WARM_REQUESTS", 1000)),
+  };
+
+  line("bench:dashboard: production build, fresh temporary database (seeded: 8 services, 3 machines)");
+  const started = Date.now();
+  server = await startServer(root);
+  const startMs = Date.now() - started;
+  await new Promise((r) => setTimeout(r, 1000));
+  const memStart = memoryOf(server.pid);
+  line(`server pid ${server.pid} on ${server.origin}, listening after ${startMs} ms`);
+
+  // What goes over the wire for a browser-like Accept-Encoding.
+  const home = await rawGet(`${server.origin}/`);
+  if (home.status !== 200) throw new Error(`GET / answered ${home.status}:\n${tailOf(server.logFile)}`);
+  const floorProbe = await rawGet(`${server.origin}/bench/floor`);
+  if (floorProbe.status !== 200) {
+    throw new Error(`GET /bench/floor answered ${floorProbe.status}: the build is stale, run \`npm run build\``);
+  }
+  line(`GET / with Accept-Encoding "${BROWSER_ENCODING}": content-encoding ${home.encoding ?? "none (identity)"}, ${home.bytes} bytes on the wire`);
+
+  // Memory and HTTP load first, on a browser-free machine.
+  const warm = await load(`${server.origin}/`, { connections: cfg.connections, amount: cfg.warmRequests });
+  const memAfterWarm = memoryOf(server.pid);
+  const bench: LoadResult = await load(`${server.origin}/`, { connections: cfg.connections, durationS: cfg.durationS });
+  const memAfterLoad = memoryOf(server.pid);
+  // Context only: the same load on the floor page separates Next's own cost from the dashboard's.
+  const floorHttp: LoadResult = await load(`${server.origin}/bench/floor`, { connections: cfg.connections, durationS: cfg.durationS });
+
+  line();
+  line(`server RSS: ${memStart.rssMiB} MiB after start, ${memAfterWarm.rssMiB} MiB after ${warm.requests} x GET / (${warm.non2xx} non-2xx), ${memAfterLoad.rssMiB} MiB after the load run (peak ${memAfterLoad.peakMiB} MiB)`);
+  line(`GET / autocannon ${bench.connections} connections x ${bench.durationS} s: ${bench.reqPerSec} req/s, p50 ${bench.p50Ms} ms, p90 ${bench.p90Ms} ms, p99 ${bench.p99Ms} ms, max ${bench.maxMs} ms, ${bench.requests} requests, ${bench.non2xx} non-2xx, ${bench.errors} errors, ${bench.timeouts} timeouts`);
+
+  line(`GET /bench/floor (context, same load): ${floorHttp.reqPerSec} req/s, p50 ${floorHttp.p50Ms} ms, p99 ${floorHttp.p99Ms} ms, ${floorHttp.non2xx} non-2xx`);
+  line(`machine load average (1 min) after the HTTP runs: ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs (other work on the machine skews throughput)`);
+
+  // Browser: cold loads of / (several, timings are medians) and of the floor page.
+  browser = await launch();
+  const plainHome = await rawGet(`${server.origin}/`, null); // uncompressed, to count badges
+  const expectedBadges = plainHome.body.toString().match(/data-testid="health"/g)?.length ?? 0;
+  const dashRuns: ColdLoad[] = [];
+  for (let i = 0; i < cfg.loadRuns; i++) dashRuns.push(await coldLoad(browser, `${server.origin}/`, expectedBadges));
+  const floor = await coldLoad(browser, `${server.origin}/bench/floor`, 0);
+  const dash = dashRuns[0];
+
+  line();
+  for (const [name, r] of [["dashboard /", dash], ["floor /bench/floor", floor]] as const) {
+    line(`cold load ${name}: ${r.requests} requests (${Object.entries(r.requestsByType).map(([k, v]) => `${v} ${k}`).join(", ")}), ${r.js.count} scripts`);
+    line(`  JS transferred ${kib(r.js.transfer)} KiB (encoding: ${r.js.encodings.join("/")}), raw ${kib(r.js.raw)} KiB, gzip -6 computed ${kib(r.js.gzip)} KiB, brotli -11 computed ${kib(r.js.brotli)} KiB`);
+  }
+  const delta = {
+    transfer: dash.js.transfer - floor.js.transfer,
+    raw: dash.js.raw - floor.js.raw,
+    gzip: dash.js.gzip - floor.js.gzip,
+    brotli: dash.js.brotli - floor.js.brotli,
+  };
+  line(`delta dashboard - floor: transferred ${kib(delta.transfer)} KiB, raw ${kib(delta.raw)} KiB, gzip computed ${kib(delta.gzip)} KiB`);
+  const floorUrls = new Set(floor.scripts.map((s) => s.url));
+  const only = dash.scripts.filter((s) => !floorUrls.has(s.url));
+  line(`scripts of / not loaded by the floor page (${only.length}):`);
+  for (const s of only) line(`  ${s.url}: ${kib(s.transfer)} KiB transferred, ${kib(s.raw)} KiB raw`);
+  line(`largest scripts of /:`);
+  for (const s of dash.scripts.slice(0, 5)) line(`  ${s.url}: ${kib(s.transfer)} KiB transferred, ${kib(s.raw)} KiB raw`);
+
+  const badges = {
+    runs: dashRuns.length,
+    inHtml: dash.badges.inHtml,
+    atDomContentLoaded: dash.badges.atDomContentLoaded,
+    statuses: dash.badges.statusesAtDomContentLoaded,
+    ttfbMs: medianOf(dashRuns, (r) => r.timing.ttfbMs),
+    allPresentMs: medianOf(dashRuns, (r) => r.badges.allPresentMs),
+    domContentLoadedMs: medianOf(dashRuns, (r) => r.timing.domContentLoadedMs),
+    firstPaintMs: medianOf(dashRuns, (r) => r.timing.firstPaintMs),
+    firstContentfulPaintMs: medianOf(dashRuns, (r) => r.timing.firstContentfulPaintMs),
+    visibleMs: medianOf(dashRuns, (r) => r.badges.visibleMs),
+    loadMs: medianOf(dashRuns, (r) => r.timing.loadMs),
+  };
+  line();
+  line(`health badges: ${badges.inHtml} in the server-rendered HTML, ${badges.atDomContentLoaded} at DOMContentLoaded (statuses ${JSON.stringify(badges.statuses)})`);
+  line(`  median of ${badges.runs} cold loads, ms from navigation start: TTFB ${badges.ttfbMs}, all badges in DOM ${badges.allPresentMs}, DOMContentLoaded ${badges.domContentLoadedMs}, first paint ${badges.firstPaintMs}, FCP ${badges.firstContentfulPaintMs}, load ${badges.loadMs}`);
+  line(`  every badge showing its status (all in DOM and painted): ${badges.visibleMs} ms`);
+
+  line();
+  line(`idle: watching / for ${cfg.idleMs} ms after the load event...`);
+  const idleRes: Idle = await idle(browser, `${server.origin}/`, cfg.idleMs);
+  line(`idle: ${idleRes.httpRequests} HTTP requests (${idleRes.httpPerMin}/min), ${idleRes.wsFramesSent} websocket frames sent (${idleRes.wsPongsSent} pongs; ${idleRes.wsFramesSentPerMin}/min), ${idleRes.wsFramesReceived} received (${idleRes.wsPingsReceived} pings), ${idleRes.websocketsOpened} websocket(s) opened in the window`);
+  if (idleRes.httpUrls.length) line(`  HTTP in the window: ${idleRes.httpUrls.slice(0, 10).join(", ")}${idleRes.httpUrls.length > 10 ? ", ..." : ""}`);
+  line(`  total sent by the page: ${idleRes.totalSentPerMin}/min`);
+
+  const targets: Target[] = [
+    target("JS delta dashboard - floor (transferred)", kib(delta.transfer), "<=", 30, "KiB"),
+    target("JS total of / (transferred)", kib(dash.js.transfer), "<", 232, "KiB"),
+    target("idle requests + frames sent per minute", idleRes.totalSentPerMin, "<=", 54, "/min"),
+    target("server RSS after 1,000 x GET /", memAfterWarm.rssMiB, "<=", 150, "MiB"),
+    target("GET / throughput", bench.reqPerSec, ">=", 450, "req/s"),
+    target("GET / p99 latency", bench.p99Ms, "<=", 50, "ms"),
+  ];
+  if (dash.js.encodings.includes("identity")) {
+    targets.push(target("JS delta dashboard - floor (gzip computed)", kib(delta.gzip), "<=", 30, "KiB"));
+    targets.push(target("JS total of / (gzip computed)", kib(dash.js.gzip), "<", 232, "KiB"));
+  }
+  line();
+  line("targets (Homepage: 232 KiB JS, 54 requests/min idle, ~900 req/s p99 25 ms):");
+  for (const t of targets) line(targetLine(t));
+
+  return {
+    config: cfg,
+    server: { pid: server.pid, startMs, homeEncoding: home.encoding, homeBytes: home.bytes },
+    memory: { start: memStart, afterWarm: memAfterWarm, afterLoad: memAfterLoad, warmRequests: warm.requests, warmNon2xx: warm.non2xx },
+    http: bench,
+    httpFloor: floorHttp,
+    loadAverage: loadavg().map((x) => round(x, 2)),
+    cpus: cpus().length,
+    js: {
+      dashboard: { requests: dash.requests, requestsByType: dash.requestsByType, ...dash.js, scripts: dash.scripts },
+      floor: { requests: floor.requests, requestsByType: floor.requestsByType, ...floor.js, scripts: floor.scripts },
+      delta,
+    },
+    badges,
+    idle: idleRes,
+    targets,
+  };
+}
+
+async function mainRun(): Promise<number> {
+  const root = process.cwd();
+  if (!existsSync(join(root, "server.ts"))) throw new Error(`run from the project root (no server.ts in ${root})`);
+  let result: Awaited<ReturnType<typeof measure>> | undefined;
+  let failure: unknown;
+  try {
+    result = await measure(root);
+  } catch (err) {
+    failure = err;
+  } finally {
+    await cleanup();
+  }
+  if (failure !== undefined) {
+    const message = failure instanceof Error ? failure.message : String(failure);
+    process.stderr.write(`bench:dashboard failed: ${message}\n`);
+    line(JSON.stringify({ ok: false, error: message }));
+    return 1;
+  }
+  line(JSON.stringify({ ok: true, ...result }));
+  return 0;
+}
+
+mainRun().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench:dashboard crashed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    void cleanup().finally(() => process.exit(1));
+  },
+);

@@ -1,0 +1,143 @@
+// Starts the production build of the panel (server.ts) on a free loopback port with a fresh
+// temporary SQLite database, in its own process group, and stops it again.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export type BenchServer = {
+  pid: number;
+  port: number;
+  origin: string;
+  dir: string;
+  logFile: string;
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tailOf(file: string, lines = 20): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Spawns `node --require ./scripts/server-only-preload.cjs --import tsx server.ts` directly. */
+export async function startServer(root: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<BenchServer> {
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+    throw new Error(`no production build in ${root}/.next: run \`npm run build\` first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "bench-dashboard-"));
+  const logFile = join(dir, "server.log");
+  const port = await freePort();
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "server.ts"],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: `file:${join(dir, "panel.db")}`,
+        SEED_ON_START: "1",
+        HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
+        ...opts.env,
+      },
+    },
+  );
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const pid = child.pid;
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (pid !== undefined && !exited(child)) {
+      killGroup(pid, "SIGTERM");
+      const gone = await Promise.race([
+        new Promise<boolean>((r) => child.once("exit", () => r(true))),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 7000)),
+      ]);
+      if (!gone) killGroup(pid, "SIGKILL");
+    }
+    // Children the server may have started share its group; make sure none is left.
+    if (pid !== undefined) killGroup(pid, "SIGKILL");
+    log.end();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  if (pid === undefined) {
+    await stop();
+    throw new Error("could not spawn the server process");
+  }
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  let listening = false;
+  child.stdout?.on("data", (chunk: Buffer) => {
+    if (chunk.toString().includes("[panel] listening")) listening = true;
+  });
+  while (!listening) {
+    if (exited(child)) {
+      const tail = tailOf(logFile);
+      await stop();
+      throw new Error(`server exited during start-up (code ${child.exitCode}, signal ${child.signalCode}):\n${tail}`);
+    }
+    if (Date.now() > deadline) {
+      const tail = tailOf(logFile);
+      await stop();
+      throw new Error(`server did not report listening within ${opts.timeoutMs ?? 90_000} ms:\n${tail}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  if (!cmdline.includes("server.ts")) {
+    await stop();
+    throw new Error(`pid ${pid} is not the server process: ${cmdline}`);
+  }
+  return { pid, port, origin, dir, logFile, stop };
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MiB, from /proc/<pid>/status. */
+export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  return { rssMiB: round(kb("VmRSS") / 1024, 1), peakMiB: round(kb("VmHWM") / 1024, 1) };
+}
+
+export function round(n: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
