@@ -33,7 +33,7 @@ printf '[Journal]\nStorage=volatile\nRateLimitBurst=0\n' >"$T/etc/systemd/journa
 cp -a "$LAB_DIR/flake" "$T/home/homelab.tmp"
 cat >"$T/root/provision.sh" <<'PROVISION'
 set -euo pipefail
-useradd -m -s /bin/bash -G sudo,nix-users admin
+useradd -m -s /bin/bash -G sudo,nix-users,systemd-journal,adm admin
 usermod -p '*' root; usermod -p '*' admin
 git config --system safe.directory '*'
 git config --system init.defaultBranch main
@@ -52,6 +52,9 @@ for i in 1 2 3; do
   [ -s "/usr/local/lib/lab/initial/frame$i" ]
 done
 nix build --no-link .#packages.x86_64-linux.deploy
+# let admin (group nix-users) take the profile lock, so `nix-env -p /nix/var/nix/profiles/system
+# --list-generations` works without sudo
+install -m 0664 -g nix-users /dev/null /nix/var/nix/profiles/system.lock
 PROVISION
 # nix cannot run in a plain chroot (it re-enters the host's mount namespace): use nspawn
 if ! systemd-nspawn -q --register=no --keep-unit --private-network -D "$T" /bin/bash /root/provision.sh \
