@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { ConfirmDelete } from "@/components/inventory/confirm-delete";
+import { MachineForm } from "@/components/inventory/machine-form";
+import { ServiceDisposition } from "@/components/inventory/service-disposition";
+import { PageHeader } from "@/components/ui/page-header";
+import { NotFoundError } from "@/lib/errors";
+import { getMachine, listMachines } from "@/lib/db/machines";
+import { machineValues } from "@/lib/inventory/form-values";
+import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { removeMachine, saveMachine } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+async function load(name: string) {
+  if (!MACHINE_NAME.test(name)) notFound();
+  try {
+    return await getMachine(name);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
+  return { title: (await params).name };
+}
+
+export default async function EditMachinePage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const [machine, machines] = await Promise.all([load(name), listMachines()]);
+  const count = machine.services.length;
+  return (
+    <main className="mx-auto max-w-7xl px-4 pb-10">
+      <PageHeader title={`Edit ${machine.name}`} />
+      <MachineForm action={saveMachine.bind(null, machine.name)} initial={machineValues(machine)} submitLabel="Save changes" />
+      <section className="mt-10 max-w-2xl border-t border-(--color-line) pt-6">
+        <h2 className="mb-2 font-semibold">Delete this machine</h2>
+        <ConfirmDelete
+          action={removeMachine}
+          hidden={{ name: machine.name }}
+          title={`Delete ${machine.name}?`}
+          description={
+            count > 0 ? (
+              <>It has {count} service{count === 1 ? "" : "s"}: {machine.services.map((s) => s.name).join(", ")}. Choose what happens to them.</>
+            ) : (
+              <>It has no services. Only the inventory entry is removed; the machine itself is not touched.</>
+            )
+          }
+        >
+          {count > 0 && <ServiceDisposition count={count} machines={machines.filter((m) => m.name !== machine.name).map((m) => m.name)} />}
+        </ConfirmDelete>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { ConfirmDelete } from "@/components/inventory/confirm-delete";
+import { ServiceForm } from "@/components/inventory/service-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { NotFoundError } from "@/lib/errors";
+import { listMachines } from "@/lib/db/machines";
+import { getService, listServices } from "@/lib/db/services";
+import { serviceValues } from "@/lib/inventory/form-values";
+import { SLUG } from "@/lib/validation/patterns";
+import { removeService, saveService } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+async function load(slug: string) {
+  if (!SLUG.test(slug)) notFound();
+  try {
+    return await getService(slug);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  return { title: `Edit ${(await params).slug}` };
+}
+
+export default async function EditServicePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const [service, machines, services] = await Promise.all([load(slug), listMachines(), listServices()]);
+  return (
+    <main className="mx-auto max-w-7xl px-4 pb-10">
+      <PageHeader title={`Edit ${service.name}`} />
+      <ServiceForm
+        action={saveService.bind(null, service.slug)}
+        initial={serviceValues(service)}
+        machines={machines.map((m) => m.name)}
+        groups={[...new Set(services.map((s) => s.groupName))]}
+        submitLabel="Save changes"
+      />
+      <section className="mt-10 max-w-2xl border-t border-(--color-line) pt-6">
+        <h2 className="mb-2 font-semibold">Delete this service</h2>
+        <ConfirmDelete
+          action={removeService}
+          hidden={{ slug: service.slug }}
+          title={`Delete ${service.name}?`}
+          description={<>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>}
+        />
+      </section>
+    </main>
+  );
+}
