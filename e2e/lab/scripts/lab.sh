@@ -145,6 +145,7 @@ cmd_up() {
   if all_running; then log "lab already up"; json; return 0; fi
   [[ -n "$(ls "$LAB_RUN"/*.pid 2>/dev/null)" || -n "$(ip netns list | grep '^hplab-')" ]] && { log "cleaning up a partial lab"; cmd_down_locked; }
   bash "$LAB_DIR/scripts/build-base.sh"
+  echo "$LAB_HOSTS" >"$LAB_RUN/hosts"
   keys
   log "network: namespaces hplab-router $(for h in $LAB_HOSTS; do printf '%s ' "$(host_ns "$h")"; done)"
   net_up
@@ -167,7 +168,7 @@ cmd_down_locked() {
     for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { log "pid $pid did not stop in 10 s: SIGKILL to its process group"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; }
   done
-  rm -f "$LAB_RUN"/*.pid
+  rm -f "$LAB_RUN"/*.pid "$LAB_RUN/hosts"
   for m in "$LAB_CACHE"/hosts/*/merged; do
     [[ -d "$m" ]] && mountpoint -q "$m" && { umount "$m" 2>/dev/null || umount -l "$m"; }
   done

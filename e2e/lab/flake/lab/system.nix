@@ -16,7 +16,11 @@ let
   serviceScript = ./lab-service.sh;
   units = import ./units.nix { inherit variant serviceScript; };
   unitNames = builtins.attrNames units;
-  slowSeconds = if variant == "slow" then 75 else 0;
+  # "seconds=N" on a later line of the variant file sets how long the slow variant builds
+  secondsLines = builtins.filter (l: builtins.match "seconds=[0-9]+" l != null) lines;
+  slowSeconds = if variant != "slow" then 0
+    else if secondsLines == [ ] then 75
+    else builtins.fromJSON (builtins.head (builtins.match "seconds=([0-9]+)" (builtins.head secondsLines)));
   toplevel = assert _check; derivation ({
     name = "nixos-system-${host}-${version}";
     inherit system;

@@ -1,0 +1,150 @@
+/**
+ * The lab: real Debian hosts (systemd as PID 1, sshd, nix) booted with systemd-nspawn in network
+ * namespaces of their own. See e2e/lab/README.md.
+ *
+ *   import { lab } from "@/e2e/lab";
+ *   const info = await lab.up();            // idempotent; seconds when cached, instant when up
+ *   await lab.exec("frame1", ["systemctl", "is-active", "grafana"], "admin");
+ *   await lab.setVariant("frame1", "changed"); // commit to /home/admin/homelab on frame1
+ *   await lab.failUnit("frame1", "loki");
+ *   await lab.down();
+ */
+import { labError, parseInfo, runLabScript } from "./src/script";
+import { shQuote, sshExec, toCommand } from "./src/ssh";
+import {
+  LAB_UNITS,
+  LAB_VARIANTS,
+  type ExecOptions,
+  type ExecResult,
+  type LabHost,
+  type LabInfo,
+  type LabUnit,
+  type LabUser,
+  type LabVariant,
+  type UpOptions,
+} from "./src/types";
+
+export * from "./src/types";
+export { fingerprintOf, shQuote } from "./src/ssh";
+
+let cached: LabInfo | undefined;
+
+async function status(): Promise<LabInfo> {
+  const r = await runLabScript(["status"]);
+  if (r.code !== 0) throw labError("status", r);
+  cached = parseInfo(r.stdout);
+  return cached;
+}
+
+async function info(): Promise<LabInfo> {
+  return cached ?? status();
+}
+
+async function host(name: string): Promise<{ host: LabHost; info: LabInfo }> {
+  let i = await info();
+  let h = i.hosts.find((x) => x.name === name);
+  if (!h || h.state !== "running") {
+    i = await status();
+    h = i.hosts.find((x) => x.name === name);
+  }
+  if (!h) throw new Error(`lab host ${name} is not configured (hosts: ${i.hosts.map((x) => x.name).join(", ")})`);
+  if (h.state !== "running") throw new Error(`lab host ${name} is not running: call lab.up() first`);
+  return { host: h, info: i };
+}
+
+/** Throws unless the command exited 0; returns its stdout. */
+async function run(name: string, command: string | string[], user: LabUser = "root", opts?: ExecOptions): Promise<string> {
+  const r = await lab.exec(name, command, user, opts);
+  if (r.code !== 0) {
+    throw new Error(`${user}@${name}: \`${toCommand(command)}\` exited ${r.code}\n${r.stderr.trim().split("\n").slice(-10).join("\n")}`);
+  }
+  return r.stdout;
+}
+
+function checkUnit(unit: string): asserts unit is LabUnit {
+  if (!(LAB_UNITS as readonly string[]).includes(unit)) throw new Error(`unknown lab unit ${unit} (${LAB_UNITS.join(", ")})`);
+}
+
+export const lab = {
+  /** Boots the lab (builds and caches the base image the first time). Idempotent. */
+  async up(opts: UpOptions = {}): Promise<LabInfo> {
+    const env: Record<string, string | undefined> = {};
+    if (opts.hosts) env.LAB_HOSTS = opts.hosts.join(" ");
+    if (opts.keepState) env.LAB_KEEP_STATE = "1";
+    if (opts.logIntervalSeconds) env.LAB_LOG_INTERVAL = String(opts.logIntervalSeconds);
+    const onLine = opts.onProgress ?? ((l: string) => process.stderr.write(l + "\n"));
+    const r = await runLabScript(["up"], env, onLine);
+    if (r.code !== 0) throw labError("up", r);
+    cached = parseInfo(r.stdout);
+    return cached;
+  },
+
+  /** Stops every host, removes namespaces, veths and mounts. Safe when nothing is up. */
+  async down(): Promise<void> {
+    const r = await runLabScript(["down"]);
+    cached = undefined;
+    if (r.code !== 0) throw labError("down", r);
+  },
+
+  status,
+  info,
+
+  /** Runs a command over SSH (ssh2, pinned host key). argv arrays are quoted for the shell. */
+  async exec(name: string, command: string | string[], user: LabUser = "root", opts?: ExecOptions): Promise<ExecResult> {
+    const { host: h, info: i } = await host(name);
+    return sshExec(h, i.privateKeyPath, user, toCommand(command), opts);
+  },
+
+  run,
+
+  /**
+   * Sets the variant of `name` in the flake checkout on the build host (frame1 by default:
+   * /home/admin/homelab, as admin) and commits it. `extra` lines are folded into the build:
+   * a nonce forces a new store path, `seconds=N` sets how long the slow variant builds.
+   */
+  async setVariant(name: string, variant: LabVariant, opts: { buildHost?: string; extra?: string[] } = {}): Promise<string> {
+    if (!LAB_VARIANTS.includes(variant)) throw new Error(`unknown lab variant ${variant} (${LAB_VARIANTS.join(", ")})`);
+    if (!/^frame[1-9]$/.test(name)) throw new Error(`invalid lab host name ${name}`);
+    const extra = opts.extra ?? [];
+    if (extra.some((l) => !/^[A-Za-z0-9=._:-]+$/.test(l))) throw new Error("variant extra lines must match [A-Za-z0-9=._:-]+");
+    const content = [variant, ...extra].join("\n") + "\n";
+    const script = [
+      "set -e; cd ~/homelab",
+      `printf %s ${shQuote(content)} > variants/${name}`,
+      `git add variants/${name}`,
+      `git diff --cached --quiet || git commit -qm ${shQuote(`lab: ${name} -> ${variant}`)}`,
+      "git rev-parse HEAD",
+    ].join("; ");
+    return (await run(opts.buildHost ?? "frame1", script, "admin")).trim();
+  },
+
+  /** Makes a unit fail: a flag file (/etc/lab/fail/UNIT) plus a restart whose start check fails. */
+  async failUnit(name: string, unit: LabUnit, reason = "failed on purpose by lab.failUnit"): Promise<void> {
+    checkUnit(unit);
+    await run(name, `mkdir -p /etc/lab/fail && printf '%s\\n' ${shQuote(reason)} > /etc/lab/fail/${unit}; systemctl restart ${unit}.service || true; systemctl is-failed --quiet ${unit}.service`);
+  },
+
+  /** Undoes failUnit: removes the flag, resets and restarts the unit. */
+  async healUnit(name: string, unit: LabUnit): Promise<void> {
+    checkUnit(unit);
+    await run(name, `rm -f /etc/lab/fail/${unit}; systemctl reset-failed ${unit}.service 2>/dev/null; systemctl restart ${unit}.service && systemctl is-active --quiet ${unit}.service`);
+  },
+
+  /** Polls `fn` until it returns a truthy value or `timeoutMs` passes (then throws). */
+  async waitFor<T>(what: string, fn: () => Promise<T | undefined | false | null>, timeoutMs = 30_000, intervalMs = 300): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  },
+};
+
+export default lab;
