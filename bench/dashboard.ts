@@ -10,7 +10,7 @@ import type { Browser } from "@playwright/test";
 import { coldLoad, idle, launch, type ColdLoad, type Idle } from "./browser";
 import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
 import { kib, line, target, targetLine, type Target } from "./report";
-import { memoryOf, round, startServer, tailOf, type BenchServer } from "./server";
+import { memoryOf, round, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,18 +31,21 @@ const medianOf = (runs: ColdLoad[], pick: (r: ColdLoad) => number | null): numbe
 
 let server: BenchServer | undefined;
 let browser: Browser | undefined;
+let interrupted: NodeJS.Signals | undefined;
+let cleaning: Promise<void> | undefined;
 
-async function cleanup(): Promise<void> {
-  const b = browser;
-  browser = undefined;
-  if (b) await b.close().catch(() => undefined);
-  const s = server;
-  server = undefined;
-  if (s) await s.stop();
+/** Closes the browser, kills the server's process group, removes the temp DB. Runs once. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    if (browser) await browser.close().catch(() => undefined);
+    await stopAllServers(); // also one still starting
+  })();
+  return cleaning;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    interrupted = signal;
     process.stderr.write(`bench: ${signal}, cleaning up\n`);
     void cleanup().finally(() => process.exit(130));
   });
@@ -188,6 +191,10 @@ async function mainRun(): Promise<number> {
     failure = err;
   } finally {
     await cleanup();
+  }
+  if (interrupted) {
+    line(JSON.stringify({ ok: false, error: `interrupted by ${interrupted}` }));
+    return 130;
   }
   if (failure !== undefined) {
     const message = failure instanceof Error ? failure.message : String(failure);

@@ -15,6 +15,13 @@ export type BenchServer = {
   stop(): Promise<void>;
 };
 
+// Every server started and not yet stopped, so a signal during start-up still cleans up.
+const live = new Set<() => Promise<void>>();
+
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...live].map((stop) => stop()));
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -84,6 +91,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    live.delete(stop);
     if (pid !== undefined && !exited(child)) {
       killGroup(pid, "SIGTERM");
       const gone = await Promise.race([
@@ -98,6 +106,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
     rmSync(dir, { recursive: true, force: true });
   };
 
+  live.add(stop);
   if (pid === undefined) {
     await stop();
     throw new Error("could not spawn the server process");
