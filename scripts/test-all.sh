@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole test suite for a fresh clone on Debian 12 with Node 20, run as root (as CI does):
+# installs the Debian and npm packages it needs, builds, brings the lab up, runs every layer,
+# and always takes the lab down again. Prints one closing line: "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
+
+DEBS=(chromium openssh-server nix-bin systemd-container debootstrap iproute2 caddy)
+missing=()
+for pkg in "${DEBS[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+if ((${#missing[@]})); then
+  step "apt-get install ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then echo "Need root to install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+rm -rf test-results && mkdir -p test-results
+step "typecheck"
+npm run -s typecheck
+
+step "unit tests (Vitest, real SQLite, real local servers)"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json || true
+
+step "production build"
+npm run -s build
+
+step "lab up (systemd-nspawn hosts in network namespaces)"
+trap 'step "lab down"; npm run -s lab:down || true' EXIT
+npm run -s lab:up
+
+step "lab and integration tests (real SSH, real nix, real systemd)"
+npx vitest run --project lab --reporter=default --reporter=json --outputFile.json=test-results/lab.json || true
+
+step "e2e (Playwright, Debian's Chromium, desktop and Pixel 7)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || true
+
+step "summary"
+node scripts/test-summary.mjs test-results/unit.json test-results/lab.json test-results/e2e.json
