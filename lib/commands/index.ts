@@ -1,0 +1,10 @@
+// The catalogue of remote commands. Nothing else in the app builds a command line.
+export { CommandInputError } from "./errors";
+export { quoteArg, toShell } from "./quote";
+export {
+  cancellableCommandLine, commandLine, parsePidLine,
+  type CommandContext, type CommandKind, type RemoteCommand,
+} from "./remote-command";
+export { build, currentSystem, diffClosures, listGenerations, switchGeneration, validate, type FlakeTarget } from "./nix-commands";
+export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
+export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";

@@ -1,0 +1,69 @@
+// The shape every builder returns, and the one way to turn it into the string sent over SSH.
+import { CommandInputError } from "./errors";
+import { sshUser as checkSshUser } from "./names";
+import { toShell } from "./quote";
+
+export type CommandKind =
+  | "nix.validate"
+  | "nix.build"
+  | "nix.diff-closures"
+  | "deploy"
+  | "generations.list"
+  | "generations.switch"
+  | "generations.activate"
+  | "system.current"
+  | "system.version"
+  | "systemd.show"
+  | "systemd.restart"
+  | "journal";
+
+export interface RemoteCommand {
+  readonly kind: CommandKind;
+  /** Program and arguments, exactly as the program must receive them (no sudo prefix). */
+  readonly argv: readonly string[];
+  /** Whether `commandLine` prefixes `sudo -n --` (the command needs root and the SSH user is not root). */
+  readonly sudo: boolean;
+  /** One line for humans: job titles, audit log. */
+  readonly description: string;
+  /** True when it changes no activated system, profile or service (a build may still add to the store). */
+  readonly readOnly: boolean;
+  /** True when interrupting it half-way is safe (no half-switched system). */
+  readonly cancellable: boolean;
+  /** True when it runs until cancelled (journalctl -f). */
+  readonly longRunning: boolean;
+}
+
+/** Who we are on the remote side; decides whether root-only commands get `sudo -n --`. */
+export interface CommandContext {
+  readonly sshUser: string;
+}
+
+type Spec = Omit<RemoteCommand, "sudo" | "longRunning"> & { needsRoot?: boolean; longRunning?: boolean };
+
+export function remoteCommand(ctx: CommandContext, spec: Spec): RemoteCommand {
+  if (typeof ctx !== "object" || ctx === null) throw new CommandInputError("context", "must be an object", ctx);
+  const user = checkSshUser(ctx.sshUser);
+  const { needsRoot = false, longRunning = false, ...rest } = spec;
+  return Object.freeze({ ...rest, argv: Object.freeze([...spec.argv]), sudo: needsRoot && user !== "root", longRunning });
+}
+
+/** The exact string to hand to ssh exec. */
+export function commandLine(cmd: RemoteCommand): string {
+  return toShell(cmd.sudo ? ["sudo", "-n", "--", ...cmd.argv] : cmd.argv);
+}
+
+/**
+ * The command line wrapped so the remote shell first prints `PID <n>` (its own pid, which is also
+ * the session's process group) and then execs the command. Cancel by running
+ * `kill -TERM -- -<n>` over a second channel (see notes/machine-facts.md: signals on the channel
+ * are ignored when logged in as root).
+ */
+export function cancellableCommandLine(cmd: RemoteCommand): string {
+  return `echo PID $$; exec ${commandLine(cmd)}`;
+}
+
+/** Parse the first line printed by `cancellableCommandLine`; null when it is not that line. */
+export function parsePidLine(line: string): number | null {
+  const m = /^PID ([1-9][0-9]{0,9})$/.exec(line.trim());
+  return m ? Number(m[1]) : null;
+}

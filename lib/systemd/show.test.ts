@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseShowBlocks, parseSystemctlShow } from "./show";
+import { parseSystemdTimestamp } from "./timestamp";
+
+// Hand-written in systemd 252's format (see fixtures/README.md).
+const show = readFileSync(new URL("./fixtures/show.txt", import.meta.url), "utf8");
+
+describe("parseSystemctlShow", () => {
+  it("reads one status per unit", () => {
+    expect(parseSystemctlShow(show)).toEqual([
+      { id: "nginx.service", activeState: "active", subState: "running", since: "2026-11-26T14:01:02.000Z", mainPid: 812, restarts: 0, memoryBytes: 15204352, description: "Nginx Web Server" },
+      { id: "home-assistant.service", activeState: "failed", subState: "failed", since: "2026-11-26T13:58:40.000Z", mainPid: null, restarts: 3, memoryBytes: null, description: "Home Assistant" },
+      { id: "frame-display.service", activeState: "activating", subState: "auto-restart", since: null, mainPid: null, restarts: 0, memoryBytes: null, description: "Frame display = kiosk (chromium)" },
+      { id: "does-not-exist.service", activeState: "inactive", subState: "dead", since: null, mainPid: null, restarts: 0, memoryBytes: null, description: "does-not-exist.service" },
+    ]);
+  });
+  it("copes with CRLF, a lost separator and junk lines", () => {
+    const text = "Id=a.service\r\nActiveState=active\r\nnot a property\r\nId=b.service\r\nActiveState=inactive\r\n";
+    expect(parseShowBlocks(text)).toEqual([{ Id: "a.service", ActiveState: "active" }, { Id: "b.service", ActiveState: "inactive" }]);
+    expect(parseSystemctlShow("")).toEqual([]);
+  });
+});
+
+describe("parseSystemdTimestamp", () => {
+  it("reads UTC, microseconds and numeric offsets; refuses zones it cannot resolve", () => {
+    expect(parseSystemdTimestamp("Thu 2026-11-26 14:01:02 UTC")).toBe("2026-11-26T14:01:02.000Z");
+    expect(parseSystemdTimestamp("Thu 2026-11-26 14:01:02.123456 UTC")).toBe("2026-11-26T14:01:02.123Z");
+    expect(parseSystemdTimestamp("Thu 2026-11-26 15:01:02 +01")).toBe("2026-11-26T14:01:02.000Z");
+    expect(parseSystemdTimestamp("Thu 2026-11-26 15:01:02 CET")).toBeNull();
+    expect(parseSystemdTimestamp("n/a")).toBeNull();
+    expect(parseSystemdTimestamp("")).toBeNull();
+  });
+});
