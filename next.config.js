@@ -9,6 +9,8 @@ const securityHeaders = [
 module.exports = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() gives pages a real 403 when the user lacks the role.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["ssh2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -19,7 +19,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "test-results/report" }]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
+    storageState: "test-results/.auth/admin.json",
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
-import { env, EnvError } from "./lib/env";
+import { env, EnvError, publicOrigins, trustedProxies } from "./lib/env";
 import { migrate } from "./lib/db/migrate";
 import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
@@ -11,6 +11,10 @@ import { healthMonitor } from "./lib/health/registry";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
+import { attachSocketAuth, handshakeAllowed } from "./lib/live/auth";
+import { allowedHosts } from "./lib/auth/edge";
+import { createEdge } from "./lib/http/edge";
+import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
 const KNOWN_EVENTS: (keyof ClientToServer)[] = ["dashboard:subscribe"];
@@ -39,19 +43,34 @@ async function main(): Promise<void> {
     log(seeded ? "seeded the inventory with the homelab" : "inventory already seeded; left as it is");
   }
 
+  const created = await initialAdminFromFile(config.INITIAL_ADMIN_NAME, config.INITIAL_ADMIN_PASSWORD_FILE);
+  if (created) log(`created the first admin "${created}" from INITIAL_ADMIN_PASSWORD_FILE`);
+  const origins = publicOrigins();
+
   const app = next({ dev, hostname: config.HOST, port: config.PORT });
   const monitor = healthMonitor();
   await Promise.all([app.prepare(), monitor.start()]);
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => void handle(req, res));
-  const io = new Server<ClientToServer, ServerToClient>(server, { serveClient: false });
+  const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY });
+  const server = createServer((req, res) => {
+    if (edge(req, res)) void handle(req, res);
+  });
+  const hosts = allowedHosts(origins);
+  const io = new Server<ClientToServer, ServerToClient>(server, {
+    serveClient: false,
+    allowRequest: (req, done) => done(null, handshakeAllowed(req, origins, hosts)),
+  });
   setIo(io);
+  attachSocketAuth(io, origins);
   attachDashboard(io, monitor);
   refuseUnknownEvents(io, KNOWN_EVENTS);
 
   server.listen(config.PORT, config.HOST, () => {
-    log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"})`);
+    log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
+    void needsSetup().then((empty) => {
+      if (empty) log(`no user exists yet: create the first admin at ${origins[0]}/setup from this machine, or anywhere with ${origins[0]}/setup?token=${setupToken()}`);
+    });
   });
 
   let stopping = false;

@@ -1,21 +1,37 @@
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { loadDashboard } from "@/lib/dashboard/load";
 import { healthSnapshot } from "@/lib/health/registry";
+import { machineKey } from "@/lib/health/types";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
+  const user = await requirePage("dashboard:read", "/");
   const { tiles, machines } = await loadDashboard();
+  const seesMachines = can(user, "inventory:read");
+  const health = healthSnapshot();
+  // Anonymous visitors (when allowed) see tiles and health only: no machines, no actions.
+  const shownHealth = seesMachines ? health : Object.fromEntries(Object.entries(health).filter(([k]) => !k.startsWith(machineKey(""))));
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Dashboard">
-        <Link href="/inventory" className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 hover:border-(--color-accent)">
-          Inventory
-        </Link>
+        {seesMachines && (
+          <Link href="/inventory" className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 hover:border-(--color-accent)">
+            Inventory
+          </Link>
+        )}
+        <UserMenu user={user} />
       </PageHeader>
-      <Dashboard tiles={tiles} machines={machines} health={healthSnapshot()} />
+      <Dashboard
+        tiles={seesMachines ? tiles : tiles.map((t) => ({ ...t, machine: null, unit: null, ports: "" }))}
+        machines={seesMachines ? machines : []}
+        health={shownHealth}
+      />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childEnv, databaseFile, EnvError, parseEnv } from "./env";
+import { childEnv, databaseFile, EnvError, parseEnv, publicOrigins, trustedProxies } from "./env";
 
 const errorOf = (source: Record<string, string | undefined>) => {
   try {
@@ -12,7 +12,7 @@ const errorOf = (source: Record<string, string | undefined>) => {
 
 describe("parseEnv", () => {
   it("has defaults for everything", () => {
-    expect(parseEnv({})).toEqual({
+    expect(parseEnv({})).toMatchObject({
       NODE_ENV: "development",
       HOST: "127.0.0.1",
       PORT: 3000,
@@ -22,7 +22,24 @@ describe("parseEnv", () => {
       HEALTH_TIMEOUT_MS: 5_000,
       HEALTH_SLOW_MS: 1_000,
       HEALTH_CHECK_ALLOW: "*",
+      PUBLIC_ORIGINS: "",
+      TRUSTED_PROXIES: "",
+      TAILSCALE_IDENTITY: false,
+      ANONYMOUS_DASHBOARD: false,
+      INITIAL_ADMIN_NAME: "admin",
+      SESSION_IDLE_SECONDS: 43_200,
+      SESSION_MAX_SECONDS: 1_209_600,
+      LOGIN_MAX_FAILURES: 5,
     });
+    expect(parseEnv({}).INITIAL_ADMIN_PASSWORD_FILE).toBeUndefined();
+  });
+
+  it("always counts loopback on its own port among the public origins", () => {
+    const e = parseEnv({ PORT: "3100", PUBLIC_ORIGINS: "https://local.kaifer.dev/, https://Frame1.tail.ts.net" });
+    expect(publicOrigins(e)).toEqual([
+      "https://local.kaifer.dev", "https://frame1.tail.ts.net", "http://127.0.0.1:3100", "http://localhost:3100",
+    ]);
+    expect(trustedProxies(parseEnv({ TRUSTED_PROXIES: "127.0.0.1, ::1" }))).toEqual(["127.0.0.1", "::1"]);
   });
 
   it("parses given values", () => {

@@ -22,6 +22,28 @@ export const envSchema = z.object({
   HEALTH_SLOW_MS: int(10, 60_000).default(1_000),
   /** Comma list of host names, IPs or IPv4 CIDRs health checks may contact; "*" = any. */
   HEALTH_CHECK_ALLOW: z.string().default("*"),
+  /** Origins the panel is served at (e.g. https://local.kaifer.dev); default: loopback on PORT. */
+  PUBLIC_ORIGINS: z.string().default(""),
+  /** Reverse proxies (e.g. Caddy on 127.0.0.1) whose X-Forwarded-* headers are believed. */
+  TRUSTED_PROXIES: z.string().default(""),
+  /** Map Tailscale-User-Login from a trusted proxy to a user. */
+  TAILSCALE_IDENTITY: bool.default(false),
+  /** Show tiles and health (nothing else) to visitors who are not logged in. */
+  ANONYMOUS_DASHBOARD: bool.default(false),
+  INITIAL_ADMIN_NAME: z.string().regex(/^[a-z][a-z0-9._-]{0,31}$/, "must be a user name like admin").default("admin"),
+  /** File holding the first admin's password (e.g. /run/agenix/panel-admin), read when no user exists. */
+  INITIAL_ADMIN_PASSWORD_FILE: z.string().optional(),
+  SESSION_IDLE_SECONDS: int(5, 31_536_000).default(43_200),
+  SESSION_MAX_SECONDS: int(5, 31_536_000).default(1_209_600),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
+  /** SSH (lib/ssh): unset = the defaults in lib/ssh/settings.ts. */
+  SSH_KEY_FILE: z.string().min(1).optional(),
+  SSH_CONNECT_TIMEOUT_MS: int(500, 300_000).optional(),
+  SSH_CONNECT_ATTEMPTS: int(1, 10).optional(),
+  SSH_KEEPALIVE_MS: int(1000, 600_000).optional(),
+  SSH_KEEPALIVE_COUNT_MAX: int(1, 20).optional(),
+  SSH_KILL_GRACE_MS: int(100, 60_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,4 +84,15 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Path of the SQLite file behind DATABASE_URL. */
 export function databaseFile(url = env().DATABASE_URL): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+/** The origins browsers use to reach the panel (scheme://host[:port]), lower-case. */
+export function publicOrigins(e: Env = env()): string[] {
+  const listed = e.PUBLIC_ORIGINS.split(",").map((o) => o.trim().toLowerCase().replace(/\/+$/, "")).filter(Boolean);
+  // Loopback on our own port is always ours: a rebinding attacker's page cannot have this origin.
+  return [...new Set([...listed, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`])];
+}
+
+export function trustedProxies(e: Env = env()): string[] {
+  return e.TRUSTED_PROXIES.split(",").map((p) => p.trim()).filter(Boolean);
 }

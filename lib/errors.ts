@@ -31,6 +31,18 @@ export class ConflictError extends DomainError {
   }
 }
 
+export class UnauthorizedError extends DomainError {
+  constructor(message = "Log in first.") {
+    super("unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You are not allowed to do that.") {
+    super("forbidden", message);
+  }
+}
+
 /** The one error shape sent to clients. */
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
@@ -43,5 +55,9 @@ export function errorBody(err: unknown): ErrorBody {
 
 export function httpStatus(err: unknown): number {
   if (!(err instanceof DomainError)) return 500;
-  return { invalid_input: 400, not_found: 404, conflict: 409 }[err.code] ?? 400;
+  const statuses: Record<string, number> = {
+    invalid_input: 400, unauthorized: 401, invalid_credentials: 401, totp_required: 401, forbidden: 403,
+    not_found: 404, conflict: 409, rate_limited: 429,
+  };
+  return statuses[err.code] ?? 400;
 }

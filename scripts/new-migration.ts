@@ -2,9 +2,8 @@
 // prisma/schema.prisma, without `migrate dev` (which needs a shadow database engine we lack).
 // Usage: npm run db:new-migration -- <name>
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]{1,60}$/.test(name)) {
@@ -15,11 +14,12 @@ const prisma = "node_modules/.bin/prisma";
 const migrations = "prisma/migrations";
 const existing = readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory());
 
-// Apply the existing migrations to a scratch database, then diff it against the schema.
-const scratch = join(mkdtempSync(join(tmpdir(), "panel-migration-")), "scratch.db");
-const env = { ...process.env, DATABASE_URL: `file:${scratch}`, CHECKPOINT_DISABLE: "1" };
-if (existing.length) execFileSync(prisma, ["migrate", "deploy"], { env, stdio: "inherit" });
-const from = existing.length ? ["--from-url", `file:${scratch}`] : ["--from-empty"];
+// Each migration folder keeps a copy of the schema it produced (schema.prisma); the new
+// migration is the diff from the newest copy to prisma/schema.prisma. (With a driver adapter,
+// Prisma 6.19 cannot diff against a live database or a migrations folder.)
+const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+const latest = existing.map((d) => d.name).sort().at(-1);
+const from = latest ? ["--from-schema-datamodel", join(migrations, latest, "schema.prisma")] : ["--from-empty"];
 const sql = execFileSync(
   prisma,
   ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
@@ -33,4 +33,5 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = join(migrations, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, "migration.sql"), sql);
+copyFileSync("prisma/schema.prisma", join(dir, "schema.prisma"));
 console.log(`created ${dir}/migration.sql`);

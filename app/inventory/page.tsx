@@ -3,6 +3,9 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMachines } from "@/lib/db/machines";
 import { listServices } from "@/lib/db/services";
+import { requirePage } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { UserMenu } from "@/components/auth/user-menu";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Inventory" };
@@ -10,14 +13,17 @@ export const metadata = { title: "Inventory" };
 const cell = "px-3 py-2 text-left align-top";
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("inventory:read", "/inventory");
+  const canWrite = can(user, "inventory:write");
   const [machines, services, params] = await Promise.all([listMachines(), listServices(), searchParams]);
   const saved = typeof params.saved === "string" ? params.saved : null;
   const deleted = typeof params.deleted === "string" ? params.deleted : null;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Inventory">
-        <Link href="/inventory/machines/new" className={buttonClass()}>Add machine</Link>
-        <Link href="/inventory/services/new" className={buttonClass("primary")}>Add service</Link>
+        {canWrite && <Link href="/inventory/machines/new" className={buttonClass()}>Add machine</Link>}
+        {canWrite && <Link href="/inventory/services/new" className={buttonClass("primary")}>Add service</Link>}
+        <UserMenu user={user} />
       </PageHeader>
       {(saved || deleted) && (
         <p role="status" className="my-3 rounded-lg border border-(--color-up)/40 bg-(--color-up)/10 px-3 py-2 text-sm">
@@ -32,7 +38,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <tbody>
               {machines.map((m) => (
                 <tr key={m.id} className="border-t border-(--color-line)">
-                  <td className={cell}><Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/machines/${m.name}`}>{m.name}</Link></td>
+                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/machines/${m.name}`}>{m.name}</Link> : <span className="font-medium">{m.name}</span>}</td>
                   <td className={`${cell} font-mono`}>{m.system}</td>
                   <td className={cell}>{m.role}{m.deployable ? "" : " (not deployable)"}</td>
                   <td className={`${cell} font-mono`}>{m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"}</td>
@@ -52,7 +58,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <tbody>
               {services.map((s) => (
                 <tr key={s.id} className="border-t border-(--color-line)">
-                  <td className={cell}><Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/services/${s.slug}`}>{s.name}</Link></td>
+                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/services/${s.slug}`}>{s.name}</Link> : <span className="font-medium">{s.name}</span>}</td>
                   <td className={cell}>{s.groupName}</td>
                   <td className={cell}>{s.machine?.name ?? "—"}</td>
                   <td className={`${cell} font-mono`}>{s.unit ?? "—"}</td>

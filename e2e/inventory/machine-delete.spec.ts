@@ -1,11 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { startServer, type RunningServer } from "../fixtures/server";
+import { apiLogin } from "../fixtures/auth";
 
 const PORT = 3212;
 let server: RunningServer;
 
 test.beforeAll(async () => {
   server = await startServer(PORT, "test-results/e2e-machine-db/panel.db");
+});
+test.beforeEach(async ({ page }) => {
+  await apiLogin(page.request, server.url);
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startServer, type RunningServer } from "../fixtures/server";
+import { apiLogin } from "../fixtures/auth";
 
 // Own server and database: this test restarts the panel to prove edits are durable and that
 // the seed does not come back over them.
@@ -9,6 +10,9 @@ let server: RunningServer;
 
 test.beforeAll(async () => {
   server = await startServer(PORT, DB);
+});
+test.beforeEach(async ({ page }) => {
+  await apiLogin(page.request, server.url);
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -38,3 +38,7 @@ export const serviceInput = z
   .transform((v) => ({ ...v, checkTarget: v.checkType === "none" ? "" : v.checkTarget }));
 
 export type ServiceInput = z.infer<typeof serviceInput>;
+
+export const serviceDeleteInput = z.object({
+  slug: z.string().trim().regex(SLUG, "Unknown service."),
+});

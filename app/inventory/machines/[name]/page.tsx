@@ -8,6 +8,7 @@ import { getMachine, listMachines } from "@/lib/db/machines";
 import { machineValues } from "@/lib/inventory/form-values";
 import { MACHINE_NAME } from "@/lib/validation/patterns";
 import { removeMachine, saveMachine } from "../../actions";
+import { requirePage } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 
 export default async function EditMachinePage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
+  await requirePage("inventory:write", `/inventory/machines/${encodeURIComponent(name)}`);
   const [machine, machines] = await Promise.all([load(name), listMachines()]);
   const count = machine.services.length;
   return (

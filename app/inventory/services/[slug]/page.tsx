@@ -8,6 +8,7 @@ import { getService, listServices } from "@/lib/db/services";
 import { serviceValues } from "@/lib/inventory/form-values";
 import { SLUG } from "@/lib/validation/patterns";
 import { removeService, saveService } from "../../actions";
+import { requirePage } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function EditServicePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  await requirePage("inventory:write", `/inventory/services/${encodeURIComponent(slug)}`);
   const [service, machines, services] = await Promise.all([load(slug), listMachines(), listServices()]);
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">

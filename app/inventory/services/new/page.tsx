@@ -4,11 +4,13 @@ import { listMachines } from "@/lib/db/machines";
 import { listServices } from "@/lib/db/services";
 import { blankService } from "@/lib/inventory/form-values";
 import { saveService } from "../../actions";
+import { requirePage } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Add service" };
 
 export default async function NewServicePage() {
+  await requirePage("inventory:write", "/inventory/services/new");
   const [machines, services] = await Promise.all([listMachines(), listServices()]);
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">

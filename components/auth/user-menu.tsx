@@ -1,0 +1,19 @@
+import Link from "next/link";
+import type { Principal } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+
+const link = "inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-line)/50";
+
+/** Links a logged-in user has; a "Log in" link for anonymous visitors. */
+export function UserMenu({ user }: { user: Principal }) {
+  if (!user) return <Link href="/login" className={link}>Log in</Link>;
+  return (
+    <>
+      {can(user, "audit:read") && <Link href="/audit" className={link}>Audit</Link>}
+      {can(user, "users:manage") && <Link href="/users" className={link}>Users</Link>}
+      <Link href="/account" className={link} data-testid="user-menu">
+        {user.name} <span className="ml-1 text-xs text-(--color-muted)">({user.role})</span>
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Roles and what each may do. Checked on the server for every route, action and socket event.
+
+export const ROLES = ["admin", "operator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "dashboard:read": ["admin", "operator", "viewer"],
+  "inventory:read": ["admin", "operator", "viewer"],
+  "inventory:write": ["admin"],
+  "jobs:read": ["admin", "operator", "viewer"],
+  "jobs:run": ["admin", "operator"],
+  "units:restart": ["admin", "operator"],
+  "hostkeys:trust": ["admin"],
+  "audit:read": ["admin"],
+  "users:manage": ["admin"],
+  "account:manage": ["admin", "operator", "viewer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type Principal = { id: number; name: string; role: Role } | null;
+
+export function can(user: Principal, permission: Permission, opts: { anonymousDashboard?: boolean } = {}): boolean {
+  if (!user) return permission === "dashboard:read" && opts.anonymousDashboard === true;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

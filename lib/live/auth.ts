@@ -1,0 +1,62 @@
+import "server-only";
+// socket.io handshake: Host and Origin checked, session cookie (or trusted Tailscale identity)
+// resolved; a refused socket gets nothing. Sessions are re-checked so a logout ends its sockets.
+import type { IncomingMessage } from "node:http";
+import type { Server, Socket } from "socket.io";
+import { env, publicOrigins, trustedProxies } from "../env";
+import { allowedHosts, clientInfo, hostAllowed } from "../auth/edge";
+import { tokenFromCookieHeader } from "../auth/context";
+import { can, isRole, type Permission, type Principal } from "../auth/permissions";
+import { resolveSession } from "../auth/session";
+import { findUserByTailscaleLogin } from "../db/users";
+
+export type SocketData = { user: Principal; address: string; token: string | null };
+
+export function handshakeAllowed(req: IncomingMessage, origins: string[], hosts: Set<string>): boolean {
+  if (!hostAllowed(req.headers.host, hosts)) return false;
+  const origin = req.headers.origin;
+  // Browsers always send Origin cross-site and on WebSocket upgrades; same-origin polling may omit it.
+  return origin === undefined || origins.includes(origin.toLowerCase());
+}
+
+async function principalFor(req: IncomingMessage, token: string | null): Promise<{ user: Principal; address: string }> {
+  const info = clientInfo(req.socket.remoteAddress, req.headers, {
+    trustedProxies: trustedProxies(), tailscaleIdentity: env().TAILSCALE_IDENTITY, secureSocket: false,
+  });
+  const fromSession = await resolveSession(token);
+  if (fromSession || !info.tailscaleLogin) return { user: fromSession, address: info.address };
+  const u = await findUserByTailscaleLogin(info.tailscaleLogin);
+  return { user: u && isRole(u.role) ? { id: u.id, name: u.name, role: u.role } : null, address: info.address };
+}
+
+export function attachSocketAuth(io: Server, origins: string[], recheckMs = 30_000): void {
+  const hosts = allowedHosts(origins);
+  io.use(async (socket, next) => {
+    const req = socket.request;
+    if (!handshakeAllowed(req, origins, hosts)) return next(new Error("forbidden origin"));
+    const token = tokenFromCookieHeader(req.headers.cookie);
+    const { user, address } = await principalFor(req, token);
+    if (!user && !env().ANONYMOUS_DASHBOARD) return next(new Error("unauthorized"));
+    socket.data = { user, address, token } satisfies SocketData;
+    next();
+  });
+  const timer = setInterval(async () => {
+    for (const socket of io.sockets.sockets.values()) {
+      const data = socket.data as SocketData;
+      if (data.token && !(await resolveSession(data.token))) socket.disconnect(true);
+    }
+  }, recheckMs);
+  timer.unref();
+}
+
+/** Checks a subscription against the socket's user; emits an error event when refused. */
+export function allowed(socket: Socket, permission: Permission): boolean {
+  const { user } = socket.data as SocketData;
+  if (can(user, permission, { anonymousDashboard: env().ANONYMOUS_DASHBOARD })) return true;
+  socket.emit("app:error", { error: { code: user ? "forbidden" : "unauthorized", message: "Not allowed." } });
+  return false;
+}
+
+export function socketOrigins(): string[] {
+  return publicOrigins();
+}
