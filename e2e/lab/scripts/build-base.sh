@@ -52,9 +52,8 @@ for i in 1 2 3; do
   [ -s "/usr/local/lib/lab/initial/frame$i" ]
 done
 nix build --no-link .#packages.x86_64-linux.deploy
-# let admin (group nix-users) take the profile lock, so `nix-env -p /nix/var/nix/profiles/system
-# --list-generations` works without sudo
-install -m 0664 -g nix-users /dev/null /nix/var/nix/profiles/system.lock
+# as on NixOS, admin needs sudo for `nix-env -p /nix/var/nix/profiles/system` (it takes
+# /nix/var/nix/profiles/system.lock; see NixOS/nix#5144)
 PROVISION
 # nix cannot run in a plain chroot (it re-enters the host's mount namespace): use nspawn
 if ! systemd-nspawn -q --register=no --keep-unit --private-network -D "$T" /bin/bash /root/provision.sh \

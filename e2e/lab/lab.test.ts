@@ -1,0 +1,187 @@
+/**
+ * Tests of the lab itself (vitest --project lab): real hosts, real systemd, real nix.
+ * beforeAll boots the lab (idempotent) and brings frame1 and frame2 back to the base variant.
+ * LAB_KEEP=1 leaves the lab up afterwards; otherwise the caller's script runs `lab down`.
+ * LAB_DOWN_AFTER=1 takes it down in afterAll.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lab, LAB_UNITS, type LabInfo } from "./index";
+
+const DEPLOY = "cd ~/homelab && nix run .#deploy --";
+let info: LabInfo;
+let hasFrame2 = false;
+
+const currentSystem = (h: string) => lab.run(h, "readlink /run/current-system").then((s) => s.trim());
+const mainPid = (h: string, unit: string) =>
+  lab.run(h, ["systemctl", "show", "-p", "MainPID", "--value", `${unit}.service`]).then((s) => Number(s.trim()));
+const generations = (h: string) =>
+  lab.run(h, "sudo -n nix-env -p /nix/var/nix/profiles/system --list-generations", "admin").then((s) => s.trim().split("\n"));
+
+async function deployBase(h: string) {
+  await lab.setVariant(h, "base");
+  if (!(await currentSystem(h)).endsWith("lab-base")) {
+    await lab.run("frame1", `${DEPLOY} -s .#${h}`, "admin", { timeoutMs: 120_000 });
+  }
+}
+
+beforeAll(async () => {
+  info = await lab.up();
+  hasFrame2 = info.hosts.some((h) => h.name === "frame2" && h.state === "running");
+  for (const h of info.hosts) await lab.healUnit(h.name, "loki").catch(() => undefined);
+  await deployBase("frame1");
+  if (hasFrame2) await deployBase("frame2");
+});
+
+afterAll(async () => {
+  if (process.env.LAB_KEEP === "1") return;
+  if (info) await deployBase("frame1").catch(() => undefined);
+  if (process.env.LAB_DOWN_AFTER === "1") await lab.down();
+});
+
+describe("lab hosts", () => {
+  it("are reachable over SSH as root and admin with the pinned host key", async () => {
+    for (const h of info.hosts) {
+      expect(h.hostKeyFingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+      expect((await lab.run(h.name, "hostname")).trim()).toBe(h.name);
+      expect((await lab.run(h.name, "id -un; sudo -n id -un", "admin")).trim()).toBe("admin\nroot");
+    }
+    if (hasFrame2) expect(info.hosts[0].hostKeyFingerprint).not.toBe(info.hosts[1].hostKeyFingerprint);
+  });
+
+  it("refuses a host whose key does not match the pinned fingerprint", async () => {
+    const wrong = "SHA256:" + "A".repeat(43);
+    await expect(lab.exec("frame1", "true", "root", { fingerprint: wrong })).rejects.toThrow(/verification failed/i);
+  });
+
+  it("run systemd as PID 1 and the homelab units", async () => {
+    expect((await lab.run("frame1", "ps -o comm= -p 1")).trim()).toBe("systemd");
+    const states = (await lab.run("frame1", ["systemctl", "is-active", ...LAB_UNITS.map((u) => `${u}.service`)])).trim().split("\n");
+    expect(states).toEqual(LAB_UNITS.map(() => "active"));
+  });
+
+  it("write recent lines of mixed priority to the journal", async () => {
+    const lines = await lab.waitFor("journal lines of grafana", async () => {
+      const out = await lab.run("frame1", "journalctl -u grafana.service --since -60s -o json --no-pager", "admin");
+      const entries = out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { MESSAGE: string; PRIORITY: string });
+      return entries.filter((e) => e.MESSAGE.startsWith("grafana:")).length >= 3 ? entries : undefined;
+    }, 20_000);
+    expect(lines.some((e) => e.PRIORITY === "6")).toBe(true);
+    const warnings = await lab.run("frame1", "journalctl -p warning -u 'caddy.service' -u 'loki.service' -u 'alloy.service' -o cat --no-pager | head -3");
+    expect(warnings).toMatch(/warning|error/);
+  });
+
+  it("start with real generations and /run/current-system on the base variant", async () => {
+    const gens = await generations("frame1");
+    expect(gens.length).toBeGreaterThanOrEqual(1);
+    expect(gens.some((g) => g.includes("(current)"))).toBe(true);
+    expect(await currentSystem("frame1")).toMatch(/^\/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base$/);
+    expect((await lab.run("frame1", "cat /run/current-system/nixos-version")).trim()).toBe("24.11.20261126.lab-base");
+  });
+
+  it("can fail a unit and heal it", async () => {
+    await lab.failUnit("frame1", "loki");
+    expect((await lab.exec("frame1", "systemctl is-failed loki.service")).stdout.trim()).toBe("failed");
+    await lab.healUnit("frame1", "loki");
+    expect((await lab.exec("frame1", "systemctl is-active loki.service")).stdout.trim()).toBe("active");
+  });
+});
+
+describe("the lab flake on frame1", () => {
+  const attr = ".#nixosConfigurations.frame1.config.system.build.toplevel";
+  const build = (extra = "") => lab.run("frame1", `cd ~/homelab && nix build --no-link --json ${extra} ${attr}`, "admin", { timeoutMs: 180_000 });
+
+  it("evaluates and builds every variant with the real nix", async () => {
+    const outs = new Set<string>();
+    for (const v of ["base", "changed", "broken"] as const) {
+      await lab.setVariant("frame1", v);
+      const drv = (await lab.run("frame1", `cd ~/homelab && nix eval --raw ${attr}.drvPath`, "admin")).trim();
+      expect(drv).toMatch(/\.drv$/);
+      const [res] = JSON.parse(await build()) as { outputs: { out: string } }[];
+      expect(res.outputs.out).toContain(`lab-${v}`);
+      expect(await lab.run("frame1", `test -x ${res.outputs.out}/bin/switch-to-configuration && cat ${res.outputs.out}/nixos-version`)).toContain(`lab-${v}`);
+      outs.add(res.outputs.out);
+    }
+    expect(outs.size).toBe(3);
+    await lab.setVariant("frame1", "base");
+  });
+
+  it("streams build log lines with --log-format internal-json (slow variant)", async () => {
+    await lab.setVariant("frame1", "slow", { extra: [`nonce=${Date.now()}`, "seconds=3"] });
+    const r = await lab.exec("frame1", `cd ~/homelab && nix build --no-link --log-format internal-json -v ${attr}`, "admin", { timeoutMs: 120_000 });
+    await lab.setVariant("frame1", "base");
+    expect(r.code).toBe(0);
+    const msgs = r.stderr.split("\n").filter((l) => l.startsWith("@nix ")).map((l) => JSON.parse(l.slice(5)) as { action: string; type?: number; fields?: unknown[] });
+    const logLines = msgs.filter((m) => m.action === "result" && m.type === 101).map((m) => String(m.fields?.[0]));
+    expect(logLines.some((l) => l.includes("compiling slow-package part 3"))).toBe(true);
+    expect(msgs.some((m) => m.action === "start" && m.type === 105)).toBe(true);
+  });
+});
+
+describe("the deploy stand-in", () => {
+  it("deploys a changed variant: /run/current-system changes and only grafana restarts", async () => {
+    const before = await currentSystem("frame1");
+    const grafana = await mainPid("frame1", "grafana");
+    const caddy = await mainPid("frame1", "caddy");
+    const frame2Before = hasFrame2 ? await currentSystem("frame2") : "";
+    const gensBefore = (await generations("frame1")).length;
+    await lab.setVariant("frame1", "changed");
+    const r = await lab.exec("frame1", `${DEPLOY} .#frame1`, "admin", { timeoutMs: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("🚀 ℹ️ [deploy] [INFO] Building profile `system` for node `frame1`");
+    expect(r.stderr).toContain("⭐ ℹ️ [activate] [INFO] Activation succeeded!");
+    expect(r.stderr).toContain("restarting the following units: grafana.service");
+    expect(r.stderr).toContain("Deployment confirmed.");
+    const after = await currentSystem("frame1");
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/lab-changed$/);
+    expect(await mainPid("frame1", "grafana")).not.toBe(grafana);
+    expect(await mainPid("frame1", "caddy")).toBe(caddy);
+    expect((await generations("frame1")).length).toBe(gensBefore + 1);
+    if (hasFrame2) expect(await currentSystem("frame2")).toBe(frame2Before);
+  });
+
+  it("dry-activates without changing anything", async () => {
+    await lab.setVariant("frame1", "base");
+    const before = await currentSystem("frame1");
+    const r = await lab.exec("frame1", `${DEPLOY} -s --dry-activate .#frame1`, "admin", { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("would restart the following units: grafana.service");
+    expect(r.stderr).toContain("Completed dry-activate!");
+    expect(await currentSystem("frame1")).toBe(before);
+  });
+
+  it("rolls back a failing activation and exits non-zero", async () => {
+    const before = await currentSystem("frame1");
+    const gensBefore = await generations("frame1");
+    await lab.setVariant("frame1", "broken");
+    const r = await lab.exec("frame1", `${DEPLOY} -s .#frame1`, "admin", { timeoutMs: 180_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("warning: the following units failed: loki.service");
+    expect(r.stderr).toContain("⭐ ⚠️ [activate] [WARN] De-activating due to error");
+    expect(r.stderr).toContain("Attempting to re-activate the last generation");
+    expect(r.stderr).toContain("🚀 ❌ [deploy] [ERROR] Failed to deploy profile");
+    expect(await currentSystem("frame1")).toBe(before);
+    expect(await generations("frame1")).toEqual(gensBefore);
+    expect((await lab.exec("frame1", "systemctl is-active loki.service")).stdout.trim()).toBe("active");
+  });
+
+  it("rolls back by itself when the confirmation does not arrive (magic rollback)", async () => {
+    const before = await currentSystem("frame1");
+    await lab.setVariant("frame1", "base");
+    const r = await lab.exec("frame1", `LAB_DEPLOY_SKIP_CONFIRM=1 ${DEPLOY} -s --confirm-timeout 3 .#frame1`, "admin", { timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Timeout elapsed for confirmation");
+    expect(await currentSystem("frame1")).toBe(before);
+  });
+
+  it.runIf(process.env.LAB_HOSTS !== "frame1")("deploys frame2 from frame1 and leaves frame1 alone", async () => {
+    if (!hasFrame2) return;
+    const frame1Before = await currentSystem("frame1");
+    await lab.setVariant("frame2", "changed");
+    const r = await lab.exec("frame1", `${DEPLOY} -s .#frame2`, "admin", { timeoutMs: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await currentSystem("frame2")).toMatch(/nixos-system-frame2-.*lab-changed$/);
+    expect(await currentSystem("frame1")).toBe(frame1Before);
+    await deployBase("frame2");
+  });
+});
