@@ -167,10 +167,11 @@ describe("the deploy stand-in", () => {
 
   it("rolls back by itself when the confirmation does not arrive (magic rollback)", async () => {
     const before = await currentSystem("frame1");
-    await lab.setVariant("frame1", "base");
-    const r = await lab.exec("frame1", `LAB_DEPLOY_SKIP_CONFIRM=1 ${DEPLOY} -s --confirm-timeout 3 .#frame1`, "admin", { timeoutMs: 120_000 });
+    await lab.setVariant("frame1", before.endsWith("lab-base") ? "changed" : "base");
+    const r = await lab.exec("frame1", `cd ~/homelab && LAB_DEPLOY_SKIP_CONFIRM=1 nix run .#deploy -- -s --confirm-timeout 3 .#frame1`, "admin", { timeoutMs: 120_000 });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Timeout elapsed for confirmation");
+    expect(r.stderr).toContain("Attempting to re-activate the last generation");
     expect(await currentSystem("frame1")).toBe(before);
   });
 
