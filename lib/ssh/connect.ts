@@ -1,0 +1,93 @@
+import "server-only";
+// One SSH connection attempt with host-key pinning; every failure becomes a typed error.
+import { readFile } from "node:fs/promises";
+import type { Duplex } from "node:stream";
+import { Client } from "ssh2";
+import { HostKeyMismatchError, HostKeyUnknownError, SshConnectError } from "./errors";
+import { fingerprintOfKey } from "./fingerprint";
+import type { SshSettings } from "./settings";
+import type { SshTarget } from "./target";
+
+type Ssh2Error = Error & { level?: string; code?: string };
+
+function reasonOf(err: Ssh2Error, target: SshTarget, settings: SshSettings): { reason: string; transient: boolean } {
+  if (err.level === "client-authentication")
+    return { reason: `authentication as ${target.user} with key ${target.privateKeyPath} was refused`, transient: false };
+  if (err.level === "client-timeout") return { reason: `timed out after ${settings.connectTimeoutMs} ms`, transient: true };
+  if (err.code === "ECONNREFUSED") return { reason: "connection refused", transient: true };
+  if (err.code === "ENOTFOUND" || err.code === "EAI_AGAIN") return { reason: "host name not found", transient: true };
+  if (err.code === "EHOSTUNREACH" || err.code === "ENETUNREACH") return { reason: "host unreachable", transient: true };
+  return { reason: err.message, transient: true };
+}
+
+async function readKey(target: SshTarget): Promise<Buffer> {
+  try {
+    return await readFile(target.privateKeyPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    throw new SshConnectError(target.host, target.port, `cannot read the private key file ${target.privateKeyPath} (${code})`, false);
+  }
+}
+
+/** Connects and authenticates once. `sock` is a tunnel through a jump host, if any. */
+export async function connectOnce(target: SshTarget, settings: SshSettings, sock?: Duplex): Promise<Client> {
+  const privateKey = await readKey(target);
+  const { host, port } = target;
+  return new Promise<Client>((resolve, reject) => {
+    const client = new Client();
+    let presented: string | null = null;
+    let settled = false;
+
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      client.removeAllListeners("ready");
+      client.on("error", () => {}); // late errors of the abandoned attempt
+      client.end();
+      sock?.destroy();
+      reject(err);
+    };
+
+    client.once("ready", () => {
+      if (settled) return;
+      settled = true;
+      client.removeListener("error", onError);
+      resolve(client);
+    });
+    const onError = (err: Ssh2Error) => {
+      const expected = target.hostKeyFingerprint;
+      if (presented !== null && presented !== expected) {
+        fail(
+          expected === null
+            ? new HostKeyUnknownError(target.machine, host, port, presented)
+            : new HostKeyMismatchError(target.machine, host, port, expected, presented),
+        );
+        return;
+      }
+      const { reason, transient } = reasonOf(err, target, settings);
+      fail(new SshConnectError(host, port, reason, transient));
+    };
+    client.on("error", onError);
+    client.on("close", () => fail(new SshConnectError(host, port, "connection closed during the handshake")));
+
+    try {
+      client.connect({
+        host,
+        port,
+        sock,
+        username: target.user,
+        privateKey,
+        readyTimeout: settings.connectTimeoutMs,
+        keepaliveInterval: settings.keepaliveMs,
+        keepaliveCountMax: settings.keepaliveCountMax,
+        hostVerifier: (key: Buffer) => {
+          presented = fingerprintOfKey(key);
+          return target.hostKeyFingerprint !== null && presented === target.hostKeyFingerprint;
+        },
+      });
+    } catch {
+      // ssh2 throws synchronously for a key it cannot parse; its message never contains the key.
+      fail(new SshConnectError(host, port, `the key file ${target.privateKeyPath} is not a usable unencrypted private key`, false));
+    }
+  });
+}

@@ -1,0 +1,81 @@
+// Typed errors of the SSH layer. Codes are stable strings for the edge (HTTP / socket events).
+import { DomainError } from "../errors";
+
+export class HostKeyUnknownError extends DomainError {
+  constructor(
+    public readonly machine: string,
+    public readonly host: string,
+    public readonly port: number,
+    /** The fingerprint the host presented; show it to an admin who may choose to trust it. */
+    public readonly presentedFingerprint: string,
+  ) {
+    super(
+      "ssh_host_key_unknown",
+      `No host key is pinned for ${machine} (${host}:${port}). It presented ${presentedFingerprint}; ` +
+        "verify it out of band (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) before trusting it.",
+    );
+  }
+}
+
+export class HostKeyMismatchError extends DomainError {
+  constructor(
+    public readonly machine: string,
+    public readonly host: string,
+    public readonly port: number,
+    public readonly expectedFingerprint: string,
+    public readonly presentedFingerprint: string,
+  ) {
+    super(
+      "ssh_host_key_mismatch",
+      `HOST KEY MISMATCH for ${machine} (${host}:${port}): expected ${expectedFingerprint} but the host presented ` +
+        `${presentedFingerprint}. Someone may be intercepting the connection, or the host was reinstalled. Refusing to connect.`,
+    );
+  }
+}
+
+export class SshConnectError extends DomainError {
+  constructor(
+    public readonly host: string,
+    public readonly port: number,
+    public readonly reason: string,
+    /** False when retrying cannot help (authentication refused, unreadable key file). */
+    public readonly transient = true,
+  ) {
+    super("ssh_connect_failed", `Cannot connect to ${host}:${port}: ${reason}`);
+  }
+}
+
+export type ExecFailure = "exit" | "timeout" | "cancelled" | "connection_lost" | "start_failed" | "output_too_large";
+
+export type ExecErrorDetails = {
+  /** A short description of the command (never secrets; the caller may pass a label). */
+  command: string;
+  exitCode?: number | null;
+  signal?: string | null;
+  /** The last lines of stderr, joined with "\n". */
+  stderrTail?: string;
+  /** PID (= process group) of the remote shell, when it announced one. After "connection_lost"
+   * a command started without a pty may still be running there under this group. */
+  remotePid?: number | null;
+};
+
+export class ExecError extends DomainError {
+  public readonly command: string;
+  public readonly exitCode: number | null;
+  public readonly signal: string | null;
+  public readonly stderrTail: string;
+  public readonly remotePid: number | null;
+
+  constructor(
+    public readonly reason: ExecFailure,
+    message: string,
+    details: ExecErrorDetails,
+  ) {
+    super(`exec_${reason}`, `${details.command}: ${message}`);
+    this.command = details.command;
+    this.exitCode = details.exitCode ?? null;
+    this.signal = details.signal ?? null;
+    this.stderrTail = details.stderrTail ?? "";
+    this.remotePid = details.remotePid ?? null;
+  }
+}

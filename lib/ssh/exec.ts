@@ -1,0 +1,102 @@
+import "server-only";
+// Runs one command on a machine, streaming its output as lines; cancel, timeout and connection loss
+// always end the call (never a hang) and never leave the remote process group running on purpose.
+import type { ClientChannel } from "ssh2";
+import { LineDelivery, type OnLine } from "./delivery";
+import { ExecError } from "./errors";
+import { ExecSession, type ExecResult } from "./exec-session";
+import { withPidMarker } from "./process-group";
+import { sshPool, type SshPool } from "./pool";
+import type { SshTarget } from "./target";
+
+export type { ExecResult } from "./exec-session";
+export type { OnLine, OutputStream } from "./delivery";
+
+export type ExecOptions = {
+  /** A complete, already quoted shell command (built by lib/commands). */
+  command: string;
+  /** Short description for errors and logs; defaults to the start of the command. */
+  label?: string;
+  /** Called per line, in order. Return a promise to apply backpressure. Throwing stops the command. */
+  onLine?: OnLine;
+  /** Called once the remote shell announced its PID (= its process group); e.g. to record it. */
+  onRemotePid?: (pid: number) => void;
+  /** Aborting kills the remote process group; exec then rejects with ExecError reason "cancelled". */
+  signal?: AbortSignal;
+  /** Kills the command after this long; exec rejects with ExecError reason "timeout". */
+  timeoutMs?: number;
+  /** Allocate a pseudo-terminal (stderr is then merged into stdout). */
+  pty?: boolean;
+  /** Defaults to the process-wide pool. */
+  pool?: SshPool;
+};
+
+export function describeCommand(command: string): string {
+  const one = command.replace(/\s+/g, " ").trim();
+  return one.length > 120 ? `${one.slice(0, 117)}...` : one;
+}
+
+/** Rejects as soon as the signal aborts (the connection attempt itself carries on for the pool). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, error: () => Error): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(error());
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Resolves with the exit status (also for non-zero exits). Rejects with ExecError for cancel,
+ * timeout, a lost connection or a failure to start, and with connection errors from the pool
+ * (SshConnectError, HostKeyUnknownError, HostKeyMismatchError).
+ */
+export async function exec(target: SshTarget, options: ExecOptions): Promise<ExecResult> {
+  const label = options.label ?? describeCommand(options.command);
+  if (options.command.trim() === "") throw new ExecError("start_failed", "empty command", { command: label });
+  const cancelled = () => new ExecError("cancelled", "cancelled before it started", { command: label });
+  if (options.signal?.aborted) throw cancelled();
+
+  const pool = options.pool ?? sshPool();
+  const client = await untilAborted(pool.client(target), options.signal, cancelled);
+  if (options.signal?.aborted) throw cancelled();
+
+  const channel = await new Promise<ClientChannel>((resolve, reject) => {
+    const fail = (err: Error) =>
+      reject(new ExecError("start_failed", `could not open a session: ${err.message}`, { command: label }));
+    try {
+      client.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) =>
+        err ? fail(err) : resolve(stream),
+      );
+    } catch (err) {
+      fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+
+  const session = new ExecSession(client, channel, {
+    label,
+    pty: options.pty ?? false,
+    killGraceMs: pool.settings.killGraceMs,
+  });
+  const delivery = new LineDelivery(
+    options.onLine ?? (() => {}),
+    () => session.pause(),
+    () => session.resume(),
+    (err) => session.stop({ kind: "consumer", error: err }),
+  );
+  session.onLine = (stream, line) => delivery.push(stream, line);
+  session.whenDrained = () => delivery.idle();
+  if (options.onRemotePid) session.onPid = options.onRemotePid;
+
+  const onAbort = () => session.stop({ kind: "cancelled" });
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted) onAbort(); // aborted while the session was opening
+  const timer =
+    options.timeoutMs !== undefined ? setTimeout(() => session.stop({ kind: "timeout", ms: options.timeoutMs ?? 0 }), options.timeoutMs) : null;
+  try {
+    return await session.done;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,42 @@
+// Tunables of the SSH layer, from the environment with defaults. Tests pass their own.
+import { env } from "../env";
+
+export type SshSettings = {
+  /** Default private key for targets built from the inventory. */
+  keyFile: string;
+  /** Time for TCP connect + handshake + authentication (ssh2 readyTimeout). */
+  connectTimeoutMs: number;
+  /** Connection attempts per use (exponential backoff between them). */
+  connectAttempts: number;
+  /** First backoff delay; doubles after each failed attempt. */
+  backoffBaseMs: number;
+  /** SSH-level keepalive interval; a dead peer is noticed after interval * countMax. */
+  keepaliveMs: number;
+  keepaliveCountMax: number;
+  /** Time between SIGTERM and SIGKILL to a cancelled command's process group. */
+  killGraceMs: number;
+};
+
+export const DEFAULT_SSH_SETTINGS: SshSettings = {
+  keyFile: "./data/ssh/id_ed25519",
+  connectTimeoutMs: 10_000,
+  connectAttempts: 4,
+  backoffBaseMs: 250,
+  keepaliveMs: 15_000,
+  keepaliveCountMax: 3,
+  killGraceMs: 3_000,
+};
+
+export function sshSettingsFromEnv(): SshSettings {
+  const e = env();
+  const d = DEFAULT_SSH_SETTINGS;
+  return {
+    ...d,
+    keyFile: e.SSH_KEY_FILE ?? d.keyFile,
+    connectTimeoutMs: e.SSH_CONNECT_TIMEOUT_MS ?? d.connectTimeoutMs,
+    connectAttempts: e.SSH_CONNECT_ATTEMPTS ?? d.connectAttempts,
+    keepaliveMs: e.SSH_KEEPALIVE_MS ?? d.keepaliveMs,
+    keepaliveCountMax: e.SSH_KEEPALIVE_COUNT_MAX ?? d.keepaliveCountMax,
+    killGraceMs: e.SSH_KILL_GRACE_MS ?? d.killGraceMs,
+  };
+}
