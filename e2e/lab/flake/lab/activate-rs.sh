@@ -97,8 +97,13 @@ case "$sub" in
   wait)
     closure="${pos[0]:-}"
     lock="$(lock_path "$closure")"
+    seen=0
     for ((i = 0; i < 1200; i++)); do
       if [[ -e "$lock" ]]; then info "Found canary file, done waiting!"; exit 0; fi
+      # lab addition: stop waiting once the activation of this closure has ended without a canary
+      # (deploy-rs's waiter lingers until its 240 s timeout)
+      if pgrep -f "activate-rs.* activate '?$closure" >/dev/null; then seen=1
+      elif ((seen || i > 150)); then error "Error waiting for activation: activation ended without confirmation canary"; exit 1; fi
       sleep 0.2
     done
     error "Error waiting for activation: Timeout elapsed for confirmation"
