@@ -44,6 +44,16 @@ export const envSchema = z.object({
   SSH_KEEPALIVE_MS: int(1000, 600_000).optional(),
   SSH_KEEPALIVE_COUNT_MAX: int(1, 20).optional(),
   SSH_KILL_GRACE_MS: int(100, 60_000).optional(),
+  /** Jobs (lib/jobs): log bytes kept per job; beyond it one marker line, the rest is dropped. */
+  JOB_LOG_MAX_BYTES: int(1024, 2 ** 40).default(50 * 1024 * 1024),
+  /** Log lines are written in batches: at least this often, or when this many are waiting. */
+  JOB_LOG_FLUSH_MS: int(10, 10_000).default(100),
+  JOB_LOG_BATCH_LINES: int(1, 5_000).default(500),
+  /** Time-outs per kind: evaluate (validate), build (build, dry-run), deploy (deploy, rollback), queries. */
+  JOB_TIMEOUT_EVAL_MS: int(1000, 86_400_000).default(600_000),
+  JOB_TIMEOUT_BUILD_MS: int(1000, 86_400_000).default(7_200_000),
+  JOB_TIMEOUT_DEPLOY_MS: int(1000, 86_400_000).default(3_600_000),
+  JOB_TIMEOUT_QUERY_MS: int(1000, 86_400_000).default(120_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,62 @@
+import "server-only";
+// The jobs engine's public face. One runner per process, on globalThis: Next's bundle and
+// server.ts both evaluate this module and must share the queues.
+import { db } from "../db/client";
+import { JobRunner } from "./runner";
+import { listJobRows, loadJob, readLog, type JobFilter, type JobRow } from "./job-store";
+
+export { JobRunner, type JobEvents, type JobUpdate, type StartRequest } from "./runner";
+export { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, type PublicJobKind } from "./kinds";
+export type { LogLine, LogStream } from "./log-store";
+
+const KEY = Symbol.for("homelab-panel.job-runner");
+type Holder = { [KEY]?: JobRunner };
+
+/** The process-wide runner (server.ts calls start() before listening). */
+export function jobRunner(): JobRunner {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new JobRunner();
+  return holder[KEY];
+}
+
+export function setJobRunner(runner: JobRunner): void {
+  (globalThis as Holder)[KEY] = runner;
+}
+
+/** A job as the API shows it (never the SSH key, never the target's address). */
+export function jobView(job: JobRow, position: number | null) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    machine: job.machine.name,
+    args: JSON.parse(job.args) as unknown,
+    status: job.status,
+    position,
+    exitCode: job.exitCode,
+    message: job.message,
+    oldSystem: job.oldSystem,
+    newSystem: job.newSystem,
+    result: job.result ? (JSON.parse(job.result) as unknown) : null,
+    requestedBy: job.requestedBy?.name ?? null,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export type JobView = ReturnType<typeof jobView>;
+
+export async function getJob(id: number, runner = jobRunner()): Promise<JobView> {
+  return jobView(await loadJob(db(), id), runner.position(id));
+}
+
+export async function listJobs(filter: JobFilter, runner = jobRunner()): Promise<JobView[]> {
+  return (await listJobRows(db(), filter)).map((j) => jobView(j, runner.position(j.id)));
+}
+
+/** Log lines after `after` (exclusive), oldest first; `next` is the seq to pass next time. */
+export async function jobLog(id: number, after: number, limit: number) {
+  await loadJob(db(), id);
+  const lines = await readLog(db(), id, after, limit);
+  return { lines, next: lines.at(-1)?.seq ?? after };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+// The building blocks of a job: run one catalogue command with its output streamed into the log,
+// and read the running system. Errors (cancel, timeout, lost connection) propagate as ExecError.
+import { commandLine, currentSystem, type RemoteCommand } from "../commands";
+import { exec, type OutputStream } from "../ssh/exec";
+import { ExecError } from "../ssh/errors";
+import type { SshPool } from "../ssh/pool";
+import { run } from "../ssh/run";
+import type { LogWriter } from "./log-writer";
+import type { Endpoint } from "./machine-targets";
+
+export type StepContext = {
+  log: LogWriter;
+  pool: SshPool;
+  signal: AbortSignal;
+  /** Epoch ms by which the whole job must be done. */
+  deadline: number;
+  timeoutLabel: string;
+  onRemotePid: (pid: number) => void;
+};
+
+/** A command ready for ssh: its line, a description, and whether stopping it half-way is safe. */
+export type Step = { line: string; description: string; cancellable: boolean };
+
+export function stepOf(cmd: RemoteCommand): Step {
+  return { line: commandLine(cmd), description: cmd.description, cancellable: cmd.cancellable };
+}
+
+function remaining(c: StepContext, what: string): number {
+  const ms = c.deadline - Date.now();
+  if (ms <= 0) throw new ExecError("timeout", `the ${c.timeoutLabel} time-out passed`, { command: what });
+  return ms;
+}
+
+/** Runs a step on a machine; resolves with its exit code (null when killed by a signal). */
+export async function runStep(
+  c: StepContext,
+  at: Endpoint,
+  step: Step,
+  onLine?: (stream: OutputStream, line: string) => void,
+): Promise<number | null> {
+  await c.log.system(`$ ${step.description} (on ${at.target.machine})`);
+  const result = await exec(at.target, {
+    command: step.line,
+    label: step.description,
+    pool: c.pool,
+    // A step that must not be stopped half-way is not tied to the job's cancel signal.
+    signal: step.cancellable ? c.signal : undefined,
+    timeoutMs: remaining(c, step.description),
+    onRemotePid: c.onRemotePid,
+    onLine: (stream, line) => {
+      onLine?.(stream, line);
+      return c.log.push(stream, line);
+    },
+  });
+  await c.log.system(result.exitCode === null ? `killed by ${result.signal ?? "a signal"}` : `exit status ${result.exitCode}`);
+  return result.exitCode;
+}
+
+/** The store path /run/current-system points at. */
+export async function readCurrentSystem(c: StepContext, at: Endpoint, when: string): Promise<string> {
+  const [cmd] = currentSystem({ sshUser: at.sshUser });
+  const path = (
+    await run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) })
+  ).trim();
+  await c.log.system(`current system ${when}: ${path}`);
+  return path;
+}

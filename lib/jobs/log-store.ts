@@ -1,0 +1,69 @@
+import "server-only";
+// Appends job log lines straight through better-sqlite3: a chatty build produces tens of thousands
+// of lines per second, far more than Prisma's query engine writes. Its own connection, WAL mode,
+// one synchronous transaction per batch (never held across an await, so it cannot deadlock with
+// Prisma's connection); when Prisma holds the write lock the batch is retried by the caller.
+import Database from "better-sqlite3";
+import { databaseFile } from "../env";
+
+export type LogStream = "stdout" | "stderr" | "system";
+export type LogLine = { seq: number; stream: LogStream; text: string; at: Date };
+
+type Row = [number, number, string, string, string];
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? "";
+  return code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED";
+}
+
+/** Prisma stores DateTime in SQLite as ISO text with "+00:00"; write the same so it reads back. */
+function isoOf(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+export class LogStore {
+  private readonly db: Database.Database;
+  private readonly write: (rows: Row[]) => void;
+
+  constructor(databaseUrl: string) {
+    this.db = new Database(databaseFile(databaseUrl), { timeout: 0 });
+    try {
+      this.db.pragma("journal_mode = WAL");
+    } catch (err) {
+      if (!isBusy(err)) throw err; // another connection is mid-transaction: keep the current mode
+    }
+    this.db.pragma("synchronous = NORMAL");
+    const insert = this.db.prepare(`INSERT INTO "JobLogLine" ("jobId", "seq", "stream", "at", "text") VALUES (?, ?, ?, ?, ?)`);
+    this.write = this.db.transaction((rows: Row[]) => {
+      for (const r of rows) insert.run(r);
+    });
+  }
+
+  /** Writes all lines in one transaction. False (nothing written) when the database is busy. */
+  tryAppend(jobId: number, lines: readonly LogLine[]): boolean {
+    let lastMs = -1;
+    let lastIso = "";
+    const rows = lines.map((l): Row => {
+      const ms = l.at.getTime();
+      if (ms !== lastMs) [lastMs, lastIso] = [ms, isoOf(l.at)];
+      return [jobId, l.seq, l.stream, lastIso, l.text];
+    });
+    try {
+      this.write(rows);
+      return true;
+    } catch (err) {
+      if (isBusy(err)) return false;
+      throw err;
+    }
+  }
+
+  /** The highest sequence number stored for a job (0 when none). */
+  lastSeq(jobId: number): number {
+    const row = this.db.prepare(`SELECT MAX("seq") AS "seq" FROM "JobLogLine" WHERE "jobId" = ?`).get(jobId) as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

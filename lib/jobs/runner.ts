@@ -1,0 +1,175 @@
+import "server-only";
+// The job runner: a queue per machine for jobs that change it, read-only jobs at once, logs in
+// batches, cancel, time-outs, recovery at start-up, drain at shutdown. Emits "job" (status
+// changes), "lines" (each committed log batch, seq increasing) and "queue" (a machine's queue).
+import { EventEmitter } from "node:events";
+import { db as defaultDb, type Db } from "../db/client";
+import { env } from "../env";
+import { ConflictError, ValidationError } from "../errors";
+import { sshPool, type SshPool } from "../ssh/pool";
+import { executeJob } from "./execute-job";
+import { isHostKeyError, recordPresentedKey } from "./host-keys";
+import { verdictOf } from "./job-errors";
+import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish } from "./job-store";
+import { isFinished, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
+import { LogStore, type LogLine } from "./log-store";
+import { LogWriter } from "./log-writer";
+import { MachineQueues } from "./machine-queues";
+import { jobMachine } from "./machine-targets";
+import { runnerSettingsFromEnv, type RunnerSettings } from "./runner-options";
+
+export type JobUpdate = { id: number; machine: string; kind: JobKind; status: JobStatus; message: string; position: number | null };
+export type JobEvents = {
+  job: [JobUpdate];
+  lines: [{ jobId: number; lines: LogLine[] }];
+  queue: [{ machine: string; running: number | null; waiting: number[] }];
+};
+export type RunnerOptions = { db?: Db; databaseUrl?: string; pool?: SshPool; settings?: Partial<RunnerSettings> };
+export type StartRequest = { machine: string; kind: JobKind; args: unknown; requestedById: number | null };
+
+type Active = { id: number; machine: string; kind: JobKind; controller: AbortController; cancelReason: string | null; done: Promise<void> };
+
+export class JobRunner extends EventEmitter<JobEvents> {
+  private readonly queues = new MachineQueues();
+  private readonly active = new Map<number, Active>();
+  private readonly waiting = new Map<number, { machine: string; kind: JobKind; args: unknown }>();
+  private readonly settings: RunnerSettings;
+  private store: LogStore | null = null;
+  private state: "new" | "started" | "stopping" = "new";
+
+  constructor(private readonly opts: RunnerOptions = {}) {
+    super();
+    this.setMaxListeners(0);
+    this.settings = { ...runnerSettingsFromEnv(), ...opts.settings };
+  }
+
+  private get db(): Db {
+    return this.opts.db ?? defaultDb();
+  }
+  private get pool(): SshPool {
+    return this.opts.pool ?? sshPool();
+  }
+
+  /** Recovery: jobs left running by a previous process become interrupted, queued ones cancelled. */
+  async start(): Promise<{ interrupted: number[]; cancelled: number[] }> {
+    if (this.state !== "new") return { interrupted: [], cancelled: [] };
+    const report = await recoverJobs(this.db);
+    this.store = new LogStore(this.opts.databaseUrl ?? env().DATABASE_URL);
+    this.state = "started";
+    return report;
+  }
+
+  get accepting(): boolean {
+    return this.state === "started";
+  }
+
+  async enqueue(req: StartRequest): Promise<{ id: number; position: number | null }> {
+    if (this.state !== "started") throw new ConflictError(this.state === "new" ? "The job runner has not started yet." : "The panel is shutting down.");
+    const parsed = jobArgsSchemas[req.kind].safeParse(req.args ?? {});
+    if (!parsed.success) throw new ValidationError("Invalid job arguments.", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])));
+    const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
+    if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
+    const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args: parsed.data, requestedById: req.requestedById });
+    this.waiting.set(row.id, { machine: m.name, kind: req.kind, args: parsed.data });
+    const now = !isMutating(req.kind) || this.queues.add(m.name, row.id);
+    this.update(row.id, "queued", "");
+    if (now) this.launch(row.id);
+    else this.emitQueue(m.name);
+    return { id: row.id, position: this.queues.position(row.id) };
+  }
+
+  /** Jobs ahead of a queued job on its machine (the running one counts); null when not waiting. */
+  position(id: number): number | null {
+    return this.queues.position(id);
+  }
+
+  async cancel(id: number, reason: string): Promise<void> {
+    const queued = this.waiting.get(id);
+    if (queued && !this.active.has(id)) {
+      this.waiting.delete(id);
+      this.queues.remove(queued.machine, id);
+      if (await finishJob(this.db, id, { status: "cancelled", message: reason }, ["queued"])) this.update(id, "cancelled", reason, queued);
+      this.emitQueue(queued.machine);
+      return;
+    }
+    const a = this.active.get(id);
+    if (a) {
+      if (isMutating(a.kind)) throw new ConflictError(`A ${a.kind} cannot be stopped once it started: interrupting activation can leave a half-switched machine.`);
+      a.cancelReason = reason;
+      a.controller.abort();
+      return;
+    }
+    const job = await loadJob(this.db, id);
+    throw new ConflictError(isFinished(job.status) ? `Job ${id} already ended (${job.status}).` : `Job ${id} is not handled by this panel process.`);
+  }
+
+  /** Resolves when nothing runs or waits (tests, the benchmark). */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.all([...this.active.values()].map((a) => a.done));
+  }
+
+  /** Stop taking jobs, cancel waiting ones, give running ones `graceMs`, then stop or mark them interrupted. */
+  async shutdown(graceMs: number): Promise<void> {
+    if (this.state === "stopping") return;
+    this.state = "stopping";
+    for (const { jobId } of this.queues.allWaiting()) await this.cancel(jobId, "Cancelled: the panel shut down before this job started.");
+    const settled = (ms: number) => Promise.race([this.idle(), new Promise((r) => setTimeout(r, ms).unref())]);
+    await settled(graceMs);
+    for (const a of this.active.values()) {
+      if (!isMutating(a.kind)) (a.cancelReason = "Cancelled: the panel shut down."), a.controller.abort();
+      else await finishJob(this.db, a.id, { status: "interrupted", message: "The panel shut down while this job was running; its outcome is unknown. Check the machine." });
+    }
+    await settled(Math.max(500, this.pool.settings.killGraceMs));
+    for (const a of this.active.values()) await finishJob(this.db, a.id, { status: "interrupted", message: "The panel shut down while this job was running." });
+  }
+
+  private launch(id: number): void {
+    const w = this.waiting.get(id);
+    if (!w) return;
+    this.waiting.delete(id);
+    const a: Active = { id, machine: w.machine, kind: w.kind, controller: new AbortController(), cancelReason: null, done: Promise.resolve() };
+    this.active.set(id, a);
+    a.done = this.run(a, w.args)
+      .catch((err: unknown) => console.error(`[jobs] job ${id}:`, err))
+      .finally(() => {
+        this.active.delete(id);
+        if (!isMutating(a.kind)) return;
+        const next = this.queues.finish(a.machine, id);
+        if (next !== null) this.launch(next);
+        this.emitQueue(a.machine);
+      });
+  }
+
+  private async run(a: Active, args: unknown): Promise<void> {
+    if (!(await markRunning(this.db, a.id))) return;
+    this.update(a.id, "running", "");
+    const log = new LogWriter(a.id, this.store!, { ...this.settings, maxBytes: this.settings.logMaxBytes, onBatch: (lines) => this.emit("lines", { jobId: a.id, lines }) });
+    let verdict: Finish;
+    try {
+      const machine = await jobMachine(this.db, a.machine, this.pool.settings.keyFile);
+      const cls = TIMEOUT_CLASS[a.kind];
+      verdict = await executeJob({
+        kind: a.kind, args, machine, log, pool: this.pool, signal: a.controller.signal,
+        deadline: Date.now() + this.settings.timeouts[cls], timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
+        onRemotePid: (remotePid) => void setRunningFields(this.db, a.id, { remotePid }).catch(() => {}),
+        onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
+      });
+    } catch (err) {
+      if (isHostKeyError(err)) await recordPresentedKey(this.db, err);
+      verdict = verdictOf(err, a.machine, a.cancelReason);
+    }
+    await log.system(`${verdict.status}: ${verdict.message}`);
+    await log.close();
+    if (await finishJob(this.db, a.id, verdict)) this.update(a.id, verdict.status, verdict.message);
+  }
+
+  private update(id: number, status: JobStatus, message: string, known?: { machine: string; kind: JobKind }): void {
+    const info = known ?? this.active.get(id) ?? this.waiting.get(id);
+    if (!info) return;
+    this.emit("job", { id, machine: info.machine, kind: info.kind, status, message, position: this.queues.position(id) });
+  }
+
+  private emitQueue(machine: string): void {
+    this.emit("queue", { machine, ...this.queues.snapshot(machine) });
+  }
+}
