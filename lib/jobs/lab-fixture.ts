@@ -1,0 +1,43 @@
+// Test support (lab tests only): a temp database with lab machines, a pool with the lab key, and
+// bounded polling of job rows.
+import { expect } from "vitest";
+import { lab, type LabInfo } from "@/e2e/lab";
+import type { Db } from "../db/client";
+import { createSshPool, type SshPool } from "../ssh/pool";
+import { loadJob } from "./job-store";
+import type { JobStatus } from "./kinds";
+
+export async function labMachines(db: Db): Promise<{ info: LabInfo; pool: SshPool }> {
+  const info = await lab.up();
+  const fp = (name: string) => info.hosts.find((h) => h.name === name)?.hostKeyFingerprint ?? null;
+  const base = { system: "x86_64-linux", role: "testing", sshHost: "10.231.1.2", sshUser: "admin", flakeAttr: "frame1" };
+  await db.machine.create({ data: { ...base, name: "frame1", hostKeyFingerprint: fp("frame1") } });
+  // frame1's address with frame2's fingerprint pinned: a changed host key.
+  await db.machine.create({ data: { ...base, name: "frame1-rekeyed", hostKeyFingerprint: fp("frame2") } });
+  await db.machine.create({ data: { ...base, name: "frame1-new", hostKeyFingerprint: null } });
+  return { info, pool: createSshPool({ keyFile: info.privateKeyPath, connectAttempts: 2 }) };
+}
+
+const FINAL: JobStatus[] = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
+
+/** Polls the job row until its status is one of `want` (default: any final status). */
+export async function waitForJob(db: Db, id: number, want: JobStatus[] = FINAL, timeoutMs = 240_000) {
+  return lab.waitFor(`job ${id} to be ${want.join("|")}`, async () => {
+    const job = await loadJob(db, id);
+    if (FINAL.includes(job.status as JobStatus) && !want.includes(job.status as JobStatus)) {
+      throw new Error(`job ${id} ended ${job.status}: ${job.message}`);
+    }
+    return want.includes(job.status as JobStatus) ? job : null;
+  }, timeoutMs, 200);
+}
+
+export async function expectStatus(db: Db, id: number, status: JobStatus) {
+  const job = await waitForJob(db, id);
+  expect(job.status, job.message).toBe(status);
+  return job;
+}
+
+export async function logText(db: Db, jobId: number): Promise<string[]> {
+  const rows = await db.jobLogLine.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
+  return rows.map((r) => r.text);
+}
