@@ -83,24 +83,26 @@ export class JobRunner extends EventEmitter<JobEvents> {
     return this.queues.position(id);
   }
 
-  async cancel(id: number, reason: string): Promise<void> {
+  /** "cancelled" (was queued), "stopping" (running: killed remotely, ends cancelled), "already-ended". */
+  async cancel(id: number, reason: string): Promise<"cancelled" | "stopping" | "already-ended"> {
     const queued = this.waiting.get(id);
     if (queued && !this.active.has(id)) {
       this.waiting.delete(id);
       this.queues.remove(queued.machine, id);
       if (await finishJob(this.db, id, { status: "cancelled", message: reason }, ["queued"])) this.update(id, "cancelled", reason, queued);
       this.emitQueue(queued.machine);
-      return;
+      return "cancelled";
     }
     const a = this.active.get(id);
     if (a) {
       if (isMutating(a.kind)) throw new ConflictError(`A ${a.kind} cannot be stopped once it started: interrupting activation can leave a half-switched machine.`);
       a.cancelReason = reason;
       a.controller.abort();
-      return;
+      return "stopping";
     }
     const job = await loadJob(this.db, id);
-    throw new ConflictError(isFinished(job.status) ? `Job ${id} already ended (${job.status}).` : `Job ${id} is not handled by this panel process.`);
+    if (isFinished(job.status)) return "already-ended";
+    throw new ConflictError(`Job ${id} is not handled by this panel process.`);
   }
 
   /** Resolves when nothing runs or waits (tests, the benchmark). */

@@ -1,0 +1,45 @@
+// Input of the jobs API, validated with zod at the edge (route handlers).
+import { z } from "zod";
+import { ValidationError } from "../errors";
+import { MACHINE_NAME } from "../validation/patterns";
+import { JOB_KINDS, JOB_STATUSES } from "./kinds";
+
+export const machineNameSchema = z.string().regex(MACHINE_NAME, "not a machine name");
+
+export const startJobBody = z.strictObject({
+  kind: z.enum(JOB_KINDS),
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const listJobsQuery = z.strictObject({
+  machine: machineNameSchema.optional(),
+  status: z.enum(JOB_STATUSES).optional(),
+  kind: z.enum(JOB_KINDS).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export const logQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const trustBody = z.strictObject({ fingerprint: z.string().min(1).max(100) });
+
+export const cancelBody = z.strictObject({ reason: z.string().max(200).optional() }).optional();
+
+/** Parses a route's [id] segment. */
+export function jobIdOf(raw: string): number {
+  const id = Number(raw);
+  if (!/^[1-9][0-9]{0,9}$/.test(raw) || !Number.isSafeInteger(id)) throw new ValidationError("Not a job id.", { id: "must be a positive integer" });
+  return id;
+}
+
+/** Parses a URL's query with a schema; ValidationError naming the fields. */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) {
+    throw new ValidationError("Bad query.", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "query", i.message])));
+  }
+  return parsed.data;
+}
