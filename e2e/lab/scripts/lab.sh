@@ -164,9 +164,13 @@ cmd_down_locked() {
     if pid="$(nspawn_pid "$h")"; then kill -TERM "$pid" 2>/dev/null && pids+=("$pid"); log "stopping $h (pid $pid)"; fi
   done
   local i
+  # SIGTERM asks the container to halt; a second SIGTERM after 4 s terminates it at once
+  # (nspawn: "Send SIGTERM again to trigger immediate termination"); SIGKILL after 8 s.
   for pid in "${pids[@]}"; do
-    for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && { log "pid $pid did not stop in 10 s: SIGKILL to its process group"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; }
+    for i in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null
+    for i in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { log "pid $pid did not stop in 8 s: SIGKILL to its process group"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; }
   done
   rm -f "$LAB_RUN"/*.pid "$LAB_RUN/hosts"
   for m in "$LAB_CACHE"/hosts/*/merged; do
