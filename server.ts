@@ -8,6 +8,7 @@ import { migrate } from "./lib/db/migrate";
 import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
 import { healthMonitor } from "./lib/health/registry";
+import { jobRunner } from "./lib/jobs";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
   attachDashboard(io, monitor);
   refuseUnknownEvents(io, KNOWN_EVENTS);
 
+  // Recovery before listening, so no request can queue a job that recovery would then cancel.
+  const recovered = await jobRunner().start();
+  if (recovered.interrupted.length + recovered.cancelled.length > 0)
+    log(`jobs: ${recovered.interrupted.length} left running marked interrupted, ${recovered.cancelled.length} queued cancelled`);
+
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
     void needsSetup().then((empty) => {
@@ -80,10 +86,11 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     monitor.stop();
     setTimeout(() => process.exit(0), 5000).unref();
-    void io.close(async () => {
+    // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
+    void jobRunner().shutdown(1500).catch((err: unknown) => console.error("[panel] job drain failed:", err)).finally(() => io.close(async () => {
       await db().$disconnect();
       process.exit(0);
-    });
+    }));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
