@@ -29,7 +29,8 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    // Security and API behaviour does not depend on the viewport: desktop only.
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["security/**"] },
   ],
   webServer: {
     command: "rm -rf test-results/e2e-db && node --require ./scripts/server-only-preload.cjs --import tsx server.ts",

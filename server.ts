@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await Promise.all([app.prepare(), monitor.start()]);
   const handle = app.getRequestHandler();
 
-  const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY });
+  const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
   const server = createServer((req, res) => {
     if (edge(req, res)) void handle(req, res);
   });

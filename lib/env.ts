@@ -33,8 +33,8 @@ export const envSchema = z.object({
   INITIAL_ADMIN_NAME: z.string().regex(/^[a-z][a-z0-9._-]{0,31}$/, "must be a user name like admin").default("admin"),
   /** File holding the first admin's password (e.g. /run/agenix/panel-admin), read when no user exists. */
   INITIAL_ADMIN_PASSWORD_FILE: z.string().optional(),
-  SESSION_IDLE_SECONDS: int(5, 31_536_000).default(43_200),
-  SESSION_MAX_SECONDS: int(5, 31_536_000).default(1_209_600),
+  SESSION_IDLE_SECONDS: int(1, 31_536_000).default(43_200),
+  SESSION_MAX_SECONDS: int(1, 31_536_000).default(1_209_600),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
   /** SSH (lib/ssh): unset = the defaults in lib/ssh/settings.ts. */

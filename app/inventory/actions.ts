@@ -2,16 +2,16 @@
 // Inventory server actions: parse with zod -> call lib -> tell dashboards -> redirect.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ValidationError } from "@/lib/errors";
 import { createMachine, deleteMachine, updateMachine } from "@/lib/db/machines";
 import { createService, deleteService, updateService } from "@/lib/db/services";
 import { requestHealthRefresh } from "@/lib/health/registry";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
 import type { FormState } from "@/lib/validation/form-state";
-import { machineDeleteInput, machineInput, machineName } from "@/lib/validation/machine";
+import { machineDeleteInput, machineInput } from "@/lib/validation/machine";
 import { serviceDeleteInput, serviceInput } from "@/lib/validation/service";
-import { SLUG } from "@/lib/validation/patterns";
+import { MACHINE_NAME, SLUG } from "@/lib/validation/patterns";
 import type { z } from "zod";
 import { requireAction } from "@/lib/auth/current";
 import { audit } from "@/lib/auth/audit";
@@ -56,12 +56,18 @@ async function run<S extends z.ZodType>(
   return null;
 }
 
-export async function saveService(original: string | null, _prev: FormState, form: FormData): Promise<FormState> {
-  if (original !== null && !SLUG.test(original)) return { message: "Unknown service." };
-  const slug = original;
-  const failed = await run(slug ? "inventory.service.update" : "inventory.service.create", form, serviceInput, (input) =>
-    slug ? updateService(slug, input) : createService(input),
-  );
+/** A bound "original name" argument, checked like any other input (it comes back from the client). */
+function original(value: unknown, pattern: RegExp): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string" || !pattern.test(value)) throw new ValidationError("Unknown entry.");
+  return value;
+}
+
+export async function saveService(from: string | null, _prev: FormState, form: FormData): Promise<FormState> {
+  const failed = await run(from ? "inventory.service.update" : "inventory.service.create", form, serviceInput, async (input) => {
+    const slug = original(from, SLUG);
+    return slug ? updateService(slug, input) : createService(input);
+  });
   if (failed) return failed;
   redirect(`/inventory?saved=${encodeURIComponent(String(form.get("slug")))}`);
 }
@@ -72,12 +78,11 @@ export async function removeService(_prev: FormState, form: FormData): Promise<F
   redirect(`/inventory?deleted=${encodeURIComponent(String(form.get("slug")))}`);
 }
 
-export async function saveMachine(original: string | null, _prev: FormState, form: FormData): Promise<FormState> {
-  const name = original === null ? null : machineName.safeParse(original).data ?? null;
-  if (original !== null && name === null) return { message: "Unknown machine." };
-  const failed = await run(name ? "inventory.machine.update" : "inventory.machine.create", form, machineInput, (input) =>
-    name ? updateMachine(name, input) : createMachine(input),
-  );
+export async function saveMachine(from: string | null, _prev: FormState, form: FormData): Promise<FormState> {
+  const failed = await run(from ? "inventory.machine.update" : "inventory.machine.create", form, machineInput, async (input) => {
+    const name = original(from, MACHINE_NAME);
+    return name ? updateMachine(name, input) : createMachine(input);
+  });
   if (failed) return failed;
   redirect(`/inventory?saved=${encodeURIComponent(String(form.get("name")))}`);
 }

@@ -49,8 +49,9 @@ export async function addUser(_prev: FormState, form: FormData): Promise<FormSta
 }
 
 export async function setRole(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = roleInput.safeParse(formToObject(form));
-  const who = await admin("users.role", String(form.get("id")));
+  const values = formToObject(form);
+  const who = await admin("users.role", values.id ?? "");
+  const parsed = roleInput.safeParse(values);
   if ("denied" in who) return { message: who.denied };
   if (!parsed.success) return { message: "Choose a role." };
   return attempt(who, "users.role", `${parsed.data.id}:${parsed.data.role}`, async () => {
@@ -60,8 +61,9 @@ export async function setRole(_prev: FormState, form: FormData): Promise<FormSta
 }
 
 export async function removeUser(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = idInput.safeParse(formToObject(form));
-  const who = await admin("users.delete", String(form.get("id")));
+  const values = formToObject(form);
+  const who = await admin("users.delete", values.id ?? "");
+  const parsed = idInput.safeParse(values);
   if ("denied" in who) return { message: who.denied };
   if (!parsed.success) return { message: "Unknown user." };
   if (parsed.data.id === who.user.id) return { message: "You cannot delete yourself." };

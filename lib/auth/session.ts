@@ -24,7 +24,9 @@ export async function resolveSession(token: string | null | undefined, now = new
     await deleteSession(session.tokenHash);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(session.id, now);
+  // Touch at most once a minute (or more often when the idle limit is short).
+  const touchEvery = Math.min(TOUCH_EVERY_MS, (env().SESSION_IDLE_SECONDS * 1000) / 4);
+  if (now.getTime() - session.lastSeenAt.getTime() > touchEvery) await touchSession(session.id, now);
   const { user } = session;
   return isRole(user.role) ? { id: user.id, name: user.name, role: user.role } : null;
 }

@@ -5,8 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TLSSocket } from "node:tls";
 import { allowedHosts, clientInfo, hostAllowed, isLoopback, originAllowed } from "../auth/edge";
 import { CTX, STRIPPED_HEADERS } from "../auth/context";
+import { contentSecurityPolicy } from "./csp";
 
-export type EdgeOptions = { origins: string[]; trustedProxies: string[]; tailscaleIdentity: boolean };
+export type EdgeOptions = { origins: string[]; trustedProxies: string[]; tailscaleIdentity: boolean; dev: boolean };
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): false {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
@@ -34,6 +35,9 @@ export function createEdge(opts: EdgeOptions) {
     req.headers[CTX.https] = info.https ? "1" : "0";
     req.headers[CTX.directLoopback] = !info.viaProxy && isLoopback(info.address) ? "1" : "0";
     if (info.tailscaleLogin) req.headers[CTX.tailscaleLogin] = info.tailscaleLogin;
+    const { policy } = contentSecurityPolicy(opts.dev);
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("Content-Security-Policy", policy);
     return true;
   };
 }

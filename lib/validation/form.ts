@@ -2,8 +2,10 @@
 import type { z } from "zod";
 import type { FieldErrors } from "../errors";
 
-export function formToObject(form: FormData): Record<string, string> {
+/** Form fields as strings; anything that is not a FormData (a forged call) gives no fields. */
+export function formToObject(form: unknown): Record<string, string> {
   const out: Record<string, string> = {};
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
   }

@@ -1,0 +1,64 @@
+// Every route of the panel and who may use it. The permission matrix test proves each entry,
+// and fails when a page or route handler exists in app/ without an entry here.
+import type { Permission } from "@/lib/auth/permissions";
+
+export type RouteSpec = {
+  /** The file under app/ that serves it. */
+  file: string;
+  /** A concrete path to request. */
+  path: string;
+  method: "GET" | "POST";
+  /** "public": anyone; otherwise the permission it needs. */
+  needs: Permission | "public";
+  body?: unknown;
+};
+
+export const ROUTES: RouteSpec[] = [
+  { file: "app/page.tsx", path: "/", method: "GET", needs: "dashboard:read" },
+  { file: "app/inventory/page.tsx", path: "/inventory", method: "GET", needs: "inventory:read" },
+  { file: "app/inventory/services/new/page.tsx", path: "/inventory/services/new", method: "GET", needs: "inventory:write" },
+  { file: "app/inventory/services/[slug]/page.tsx", path: "/inventory/services/grafana", method: "GET", needs: "inventory:write" },
+  { file: "app/inventory/machines/new/page.tsx", path: "/inventory/machines/new", method: "GET", needs: "inventory:write" },
+  { file: "app/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
+  { file: "app/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
+  { file: "app/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
+  { file: "app/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
+  { file: "app/api/audit/route.ts", path: "/api/audit", method: "GET", needs: "audit:read" },
+  // Jobs (lib/jobs). The matrix DB's seeded frame1 is unreachable: started jobs fail fast, job 1 exists.
+  { file: "app/api/machines/[name]/jobs/route.ts", path: "/api/machines/frame1/jobs", method: "POST", needs: "jobs:run", body: { kind: "generations", args: {} } },
+  { file: "app/api/jobs/route.ts", path: "/api/jobs?machine=frame1", method: "GET", needs: "jobs:read" },
+  { file: "app/api/jobs/[id]/route.ts", path: "/api/jobs/1", method: "GET", needs: "jobs:read" },
+  { file: "app/api/jobs/[id]/log/route.ts", path: "/api/jobs/1/log?after=0", method: "GET", needs: "jobs:read" },
+  { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
+  { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
+  { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "POST", needs: "hostkeys:trust", body: { fingerprint: "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk" } },
+  { file: "app/api/auth/logout-all/route.ts", path: "/api/auth/logout-all", method: "POST", needs: "account:manage", body: {} },
+  // Public by design: the login and setup pages and endpoints, liveness, and the benchmark's empty page.
+  { file: "app/login/page.tsx", path: "/login", method: "GET", needs: "public" },
+  { file: "app/setup/page.tsx", path: "/setup", method: "GET", needs: "public" },
+  { file: "app/api/auth/login/route.ts", path: "/api/auth/login", method: "POST", needs: "public", body: { name: "nobody", password: "x" } },
+  { file: "app/api/auth/logout/route.ts", path: "/api/auth/logout", method: "POST", needs: "public", body: {} },
+  { file: "app/api/auth/setup/route.ts", path: "/api/auth/setup", method: "POST", needs: "public", body: { name: "mallory", password: "long-enough-password" } },
+  { file: "app/api/health/route.ts", path: "/api/health", method: "GET", needs: "public" },
+  { file: "app/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
+];
+
+/** Socket events clients may send, and what each needs. */
+export const SOCKET_EVENTS: { event: string; needs: Permission }[] = [{ event: "dashboard:subscribe", needs: "dashboard:read" }];
+
+/** Every server action (file + exported name, as in Next's server-reference manifest). */
+export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
+  { file: "app/inventory/actions.ts", name: "saveService", needs: "inventory:write" },
+  { file: "app/inventory/actions.ts", name: "removeService", needs: "inventory:write" },
+  { file: "app/inventory/actions.ts", name: "saveMachine", needs: "inventory:write" },
+  { file: "app/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
+  { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
+  { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
+  { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },
+  { file: "app/account/actions.ts", name: "changePassword", needs: "account:manage" },
+  { file: "app/account/actions.ts", name: "startTotp", needs: "account:manage" },
+  { file: "app/account/actions.ts", name: "confirmTotp", needs: "account:manage" },
+  { file: "app/account/actions.ts", name: "disableTotp", needs: "account:manage" },
+  // The inline "use server" wrapper around startTotp on the account page.
+  { file: "app/account/page.tsx", name: "$$RSC_SERVER_ACTION_0", needs: "account:manage" },
+];
