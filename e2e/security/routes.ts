@@ -52,6 +52,7 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/inventory/actions.ts", name: "removeService", needs: "inventory:write" },
   { file: "app/inventory/actions.ts", name: "saveMachine", needs: "inventory:write" },
   { file: "app/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
+  { file: "app/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ConfirmDelete } from "@/components/inventory/confirm-delete";
+import { HostKeySection } from "@/components/inventory/host-key-section";
 import { MachineForm } from "@/components/inventory/machine-form";
 import { ServiceDisposition } from "@/components/inventory/service-disposition";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +10,8 @@ import { machineValues } from "@/lib/inventory/form-values";
 import { MACHINE_NAME } from "@/lib/validation/patterns";
 import { removeMachine, saveMachine } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { trustHostKeyAction } from "../../host-key-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +31,20 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 
 export default async function EditMachinePage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  await requirePage("inventory:write", `/inventory/machines/${encodeURIComponent(name)}`);
+  const user = await requirePage("inventory:write", `/inventory/machines/${encodeURIComponent(name)}`);
   const [machine, machines] = await Promise.all([load(name), listMachines()]);
   const count = machine.services.length;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title={`Edit ${machine.name}`} />
       <MachineForm action={saveMachine.bind(null, machine.name)} initial={machineValues(machine)} submitLabel="Save changes" />
+      <HostKeySection
+        machine={machine.name}
+        pinned={machine.hostKeyFingerprint}
+        presented={machine.presentedFingerprint}
+        canTrust={can(user, "hostkeys:trust")}
+        action={trustHostKeyAction.bind(null, machine.name)}
+      />
       <section className="mt-10 max-w-2xl border-t border-(--color-line) pt-6">
         <h2 className="mb-2 font-semibold">Delete this machine</h2>
         <ConfirmDelete
