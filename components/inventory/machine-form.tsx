@@ -46,6 +46,14 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
         <TextField name="sshUser" label="User" defaultValue={v.sshUser} error={e.sshUser} autoCapitalize="none" spellCheck={false} />
         <TextField name="sshPort" label="Port" inputMode="numeric" defaultValue={v.sshPort} error={e.sshPort} />
       </fieldset>
+      <fieldset className="grid gap-4 rounded-xl border border-(--color-line) p-4 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">Build and deploy</legend>
+        <TextField name="flakeDir" label="Flake directory" defaultValue={v.flakeDir} error={e.flakeDir} hint="Absolute path of the flake checkout on the build host" autoCapitalize="none" spellCheck={false} />
+        <TextField name="buildHost" label="Build host" defaultValue={v.buildHost} error={e.buildHost} hint="A machine name; empty: this machine" autoCapitalize="none" spellCheck={false} />
+        <div className="sm:col-span-2">
+          <TextField name="deployCommand" label="Deploy command" defaultValue={v.deployCommand} error={e.deployCommand} hint='"nix-run" (nix run <flake>#deploy) or the absolute path of a deploy-rs binary' autoCapitalize="none" spellCheck={false} />
+        </div>
+      </fieldset>
       <label className="flex min-h-11 items-center gap-3 text-sm">
         <input type="checkbox" name="deployable" defaultChecked={v.deployable === "on" || v.deployable === "true"} className="size-5" />
         Deployable (the panel may build and deploy this machine)

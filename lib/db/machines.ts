@@ -15,12 +15,24 @@ export async function getMachine(name: string) {
   return machine;
 }
 
-export function createMachine(input: MachineInput) {
+/** A build host must be another machine in the inventory (or the machine itself, by name). */
+async function checkBuildHost(input: MachineInput) {
+  if (input.buildHost === null || input.buildHost === input.name) return;
+  const host = await db().machine.findUnique({ where: { name: input.buildHost }, select: { id: true } });
+  if (!host) {
+    throw new ValidationError(`No machine named "${input.buildHost}" to build on.`, { buildHost: "Choose a machine from the inventory, or leave empty." });
+  }
+}
+
+/** Creates a machine; every field of the form (flakeDir, deployCommand, buildHost too) is stored. */
+export async function createMachine(input: MachineInput) {
+  await checkBuildHost(input);
   return unique(() => db().machine.create({ data: input }), "name", `A machine named "${input.name}" already exists.`);
 }
 
 export async function updateMachine(name: string, input: MachineInput) {
   await getMachine(name);
+  await checkBuildHost(input);
   return unique(
     () => db().machine.update({ where: { name }, data: input }),
     "name",

@@ -5,7 +5,7 @@ export type ServiceValues = Record<
 >;
 
 export type MachineValues = Record<
-  "name" | "system" | "role" | "description" | "sshHost" | "sshUser" | "sshPort" | "flakeAttr" | "deployable",
+  "name" | "system" | "role" | "description" | "sshHost" | "sshUser" | "sshPort" | "flakeAttr" | "deployable" | "flakeDir" | "deployCommand" | "buildHost",
   string
 >;
 
@@ -18,6 +18,7 @@ type ServiceRow = {
 type MachineRow = {
   name: string; system: string; role: string; description: string; sshHost: string | null;
   sshUser: string | null; sshPort: number; flakeAttr: string | null; deployable: boolean;
+  flakeDir: string; deployCommand: string; buildHost: string | null;
 };
 
 export const blankService: ServiceValues = {
@@ -27,7 +28,7 @@ export const blankService: ServiceValues = {
 
 export const blankMachine: MachineValues = {
   name: "", system: "x86_64-linux", role: "production", description: "", sshHost: "", sshUser: "",
-  sshPort: "22", flakeAttr: "", deployable: "on",
+  sshPort: "22", flakeAttr: "", deployable: "on", flakeDir: "/home/admin/homelab", deployCommand: "nix-run", buildHost: "",
 };
 
 export function serviceValues(s: ServiceRow): ServiceValues {
@@ -42,5 +43,6 @@ export function machineValues(m: MachineRow): MachineValues {
   return {
     name: m.name, system: m.system, role: m.role, description: m.description, sshHost: m.sshHost ?? "",
     sshUser: m.sshUser ?? "", sshPort: String(m.sshPort), flakeAttr: m.flakeAttr ?? "", deployable: m.deployable ? "on" : "",
+    flakeDir: m.flakeDir, deployCommand: m.deployCommand, buildHost: m.buildHost ?? "",
   };
 }

@@ -61,6 +61,7 @@ describe("machineInput", () => {
     expect(machineInput.parse({ ...base, sshPort: "", deployable: "on", flakeAttr: "frame1", description: " x " })).toEqual({
       name: "frame1", system: "x86_64-linux", role: "production", description: "x",
       sshHost: null, sshUser: null, sshPort: 22, flakeAttr: "frame1", deployable: true,
+      flakeDir: "/home/admin/homelab", deployCommand: "nix-run", buildHost: null,
     });
     expect(machineInput.parse(base)).toMatchObject({ sshPort: 22, deployable: false, description: "", flakeAttr: null });
   });
@@ -83,6 +84,70 @@ describe("machineInput", () => {
   it("rejects multi-line and over-long descriptions", () => {
     expect(errorsOf({ description: "one\ntwo" })).toEqual({ description: "Description must be a single line of text." });
     expect(errorsOf({ description: "x".repeat(501) })).toEqual({ description: "Description must be at most 500 characters." });
+  });
+});
+
+const PATH_MESSAGE =
+  "an absolute path of letters, digits, '.', '_', '/' or '-' (no spaces, no '..' or '.' segments, no segment starting with '-')";
+const HOSTILE_PATHS = [
+  "/home/admin/homelab;reboot", "/x; rm -rf /", "/$(id)", "/x/`id`", "-/x", "/-oProxyCommand=x", "/home/../etc", "/home/./x",
+  "../x", "relative/dir", "/with space", "/tab\there", "/line\nbreak", "/a|b", "/a&b", "/a>b", "/a'b", '/a"b', "/a\\b", "/a#b", "/a*b",
+  "/é", "~/homelab", "/" + "a".repeat(1100),
+];
+
+describe("flakeDir", () => {
+  it.each(["/home/admin/homelab", "/srv/nix-config", "/etc/nixos", "/", "/a/b.c/d_e-f", "/home/admin/homelab/"])("accepts %j", (flakeDir) => {
+    expect(machineInput.parse({ ...base, flakeDir }).flakeDir).toBe(flakeDir);
+  });
+
+  it.each(HOSTILE_PATHS)("rejects %j", (flakeDir) => {
+    const errors = errorsOf({ flakeDir });
+    expect(Object.keys(errors)).toEqual(["flakeDir"]);
+    expect(errors.flakeDir).toMatch(/^Flake directory must be (an absolute path|at most 1024)/);
+  });
+
+  it("names the rule", () => {
+    expect(errorsOf({ flakeDir: "/x;reboot" })).toEqual({ flakeDir: `Flake directory must be ${PATH_MESSAGE}.` });
+  });
+
+  it("rejects non-strings and defaults a blank field to the schema's default", () => {
+    expect(Object.keys(errorsOf({ flakeDir: 42 }))).toEqual(["flakeDir"]);
+    expect(Object.keys(errorsOf({ flakeDir: ["/x"] }))).toEqual(["flakeDir"]);
+    expect(machineInput.parse({ ...base, flakeDir: "  " }).flakeDir).toBe("/home/admin/homelab");
+    expect(machineInput.parse({ ...base, flakeDir: " /srv/flake " }).flakeDir).toBe("/srv/flake");
+  });
+});
+
+describe("deployCommand", () => {
+  it.each(["nix-run", "/run/current-system/sw/bin/deploy", "/nix/var/nix/profiles/default/bin/deploy-rs"])("accepts %j", (deployCommand) => {
+    expect(machineInput.parse({ ...base, deployCommand }).deployCommand).toBe(deployCommand);
+  });
+
+  it.each([...HOSTILE_PATHS, "deploy", "nix run", "nix-run; reboot", "nix-run $(id)", "-nix-run", "NIX-RUN", "bash -c id"])("rejects %j", (deployCommand) => {
+    const errors = errorsOf({ deployCommand });
+    expect(Object.keys(errors)).toEqual(["deployCommand"]);
+    expect(errors.deployCommand).toMatch(/^Deploy command must be ("nix-run" or an absolute path|at most 1024)/);
+  });
+
+  it("defaults a blank field to nix-run", () => {
+    expect(machineInput.parse({ ...base, deployCommand: "" }).deployCommand).toBe("nix-run");
+    expect(machineInput.parse(base).deployCommand).toBe("nix-run");
+  });
+});
+
+describe("buildHost", () => {
+  it.each(["frame1", "builder-1", "big.box"])("accepts %j", (buildHost) => {
+    expect(machineInput.parse({ ...base, buildHost }).buildHost).toBe(buildHost);
+  });
+
+  it.each(["-oProxyCommand=x", "a;reboot", "$(id)", "../x", "a b", "Frame1", "x`id`", "a/b", "a".repeat(64), "a\nb"])("rejects %j", (buildHost) => {
+    expect(errorsOf({ buildHost })).toEqual({
+      buildHost: "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself.",
+    });
+  });
+
+  it("treats empty as the machine itself", () => {
+    expect(machineInput.parse({ ...base, buildHost: " " }).buildHost).toBeNull();
   });
 });
 

@@ -2,6 +2,24 @@ import { z } from "zod";
 import { checkbox, optional, text } from "./fields";
 import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "./patterns";
 import { portNumber } from "./ports";
+import { flakeDir as checkFlakeDir } from "../commands/names";
+
+/** The schema's default flake checkout (prisma/schema.prisma Machine.flakeDir). */
+export const DEFAULT_FLAKE_DIR = "/home/admin/homelab";
+
+/** True when the commands layer would accept `value` as an absolute path (same validator, one rule). */
+function isSafeAbsolutePath(value: string): boolean {
+  try {
+    checkFlakeDir(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PATH_RULE = "an absolute path of letters, digits, '.', '_', '/' or '-' (no spaces, no '..' or '.' segments, no segment starting with '-')";
+
+const blankTo = (fallback: string) => (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? fallback : v);
 
 export const ROLES = ["production", "testing", "installer", "other"] as const;
 
@@ -26,6 +44,19 @@ export const machineInput = z.object({
     z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1."),
   ).default(null),
   deployable: checkbox.default(false),
+  flakeDir: z.preprocess(
+    blankTo(DEFAULT_FLAKE_DIR),
+    z.string({ message: `Flake directory must be ${PATH_RULE}.` }).trim().max(1024, "Flake directory must be at most 1024 characters.")
+      .refine(isSafeAbsolutePath, `Flake directory must be ${PATH_RULE}.`),
+  ),
+  deployCommand: z.preprocess(
+    blankTo("nix-run"),
+    z.string({ message: `Deploy command must be "nix-run" or ${PATH_RULE}.` }).trim().max(1024, "Deploy command must be at most 1024 characters.")
+      .refine((v) => v === "nix-run" || isSafeAbsolutePath(v), `Deploy command must be "nix-run" or ${PATH_RULE}.`),
+  ),
+  buildHost: optional(
+    z.string().trim().regex(MACHINE_NAME, "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself."),
+  ).default(null),
 });
 
 export type MachineInput = z.infer<typeof machineInput>;
