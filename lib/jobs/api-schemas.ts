@@ -28,6 +28,12 @@ export const trustBody = z.strictObject({ fingerprint: z.string().min(1).max(100
 
 export const cancelBody = z.strictObject({ reason: z.string().max(200).optional() }).optional();
 
+/** Parses a route's [name] segment (a hostile name is a 400 naming the rule, never a 500). */
+export function machineNameOf(raw: string): string {
+  if (!machineNameSchema.safeParse(raw).success) throw new ValidationError("Not a machine name.", { name: "must be 1-63 lower-case letters, digits, '.', '_' or '-'" });
+  return raw;
+}
+
 /** Parses a route's [id] segment. */
 export function jobIdOf(raw: string): number {
   const id = Number(raw);

@@ -3,6 +3,7 @@ import "server-only";
 // and deploys it (buildHost, default itself), its flake and deploy command. The private key path
 // comes from configuration (the pool's settings), never from the database.
 import type { DeployBase } from "../commands";
+import { flakeAttr, flakeDir } from "../commands/names";
 import type { Db } from "../db/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseSshTarget, type SshTarget } from "../ssh/target";
@@ -36,8 +37,11 @@ function endpoint(m: MachineRow, keyFile: string): Endpoint {
   return { target, sshUser: m.sshUser };
 }
 
+/** "nix-run", or the absolute path of a deploy binary (never a bare name looked up in PATH). */
 export function deployBaseOf(command: string): DeployBase {
-  return command === "nix-run" ? { kind: "nix-run" } : { kind: "binary", path: command };
+  if (command === "nix-run") return { kind: "nix-run" };
+  if (!command.startsWith("/")) throw new ValidationError(`deployCommand must be "nix-run" or an absolute path.`, { deployCommand: "must be nix-run or an absolute path" });
+  return { kind: "binary", path: flakeDir(command, "deployCommand") };
 }
 
 export async function findMachineByName(db: Db, name: string): Promise<MachineRow> {
@@ -46,8 +50,23 @@ export async function findMachineByName(db: Db, name: string): Promise<MachineRo
   return m;
 }
 
+/**
+ * The inventory row as a job target. Every field that reaches a command is checked here, before
+ * any connection, so a row written past the form (hostile flakeDir, deployCommand, attribute,
+ * build host) refuses the job at enqueue instead of reaching a host.
+ */
 export async function jobMachine(db: Db, name: string, keyFile: string): Promise<JobMachine> {
   const m = await findMachineByName(db, name);
+  const checked = (what: () => unknown) => {
+    try {
+      what();
+    } catch (err) {
+      throw err instanceof ValidationError ? new ValidationError(`${m.name}'s inventory entry is invalid: ${err.message}`, err.fields) : err;
+    }
+  };
+  checked(() => flakeDir(m.flakeDir, "flakeDir"));
+  if (m.flakeAttr !== null) checked(() => flakeAttr(m.flakeAttr, "flakeAttr"));
+  checked(() => deployBaseOf(m.deployCommand));
   const self = endpoint(m, keyFile);
   let builder = self;
   if (m.buildHost && m.buildHost !== m.name) {

@@ -11,7 +11,7 @@ import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish } from "./job-store";
-import { isFinished, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
+import { isFinished, isJobKind, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
 import { MachineQueues } from "./machine-queues";
@@ -65,6 +65,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
 
   async enqueue(req: StartRequest): Promise<{ id: number; position: number | null }> {
     if (this.state !== "started") throw new ConflictError(this.state === "new" ? "The job runner has not started yet." : "The panel is shutting down.");
+    if (typeof req.kind !== "string" || !isJobKind(req.kind)) throw new ValidationError("Unknown job kind.", { kind: "not a job kind" });
     const parsed = jobArgsSchemas[req.kind].safeParse(req.args ?? {});
     if (!parsed.success) throw new ValidationError("Invalid job arguments.", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])));
     const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);

@@ -2,7 +2,7 @@ import { audit } from "@/lib/auth/audit";
 import { authorizeRoute } from "@/lib/auth/current";
 import { db } from "@/lib/db/client";
 import { errorResponse, parseJson } from "@/lib/http/json";
-import { machineNameSchema, trustBody } from "@/lib/jobs/api-schemas";
+import { machineNameOf, trustBody } from "@/lib/jobs/api-schemas";
 import { hostKeyState, trustHostKey } from "@/lib/jobs/host-keys";
 
 type Ctx = { params: Promise<{ name: string }> };
@@ -13,7 +13,7 @@ export async function GET(_req: Request, { params }: Ctx) {
   const { denied } = await authorizeRoute("inventory:read", "hostkey.read", name);
   if (denied) return denied;
   try {
-    return Response.json(await hostKeyState(db(), machineNameSchema.parse(name)));
+    return Response.json(await hostKeyState(db(), machineNameOf(name)));
   } catch (err) {
     return errorResponse(err);
   }
@@ -26,7 +26,7 @@ export async function POST(req: Request, { params }: Ctx) {
   if (denied) return denied;
   try {
     const { fingerprint } = await parseJson(req, trustBody);
-    const { previous, pinned } = await trustHostKey(db(), machineNameSchema.parse(name), fingerprint);
+    const { previous, pinned } = await trustHostKey(db(), machineNameOf(name), fingerprint);
     await audit(user, ctx.address, "hostkey.trust", "ok", name, `${previous ?? "(none)"} -> ${pinned}`);
     return Response.json(await hostKeyState(db(), name));
   } catch (err) {

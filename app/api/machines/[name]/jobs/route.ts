@@ -2,7 +2,7 @@ import { audit } from "@/lib/auth/audit";
 import { authorizeRoute } from "@/lib/auth/current";
 import { errorResponse, parseJson } from "@/lib/http/json";
 import { getJob, jobRunner } from "@/lib/jobs";
-import { machineNameSchema, startJobBody } from "@/lib/jobs/api-schemas";
+import { machineNameOf, startJobBody } from "@/lib/jobs/api-schemas";
 
 type Ctx = { params: Promise<{ name: string }> };
 
@@ -13,7 +13,7 @@ export async function POST(req: Request, { params }: Ctx) {
   if (denied) return denied;
   let detail = "";
   try {
-    const machine = machineNameSchema.parse(name);
+    const machine = machineNameOf(name);
     const body = await parseJson(req, startJobBody);
     detail = `${body.kind} ${JSON.stringify(body.args ?? {})}`;
     const { id } = await jobRunner().enqueue({ machine, kind: body.kind, args: body.args ?? {}, requestedById: user.id });
