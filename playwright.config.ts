@@ -1,3 +1,4 @@
+import { SERVER_NODE_ARGS } from "./scripts/server-args";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT, e2eServerEnv } from "./e2e/fixtures/server-env";
 
@@ -33,7 +34,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["security/**"] },
   ],
   webServer: {
-    command: "rm -rf test-results/e2e-db && node --require ./scripts/server-only-preload.cjs --import tsx server.ts",
+    command: `rm -rf test-results/e2e-db && node ${SERVER_NODE_ARGS.join(" ")}`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

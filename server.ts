@@ -15,6 +15,9 @@ import { refuseUnknownEvents } from "./lib/live/unknown-events";
 import { attachSocketAuth, handshakeAllowed } from "./lib/live/auth";
 import { allowedHosts } from "./lib/auth/edge";
 import { createEdge } from "./lib/http/edge";
+import { PageCache, pageCache } from "./lib/http/page-cache";
+import { resolveSession } from "./lib/auth/session";
+import { tokenFromCookieHeader } from "./lib/auth/context";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
@@ -54,8 +57,18 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
+  const cache = pageCache();
+  monitor.on("change", () => cache.invalidate());
   const server = createServer((req, res) => {
-    if (edge(req, res)) void handle(req, res);
+    if (!edge(req, res)) return;
+    if (!PageCache.cacheable(req)) return void handle(req, res);
+    void resolveSession(tokenFromCookieHeader(req.headers.cookie)).then((user) => {
+      if (!user) return handle(req, res);
+      const key = cache.key(req, user);
+      if (cache.replay(key, res)) return;
+      cache.capture(key, res);
+      return handle(req, res);
+    }, () => handle(req, res));
   });
   const hosts = allowedHosts(origins);
   const io = new Server<ClientToServer, ServerToClient>(server, {

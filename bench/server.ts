@@ -1,5 +1,6 @@
 // Starts the production build of the panel (server.ts) on a free loopback port with a fresh
 // temporary SQLite database, in its own process group, and stops it again.
+import { SERVER_NODE_ARGS } from "../scripts/server-args";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -65,7 +66,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
   const log = createWriteStream(logFile);
   const child = spawn(
     process.execPath,
-    ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "server.ts"],
+    SERVER_NODE_ARGS,
     {
       cwd: root,
       detached: true,
@@ -132,7 +133,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
     await new Promise((r) => setTimeout(r, 100));
   }
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-  if (!cmdline.includes("server.ts")) {
+  if (!cmdline.includes("server.mjs")) {
     await stop();
     throw new Error(`pid ${pid} is not the server process: ${cmdline}`);
   }

@@ -105,7 +105,7 @@ test("a bad machine name is refused with its own message", async ({ page, isMobi
   test.skip(isMobile, "covered once, on desktop");
   await page.goto(`${server.url}/inventory/machines/new`);
   await page.getByLabel("Name", { exact: true }).fill("-oProxyCommand=id");
-  await page.getByLabel("Host").fill("frame2 ; id");
+  await page.getByLabel("Host", { exact: true }).fill("frame2 ; id");
   await page.getByRole("button", { name: "Add machine" }).click();
   await expect(page.getByTestId("error-name")).toContainText("lower-case letters");
   await expect(page.getByTestId("error-sshHost")).toContainText("host name or IP address");

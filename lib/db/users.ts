@@ -4,6 +4,7 @@ import { db } from "./client";
 import { unique } from "./prisma-errors";
 import { NotFoundError, ValidationError } from "../errors";
 import type { Role } from "../auth/permissions";
+import { forgetCachedSessions } from "./sessions";
 
 const publicFields = { id: true, name: true, role: true, totpEnabled: true, tailscaleLogin: true, createdAt: true } as const;
 
@@ -33,6 +34,7 @@ export function createUser(data: { name: string; passwordHash: string; role: Rol
 
 export async function updateUser(id: number, data: { role?: Role; passwordHash?: string; tailscaleLogin?: string | null; totpSecret?: string | null; totpEnabled?: boolean }) {
   if (data.role && data.role !== "admin") await keepOneAdmin(id);
+  forgetCachedSessions();
   return unique(() => db().user.update({ where: { id }, data, select: publicFields }), "tailscaleLogin", "That Tailscale login belongs to another user.");
 }
 
@@ -41,6 +43,7 @@ export async function deleteUser(id: number) {
   const user = await db().user.findUnique({ where: { id } });
   if (!user) throw new NotFoundError("No such user.");
   await db().user.delete({ where: { id } });
+  forgetCachedSessions();
   return user.name;
 }
 

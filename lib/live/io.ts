@@ -2,6 +2,7 @@ import "server-only";
 // The socket.io server, on globalThis so route handlers in Next's bundle can reach the instance
 // server.ts attached to the HTTP server.
 import type { Server } from "socket.io";
+import { pageCache } from "../http/page-cache";
 
 const KEY = Symbol.for("homelab-panel.io");
 type Holder = { [KEY]?: Server };
@@ -17,5 +18,6 @@ export function io(): Server | undefined {
 
 /** Tells every open dashboard that the inventory changed, so it re-renders. */
 export function broadcastInventoryChanged(): void {
+  pageCache().invalidate();
   holder[KEY]?.to("dashboard").emit("inventory:changed");
 }

@@ -1,0 +1,4 @@
+// How the production server process is started (npm run serve, the e2e suite, the benchmarks,
+// the demo): the server compiled by `npm run build:server`, plain node, a small young generation
+// (fewer MiB of RSS for a panel that mostly idles; GC cost measured in bench:dashboard).
+export const SERVER_NODE_ARGS = ["--max-semi-space-size=1", "--require", "./scripts/server-only-preload.cjs", "dist/server.mjs"];
