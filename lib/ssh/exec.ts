@@ -1,7 +1,7 @@
 import "server-only";
 // Runs one command on a machine, streaming its output as lines; cancel, timeout and connection loss
 // always end the call (never a hang) and never leave the remote process group running on purpose.
-import type { ClientChannel } from "ssh2";
+import type { Client, ClientChannel } from "ssh2";
 import { LineDelivery, type OnLine } from "./delivery";
 import { ExecError } from "./errors";
 import { ExecSession, type ExecResult } from "./exec-session";
@@ -58,20 +58,34 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
   if (options.signal?.aborted) throw cancelled();
 
   const pool = options.pool ?? sshPool();
-  const client = await untilAborted(pool.client(target), options.signal, cancelled);
-  if (options.signal?.aborted) throw cancelled();
-
-  const channel = await new Promise<ClientChannel>((resolve, reject) => {
-    const fail = (err: Error) =>
-      reject(new ExecError("start_failed", `could not open a session: ${err.message}`, { command: label }));
+  const connect = async (): Promise<Client> => {
+    const c = await untilAborted(pool.client(target), options.signal, cancelled);
+    if (options.signal?.aborted) throw cancelled();
+    return c;
+  };
+  const openChannel = (c: Client) =>
+    new Promise<ClientChannel>((resolve, reject) => {
+      try {
+        c.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) => (err ? reject(err) : resolve(stream)));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+  let client = await connect();
+  let channel: ClientChannel;
+  try {
+    channel = await openChannel(client);
+  } catch {
+    // A session that could not be opened ran nothing remotely: try once more shortly (the pool
+    // reconnects if the connection died; a live one is kept, other sessions may be using it).
+    await new Promise((r) => setTimeout(r, 300));
+    client = await connect();
     try {
-      client.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) =>
-        err ? fail(err) : resolve(stream),
-      );
+      channel = await openChannel(client);
     } catch (err) {
-      fail(err instanceof Error ? err : new Error(String(err)));
+      throw new ExecError("start_failed", `could not open a session: ${err instanceof Error ? err.message : String(err)}`, { command: label });
     }
-  });
+  }
 
   const session = new ExecSession(client, channel, {
     label,
