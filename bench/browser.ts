@@ -1,7 +1,7 @@
 // Chromium measurements: cold-load JavaScript bytes, health badge timing, idle traffic.
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Response } from "@playwright/test";
-import { BROWSER_ENCODING } from "./http-load";
+import { BROWSER_ENCODING, session } from "./http-load";
 import { round } from "./server";
 
 export const CHROMIUM_ARGS = [
@@ -20,7 +20,10 @@ export function launch(): Promise<Browser> {
 
 async function freshContext(browser: Browser): Promise<BrowserContext> {
   // A new context has an empty HTTP cache; browsers send br only on https, so ask for it explicitly.
-  return browser.newContext({ extraHTTPHeaders: { "Accept-Encoding": BROWSER_ENCODING }, serviceWorkers: "block" });
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "Accept-Encoding": BROWSER_ENCODING }, serviceWorkers: "block" });
+  const [name, value] = session.cookie.split("=");
+  if (value) await ctx.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  return ctx;
 }
 
 export type ScriptInfo = { url: string; encoding: string | null; transfer: number; raw: number; gzip: number; brotli: number };

@@ -5,12 +5,16 @@ import { round } from "./server";
 
 export const BROWSER_ENCODING = "gzip, br";
 
+/** The bench's logged-in session (the dashboard needs a user); set by startServer. */
+export const session = { cookie: "" };
+const withSession = (h: Record<string, string>) => (session.cookie ? { ...h, cookie: session.cookie } : h);
+
 export type RawResponse = { status: number; encoding: string | null; bytes: number; body: Buffer };
 
 /** One GET without automatic decompression: what actually goes over the wire. */
 export function rawGet(url: string, acceptEncoding: string | null = BROWSER_ENCODING): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = acceptEncoding ? { "accept-encoding": acceptEncoding } : {};
+    const headers: Record<string, string> = withSession(acceptEncoding ? { "accept-encoding": acceptEncoding } : {});
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -47,7 +51,7 @@ export async function load(url: string, opts: { connections: number; durationS?:
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.durationS ?? 10 }),
     timeout: 30,
-    headers: { "accept-encoding": BROWSER_ENCODING },
+    headers: withSession({ "accept-encoding": BROWSER_ENCODING }),
   });
   return {
     connections: opts.connections,

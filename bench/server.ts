@@ -1,8 +1,9 @@
 // Starts the production build of the panel (server.ts) on a free loopback port with a fresh
 // temporary SQLite database, in its own process group, and stops it again.
-import { SERVER_NODE_ARGS } from "../scripts/server-args";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "../scripts/server-args";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { session } from "./http-load";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,6 +63,8 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
   }
   const dir = mkdtempSync(join(tmpdir(), "bench-dashboard-"));
   const logFile = join(dir, "server.log");
+  const passwordFile = join(dir, "admin-password");
+  writeFileSync(passwordFile, `${BENCH_PASSWORD}\n`, { mode: 0o600 });
   const port = await freePort();
   const log = createWriteStream(logFile);
   const child = spawn(
@@ -73,6 +76,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
+        ...SERVER_ENV,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         HOST: "127.0.0.1",
@@ -80,6 +84,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
         DATABASE_URL: `file:${join(dir, "panel.db")}`,
         SEED_ON_START: "1",
         HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
+        INITIAL_ADMIN_PASSWORD_FILE: passwordFile,
         ...opts.env,
       },
     },
@@ -137,7 +142,22 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
     await stop();
     throw new Error(`pid ${pid} is not the server process: ${cmdline}`);
   }
+  session.cookie = await login(origin);
   return { pid, port, origin, dir, logFile, stop };
+}
+
+const BENCH_PASSWORD = "bench-admin-password";
+
+/** Logs the first admin in (GET / is for logged-in users) and returns the session cookie. */
+async function login(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ name: "admin", password: BENCH_PASSWORD }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!res.ok || !cookie) throw new Error(`bench login failed: ${res.status} ${await res.text()}`);
+  return cookie;
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MiB, from /proc/<pid>/status. */

@@ -1,7 +1,7 @@
 // npm run demo: the panel wired to the lab, so anyone can click through it against real hosts.
 // Boots the lab (root), builds the panel if needed, points frame1 (and frame2) of a demo
 // database at the lab hosts with their pinned host keys, and serves on http://127.0.0.1:3000.
-import { SERVER_NODE_ARGS } from "./server-args";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "./server-args";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -44,6 +44,7 @@ async function main() {
   console.log(password ? `[demo] log in as admin / ${password}` : `[demo] log in as admin (password in ${passwordFile})`);
   await sh(process.execPath, SERVER_NODE_ARGS, {
     ...process.env,
+    ...SERVER_ENV,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: DB_URL,
