@@ -1,0 +1,62 @@
+# NixOS VM test: the module starts the panel (migrations at start-up included) and
+# GET /api/health answers {"status":"ok","db":"ok"}, directly and through Caddy.
+# Run: nix flake check ./nix   (or nix build ./nix#checks.x86_64-linux.vm-test -L)
+{ pkgs, module }:
+
+pkgs.testers.runNixOSTest {
+  name = "homelab-panel";
+
+  nodes.machine =
+    { pkgs, ... }:
+    {
+      imports = [ module ];
+      virtualisation.memorySize = 2048;
+
+      # A stand-in for an agenix secret: root-only, outside the store at run time.
+      systemd.tmpfiles.rules = [
+        "d /run/agenix 0755 root root -"
+        "f+ /run/agenix/panel-admin 0400 root root - correct-horse-battery-staple"
+      ];
+
+      services.homelab-panel = {
+        enable = true;
+        port = 3000;
+        initialAdminPasswordFile = "/run/agenix/panel-admin";
+        knownHostKeys.frame1 = "SHA256:q3QvYFb5iE3oYb2gH3zI4z6nG7m0Yd0u9x8w7v6u5t4";
+        # The VM has no network: no health checks of the homelab's hosts, no seed.
+        extraEnvironment = {
+          SEED_ON_START = "false";
+          HEALTH_CHECK_ALLOW = "127.0.0.1";
+        };
+        caddy = {
+          enable = true;
+          virtualHost = "http://local.kaifer.dev"; # no ACME in the VM
+        };
+        publicOrigins = [ "http://local.kaifer.dev" ];
+      };
+      networking.hosts."127.0.0.1" = [ "local.kaifer.dev" ];
+      environment.systemPackages = [ pkgs.curl ];
+    };
+
+  testScript = ''
+    machine.wait_for_unit("homelab-panel.service")
+    machine.wait_for_open_port(3000)
+    machine.wait_until_succeeds("curl -sf http://127.0.0.1:3000/api/health | grep -q '\"status\":\"ok\"'", timeout=120)
+
+    # migrations ran and the database lives in the state directory
+    machine.succeed("test -s /var/lib/homelab-panel/panel.db")
+    machine.succeed("journalctl -u homelab-panel.service | grep -q 'applying migrations'")
+    machine.succeed("journalctl -u homelab-panel.service | grep -q 'created the first admin'")
+
+    # hardening: a dynamic user, no capabilities
+    machine.succeed("systemctl show homelab-panel.service -p DynamicUser | grep -q yes")
+    machine.succeed("test \"$(stat -c %U /var/lib/private/homelab-panel)\" != root")
+
+    # through Caddy
+    machine.wait_for_unit("caddy.service")
+    machine.wait_for_open_port(80)
+    machine.wait_until_succeeds("curl -sf http://local.kaifer.dev/api/health | grep -q '\"db\":\"ok\"'", timeout=60)
+
+    machine.succeed("test -f /etc/homelab-panel/known-host-keys.json")
+  '';
+}
