@@ -4,7 +4,7 @@
 #
 # No network at build time: npm dependencies come from the lock (fetchNpmDeps, npmDepsHash);
 # Prisma 6.19 runs with its JS engine and the better-sqlite3 adapter, so no Prisma engine
-# binaries are downloaded or needed (see /work/shared/notes/prisma-offline.md, README).
+# binaries are downloaded or needed (see the Architecture section of the top-level README).
 {
   lib,
   buildNpmPackage,
