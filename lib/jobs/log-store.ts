@@ -18,8 +18,14 @@ function isBusy(err: unknown): boolean {
 }
 
 /** Prisma stores DateTime in SQLite as ISO text with "+00:00"; write the same so it reads back. */
+let lastDate: Date | null = null;
+let lastIso = "";
 function isoOf(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
+  if (d !== lastDate) {
+    lastDate = d;
+    lastIso = d.toISOString().replace("Z", "+00:00");
+  }
+  return lastIso;
 }
 
 export class LogStore {

@@ -20,6 +20,8 @@ export class LogWriter {
   private bytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private pending: Promise<void> | null = null;
+  private lastNow = 0;
+  private lastDate = new Date(0);
   truncated = false;
 
   constructor(
@@ -87,7 +89,13 @@ export class LogWriter {
   }
 
   private add(stream: LogStream, text: string): void {
-    this.buf.push({ seq: ++this.seq, stream, text, at: new Date() });
+    // Lines of the same millisecond share one Date (a chatty build prints thousands per ms).
+    const now = Date.now();
+    if (now !== this.lastNow) {
+      this.lastNow = now;
+      this.lastDate = new Date(now);
+    }
+    this.buf.push({ seq: ++this.seq, stream, text, at: this.lastDate });
   }
 
   private async retry(batch: LogLine[]): Promise<void> {
