@@ -10,7 +10,7 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
         </Link>
         <h1 className="text-xl font-semibold">{title}</h1>
       </div>
-      <nav className="flex items-center gap-2 text-sm">{children}</nav>
+      <nav className="flex flex-wrap items-center gap-2 text-sm">{children}</nav>
     </header>
   );
 }
