@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     allowRequest: (req, done) => done(null, handshakeAllowed(req, origins, hosts)),
   });
   setIo(io);
-  attachSocketAuth(io, origins);
+  attachSocketAuth(io);
   attachDashboard(io, monitor);
   refuseUnknownEvents(io, KNOWN_EVENTS);
 

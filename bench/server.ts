@@ -1,6 +1,6 @@
 // Starts the production build of the panel (server.ts) on a free loopback port with a fresh
 // temporary SQLite database, in its own process group, and stops it again.
-import { SERVER_ENV, SERVER_NODE_ARGS } from "../scripts/server-args";
+import { SERVER_NODE_ARGS, localServerEnv } from "../scripts/server-args";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { session } from "./http-load";
@@ -75,13 +75,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
-        ...process.env,
-        ...SERVER_ENV,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dir, "panel.db")}`,
+        ...localServerEnv(port, join(dir, "panel.db")),
         SEED_ON_START: "1",
         HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
         INITIAL_ADMIN_PASSWORD_FILE: passwordFile,

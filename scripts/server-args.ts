@@ -5,3 +5,16 @@ export const SERVER_NODE_ARGS = ["--max-semi-space-size=1", "--require", "./scri
 
 /** glibc malloc arenas: 2 instead of 8 per core keeps ~15 MiB of fragmentation out of RSS. */
 export const SERVER_ENV = { MALLOC_ARENA_MAX: "2" };
+
+/** The environment of a production server on loopback that tests, benches and the demo start. */
+export function localServerEnv(port: number, databaseFile: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...SERVER_ENV,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: `file:${databaseFile}`,
+  };
+}

@@ -3,8 +3,8 @@ import "server-only";
 // resolved; a refused socket gets nothing. Sessions are re-checked so a logout ends its sockets.
 import type { IncomingMessage } from "node:http";
 import type { Server, Socket } from "socket.io";
-import { env, publicOrigins, trustedProxies } from "../env";
-import { allowedHosts, clientInfo, hostAllowed } from "../auth/edge";
+import { env, trustedProxies } from "../env";
+import { clientInfo, hostAllowed } from "../auth/edge";
 import { tokenFromCookieHeader } from "../auth/context";
 import { can, isRole, type Permission, type Principal } from "../auth/permissions";
 import { resolveSession } from "../auth/session";
@@ -29,11 +29,10 @@ async function principalFor(req: IncomingMessage, token: string | null): Promise
   return { user: u && isRole(u.role) ? { id: u.id, name: u.name, role: u.role } : null, address: info.address };
 }
 
-export function attachSocketAuth(io: Server, origins: string[], recheckMs = 30_000): void {
-  const hosts = allowedHosts(origins);
+/** Host and Origin are checked earlier, by the engine's allowRequest (handshakeAllowed). */
+export function attachSocketAuth(io: Server, recheckMs = 30_000): void {
   io.use(async (socket, next) => {
     const req = socket.request;
-    if (!handshakeAllowed(req, origins, hosts)) return next(new Error("forbidden origin"));
     const token = tokenFromCookieHeader(req.headers.cookie);
     const { user, address } = await principalFor(req, token);
     if (!user && !env().ANONYMOUS_DASHBOARD) return next(new Error("unauthorized"));
@@ -55,8 +54,4 @@ export function allowed(socket: Socket, permission: Permission): boolean {
   if (can(user, permission, { anonymousDashboard: env().ANONYMOUS_DASHBOARD })) return true;
   socket.emit("app:error", { error: { code: user ? "forbidden" : "unauthorized", message: "Not allowed." } });
   return false;
-}
-
-export function socketOrigins(): string[] {
-  return publicOrigins();
 }
