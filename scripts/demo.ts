@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { lab } from "../e2e/lab";
+import { prepareLabDatabase } from "./lab-db";
 
 const DATA = resolve("data/demo");
 const DB_URL = `file:${DATA}/panel.db`;
@@ -27,18 +28,7 @@ async function main() {
   const password = existsSync(passwordFile) ? null : randomBytes(9).toString("base64url");
   if (password) writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
 
-  // Prepare the demo database with the panel's own code: migrate, seed, then aim at the lab.
-  process.env.DATABASE_URL = DB_URL;
-  const { migrate } = await import("../lib/db/migrate");
-  const { db } = await import("../lib/db/client");
-  const { seedOnce } = await import("../lib/db/seed");
-  await migrate(DB_URL);
-  await seedOnce(db());
-  for (const host of info.hosts) {
-    const data = { sshHost: host.address, sshUser: "admin", sshPort: host.sshPort, hostKeyFingerprint: host.hostKeyFingerprint, flakeAttr: host.name, deployable: true };
-    await db().machine.upsert({ where: { name: host.name }, update: data, create: { name: host.name, system: "x86_64-linux", role: "testing", description: "lab host", ...data } });
-  }
-  await db().$disconnect();
+  await prepareLabDatabase(DB_URL, info);
 
   console.log(`[demo] lab hosts: ${info.hosts.map((h) => `${h.name} ${h.address}`).join(", ")}`);
   console.log(password ? `[demo] log in as admin / ${password}` : `[demo] log in as admin (password in ${passwordFile})`);

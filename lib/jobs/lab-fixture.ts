@@ -33,7 +33,11 @@ export async function waitForJob(db: Db, id: number, want: JobStatus[] = FINAL, 
 
 export async function expectStatus(db: Db, id: number, status: JobStatus) {
   const job = await waitForJob(db, id);
-  expect(job.status, job.message).toBe(status);
+  if (job.status !== status) {
+    // The job's own log says why; without it a flaky failure in CI is a guess.
+    const tail = (await logText(db, id)).slice(-40).join("\n");
+    expect(job.status, `${job.message}\n--- last lines of job ${id}'s log ---\n${tail}`).toBe(status);
+  }
   return job;
 }
 

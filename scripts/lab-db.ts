@@ -1,0 +1,32 @@
+// A panel database aimed at the lab: migrated and seeded by the panel's own code, then frame1 and
+// frame2 point at the lab hosts with their pinned host keys. Used by `npm run demo` and by the
+// e2e fixture that starts a panel against the lab (run as a child: it needs the server-only preload).
+//   node --require ./scripts/server-only-preload.cjs --import tsx scripts/lab-db.ts <database file>
+import { resolve } from "node:path";
+import { lab, type LabInfo } from "../e2e/lab";
+
+export async function prepareLabDatabase(databaseUrl: string, info: LabInfo): Promise<void> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { migrate } = await import("../lib/db/migrate");
+  const { db } = await import("../lib/db/client");
+  const { seedOnce } = await import("../lib/db/seed");
+  await migrate(databaseUrl);
+  await seedOnce(db());
+  for (const host of info.hosts) {
+    const data = { sshHost: host.address, sshUser: "admin", sshPort: host.sshPort, hostKeyFingerprint: host.hostKeyFingerprint, flakeAttr: host.name, deployable: true };
+    await db().machine.upsert({ where: { name: host.name }, update: data, create: { name: host.name, system: "x86_64-linux", role: "testing", description: "lab host", ...data } });
+  }
+  await db().$disconnect();
+}
+
+if (process.argv[1]?.endsWith("lab-db.ts")) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error("usage: lab-db.ts <database file>");
+    process.exit(2);
+  }
+  lab.up().then((info) => prepareLabDatabase(`file:${resolve(file)}`, info)).catch((err: unknown) => {
+    console.error("[lab-db]", err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
