@@ -1,13 +1,84 @@
-// Socket event names and payloads shared by server and client.
+// Socket event names and payloads shared by server and client (the one contract of lib/live).
+// Every client->server event takes one payload object checked with zod on the server, and an
+// optional ack callback; refusals and malformed payloads answer with "app:error" (and the ack,
+// when given, gets { ok: false, error }). Nothing changes on a refused event.
 import type { HealthSnapshot } from "../health/types";
+
+export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type Ack<T> = (result: ({ ok: true } & T) | ({ ok: false } & ErrorBody)) => void;
+
+// ---- job logs -------------------------------------------------------------------------------
+/** One stored log line as sent to browsers; `at` is epoch milliseconds. */
+export type WireLogLine = { seq: number; stream: "stdout" | "stderr" | "system"; text: string; at: number };
+/** Job row summary pushed on every status change (same fields as GET /api/jobs/<id>). */
+export type WireJob = {
+  id: number;
+  kind: string;
+  machine: string;
+  status: string;
+  position: number | null;
+  exitCode: number | null;
+  message: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+// ---- unit status ----------------------------------------------------------------------------
+export type WireUnit = {
+  service: string; // inventory service name
+  unit: string; // e.g. grafana.service
+  activeState: string; // active | inactive | failed | activating | ... | "unknown" when unreadable
+  subState: string;
+  since: string | null; // ISO
+  mainPid: number | null;
+  restarts: number | null;
+  memoryBytes: number | null;
+};
+export type WireUnits = { machine: string; units: WireUnit[]; at: string; error: string | null };
+
+// ---- journal --------------------------------------------------------------------------------
+export type JournalFilter = {
+  machine: string;
+  units: string[]; // 1..10 unit names
+  priority?: number | string; // 0-7 or name: that priority and more severe
+  since?: string; // ISO with zone, "now", or relative "-1h"
+  until?: string;
+  grep?: string; // text, or a regex when regex is true
+  regex?: boolean;
+};
+export type WireJournalEntry = {
+  cursor: string;
+  at: string;
+  unit: string | null;
+  priority: number | null;
+  message: string;
+  pid: number | null;
+  identifier: string | null;
+};
 
 export type ServerToClient = {
   "health:snapshot": (snapshot: HealthSnapshot) => void;
   "health:update": (changed: HealthSnapshot) => void;
   "inventory:changed": () => void;
-  "app:error": (body: { error: { code: string; message: string } }) => void;
+  "app:error": (body: ErrorBody & { event?: string }) => void;
+  /** Lines in seq order, no gaps, no repeats for a subscription (replay first, then live batches). */
+  "job:lines": (p: { jobId: number; lines: WireLogLine[] }) => void;
+  "job:update": (p: { job: WireJob }) => void;
+  /** The client fell behind (too much unsent): re-subscribe with the last seq it has. */
+  "job:resync": (p: { jobId: number; after: number }) => void;
+  "units:state": (p: WireUnits) => void;
+  "journal:entries": (p: { streamId: string; entries: WireJournalEntry[] }) => void;
+  /** The remote journalctl ended or failed; the stream is gone. */
+  "journal:ended": (p: { streamId: string; reason: string }) => void;
 };
 
 export type ClientToServer = {
   "dashboard:subscribe": () => void;
+  "job:subscribe": (p: { jobId: number; after: number }, ack?: Ack<{ job: WireJob }>) => void;
+  "job:unsubscribe": (p: { jobId: number }, ack?: Ack<object>) => void;
+  "units:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireUnits | null }>) => void;
+  "units:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
+  "journal:subscribe": (p: JournalFilter, ack?: Ack<{ streamId: string }>) => void;
+  "journal:unsubscribe": (p: { streamId: string }, ack?: Ack<object>) => void;
 };
