@@ -2,6 +2,7 @@ import "server-only";
 // What the machine page shows of the host itself, read over SSH within a bound so the page never
 // hangs on a machine that is down: the running system (path, NixOS version, activation time),
 // its generations and the state of its services' units. Each part fails on its own.
+import { cache } from "react";
 import { commandLine, currentSystem, listGenerations, systemActivatedAt, systemctlShow, type RemoteCommand } from "../commands";
 import { db } from "../db/client";
 import { jobMachine } from "../jobs/machine-targets";
@@ -58,3 +59,6 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     unitsError: message(shown),
   };
 }
+
+/** One read per request, shared by every part of the page that needs it (units as "a b c"). */
+export const machineLive = cache((name: string, units: string) => readMachineLive(name, units ? units.split(" ") : []));
