@@ -14,7 +14,7 @@ const MAX_LINES = 2000;
 
 export function JobPanel() {
   const { openJob, setOpenJob } = useMachineJobs();
-  const [job, setJob] = useState<Job | null>(null);
+  const [shown, setJob] = useState<Job | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const pre = useRef<HTMLPreElement>(null);
   const stick = useRef(true);
@@ -55,6 +55,7 @@ export function JobPanel() {
   }, [lines]);
 
   if (openJob === null) return null;
+  const job = shown?.id === openJob ? shown : null;
   return (
     <section data-testid="job-panel" data-job={openJob} aria-label={`Job ${openJob}`} className="mt-4 rounded-xl border border-(--color-line) bg-(--color-panel)">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-(--color-line) px-4 py-2">
