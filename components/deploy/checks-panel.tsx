@@ -6,11 +6,11 @@ import { formatTime } from "./format";
 export function ChecksPanel({ job, rollback }: { job: ChecksJob; rollback: ReactNode }) {
   const c = job.checks;
   return (
-    <div data-testid="checks" data-ok={c.ok} data-job={job.id} className="grid gap-3 text-sm">
+    <div data-testid="checks" data-ok={c.ok} data-job={job.id} className="grid grid-cols-[minmax(0,1fr)] gap-3 text-sm">
       <p className={c.ok ? "text-(--color-up)" : "text-(--color-down)"}>
         <strong>{c.ok ? "Checks passed" : "Checks failed"}</strong> after {job.kind} <a className="underline-offset-2 hover:underline" href={`/jobs/${job.id}`}>#{job.id}</a> ({formatTime(c.at)}): {c.summary}
       </p>
-      <ul className="grid gap-1 sm:grid-cols-2">
+      <ul className="grid grid-cols-[minmax(0,1fr)] gap-1 sm:grid-cols-2">
         {c.units.map((u) => (
           <li key={u.unit} data-testid="check-unit" data-unit={u.unit} data-ok={u.ok} className="flex items-center justify-between gap-2 rounded-lg border border-(--color-line) px-3 py-2">
             <span className="min-w-0 truncate font-mono text-xs">{u.unit}</span>

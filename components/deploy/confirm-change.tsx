@@ -64,7 +64,7 @@ export function ConfirmChange({ label, title, summary, commands, host, confirmLa
         data-testid="confirm-dialog"
         className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl border border-(--color-line) bg-(--color-panel) p-0 text-(--color-ink) backdrop:bg-black/50"
       >
-        <div className="grid gap-4 p-5">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 p-5">
           <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
           <div className="text-sm text-(--color-muted)">{summary}</div>
           <div>

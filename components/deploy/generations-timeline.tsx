@@ -9,7 +9,7 @@ type Props = { rows: GenerationRow[]; host: string; commands: Record<number, str
 export function GenerationsTimeline({ rows, host, commands, currentVersion }: Props) {
   if (rows.length === 0) return <p className="text-sm text-(--color-muted)">No generations listed.</p>;
   return (
-    <ol data-testid="generations" className="relative grid gap-0 border-l-2 border-(--color-line) pl-4">
+    <ol data-testid="generations" className="relative grid grid-cols-[minmax(0,1fr)] gap-0 border-l-2 border-(--color-line) pl-4">
       {rows.map((g) => (
         <li key={g.number} data-testid="generation-row" data-number={g.number} data-current={g.current} className="relative flex flex-wrap items-center justify-between gap-3 py-2">
           <span aria-hidden="true" className={`absolute -left-[1.42rem] size-3 rounded-full border-2 ${g.current ? "border-(--color-up) bg-(--color-up)" : "border-(--color-line) bg-(--color-panel)"}`} />

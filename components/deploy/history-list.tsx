@@ -12,7 +12,7 @@ const select = "h-11 rounded-lg border border-(--color-line) bg-(--color-panel) 
 
 export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: HistoryQuery; base: string }) {
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
       <form method="get" action={`${base}#history`} className="flex flex-wrap items-end gap-3" aria-label="Filter the history">
         <label className="grid gap-1 text-xs text-(--color-muted)">
           Kind
@@ -34,7 +34,7 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
       {jobs.length === 0 ? (
         <p className="text-sm text-(--color-muted)">{query.kind || query.outcome ? "No job matches this filter." : "No jobs yet for this machine."}</p>
       ) : (
-        <ul className="grid">
+        <ul className="grid grid-cols-[minmax(0,1fr)]">
           {jobs.map((j) => (
             <li key={j.id} data-testid="history-row" data-job={j.id} data-kind={j.kind} data-status={j.status} className="border-b border-(--color-line) last:border-0">
               <a href={`/jobs/${j.id}`} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 hover:bg-(--color-bg)">

@@ -15,7 +15,7 @@ const DRIFT_STYLE: Record<Drift["state"], string> = {
 export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift }) {
   const current = live.generations?.find((g) => g.current) ?? null;
   return (
-    <div data-testid="machine-status" className="grid gap-3">
+    <div data-testid="machine-status" className="grid grid-cols-[minmax(0,1fr)] gap-3">
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <span
           data-testid="reachability"

@@ -19,7 +19,7 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
   const upToDate = runningPath !== null && runningPath === p.builtPath;
   const shown = p.closure?.changes.slice(0, 60) ?? [];
   return (
-    <div data-testid="preview" data-job={job.id} className="grid gap-4 text-sm">
+    <div data-testid="preview" data-job={job.id} className="grid grid-cols-[minmax(0,1fr)] gap-4 text-sm">
       <p className="text-(--color-muted)">
         From <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${job.id}`}>build #{job.id}</a>, {formatTime(job.finishedAt)}:{" "}
         <span className="break-all font-mono text-xs">{p.builtPath}</span>

@@ -45,7 +45,7 @@ function UnitItem({ machine, row, denied, restart }: { machine: string; row: Uni
       </div>
       <Button type="button" disabled={denied !== null} title={denied ?? undefined} onClick={() => dialog.current?.showModal()}>Restart…</Button>
       <dialog ref={dialog} aria-labelledby={`${id}-t`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-(--color-line) bg-(--color-panel) p-0 text-(--color-ink) backdrop:bg-black/50">
-        <div className="grid gap-4 p-5">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 p-5">
           <h2 id={`${id}-t`} className="text-lg font-semibold">Restart {row.unit} on {machine}?</h2>
           <p className="text-sm text-(--color-muted)">Runs <code>systemctl restart -- {row.unit}</code> on {machine}. The service is briefly unavailable.</p>
           {error && <p role="alert" className="text-sm text-(--color-down)">{error}</p>}
@@ -62,7 +62,7 @@ function UnitItem({ machine, row, denied, restart }: { machine: string; row: Uni
 export function UnitsList({ machine, units, denied, restart }: Props) {
   if (units.length === 0) return <p className="text-sm text-(--color-muted)">No service of this machine names a systemd unit in the inventory.</p>;
   return (
-    <ul data-testid="units" className="grid">
+    <ul data-testid="units" className="grid grid-cols-[minmax(0,1fr)]">
       {units.map((u) => <UnitItem key={u.unit} machine={machine} row={u} denied={denied} restart={restart} />)}
     </ul>
   );

@@ -20,6 +20,10 @@ describe("post-deploy checks", () => {
     const checks = unitChecks([{ service: "G", unit: "grafana.service" }, { service: "L", unit: "loki" }, { service: "X", unit: "x.service" }], [status("grafana.service", "active"), status("loki.service", "failed")]);
     expect(checks.map((c) => [c.unit, c.activeState, c.ok])).toEqual([["grafana.service", "active", true], ["loki", "failed", false], ["x.service", "unknown", false]]);
   });
+  it("matches statuses by position, so an alias (sshd.service shown as ssh.service) is found", () => {
+    const checks = unitChecks([{ service: "SSH", unit: "sshd.service" }, { service: "G", unit: "grafana.service" }], [status("ssh.service", "active"), status("grafana.service", "failed")]);
+    expect(checks.map((c) => [c.unit, c.activeState])).toEqual([["sshd.service", "active"], ["grafana.service", "failed"]]);
+  });
   it("summarises honestly: failures named, skipped HTTP checks counted but not failed", () => {
     const at = new Date("2026-11-26T10:00:00Z");
     const ok = postChecksVerdict([{ service: "G", unit: "grafana.service", activeState: "active", subState: "running", ok: true }], [{ service: "H", url: "https://h/", status: "skipped", detail: "", ok: true }], at);

@@ -32,9 +32,20 @@ export function httpUrlOf(s: CheckService): string | null {
   }
 }
 
+/**
+ * The status of each requested unit. `systemctl show` prints one block per requested name, in
+ * order, but names an alias by its real unit (sshd.service shows Id=ssh.service): match by
+ * position when every name got a block, else by Id.
+ */
+export function alignUnits(requested: string[], statuses: UnitStatus[]): (UnitStatus | undefined)[] {
+  if (statuses.length === requested.length) return statuses;
+  return requested.map((unit) => statuses.find((x) => x.id === unit || x.id === `${unit}.service`));
+}
+
 export function unitChecks(wanted: { service: string; unit: string }[], statuses: UnitStatus[]): UnitCheck[] {
-  return wanted.map(({ service, unit }) => {
-    const s = statuses.find((x) => x.id === unit || x.id === `${unit}.service`);
+  const aligned = alignUnits(wanted.map((w) => w.unit), statuses);
+  return wanted.map(({ service, unit }, i) => {
+    const s = aligned[i];
     const activeState = s?.activeState ?? "unknown";
     return { service, unit, activeState, subState: s?.subState ?? "", ok: activeState === "active" };
   });

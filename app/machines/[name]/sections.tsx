@@ -6,6 +6,7 @@ import { MachineStatus } from "@/components/deploy/machine-status";
 import { PreviewPanel } from "@/components/deploy/preview-panel";
 import { RollbackButton } from "@/components/deploy/rollback-button";
 import { UnitsList, type RestartResult, type UnitRow } from "@/components/deploy/units-list";
+import { alignUnits } from "@/lib/jobs/check-results";
 import { driftOf } from "@/lib/machine/drift";
 import { generationJobs, previousGeneration } from "@/lib/machine/generation-jobs";
 import type { MachineLive } from "@/lib/machine/live-status";
@@ -41,10 +42,11 @@ type UnitsProps = { live: Promise<MachineLive>; services: { name: string; unit: 
 export async function LiveUnits({ live, services, machine, denied, restart }: UnitsProps) {
   const l = await live;
   if (!l.reachable) return <p className="text-sm text-(--color-muted)">Unit states unknown: {l.error}</p>;
-  const rows: UnitRow[] = services
-    .filter((s): s is { name: string; unit: string } => !!s.unit)
-    .map((s) => {
-      const u = l.units?.find((x) => x.id === s.unit || x.id === `${s.unit}.service`);
+  const withUnit = services.filter((s): s is { name: string; unit: string } => !!s.unit);
+  const aligned = alignUnits(withUnit.map((s) => s.unit), l.units ?? []);
+  const rows: UnitRow[] = withUnit
+    .map((s, i) => {
+      const u = l.units ? aligned[i] : undefined;
       return { service: s.name, unit: s.unit, activeState: u?.activeState ?? "unknown", subState: u?.subState ?? "", since: u?.since ?? null };
     });
   return (
