@@ -43,8 +43,21 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
 ];
 
-/** Socket events clients may send, and what each needs. */
-export const SOCKET_EVENTS: { event: string; needs: Permission }[] = [{ event: "dashboard:subscribe", needs: "dashboard:read" }];
+/**
+ * Socket events clients may send, what each needs, and a valid payload (for the matrix DB: job 1
+ * exists, frame1 is in the inventory). Events with a payload answer through their ack.
+ */
+export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknown }[] = [
+  { event: "dashboard:subscribe", needs: "dashboard:read" },
+  { event: "job:subscribe", needs: "jobs:read", payload: { jobId: 1, after: 0 } },
+  { event: "job:unsubscribe", needs: "jobs:read", payload: { jobId: 1 } },
+  // Unit states colour the tiles, so they follow the dashboard (anonymous viewers get no PIDs or memory).
+  { event: "units:subscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
+  { event: "units:unsubscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
+  // Journals can hold secrets: never anonymous.
+  { event: "journal:subscribe", needs: "jobs:read", payload: { machine: "frame1", units: ["sshd.service"], priority: "err" } },
+  { event: "journal:unsubscribe", needs: "jobs:read", payload: { streamId: "j0000000000000000" } },
+];
 
 /** Every server action (file + exported name, as in Next's server-reference manifest). */
 export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
