@@ -32,6 +32,16 @@ export function ServiceTile({ tile, health }: { tile: TileData; health: HealthRe
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
           {tile.unit && <span className="font-mono">{tile.unit}</span>}
           {tile.ports && <span>{tile.ports}</span>}
+          {tile.unit && tile.machine && (
+            <a
+              href={`/journal?machine=${encodeURIComponent(tile.machine)}&unit=${encodeURIComponent(tile.unit)}`}
+              className="relative z-10 underline-offset-2 hover:underline"
+              data-testid="tile-journal"
+              aria-label={`Journal of ${tile.unit} on ${tile.machine}`}
+            >
+              journal
+            </a>
+          )}
           {tile.docsUrl && tile.url && (
             <a href={tile.docsUrl} target="_blank" rel="noreferrer" className="relative z-10 underline-offset-2 hover:underline">
               docs
