@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
 import { JobLiveView } from "@/components/jobs/job-live-view";
@@ -26,7 +25,6 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title={`Job #${job.id}`}>
-        <Link prefetch={false} href="/jobs" className="inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-line)/50">All jobs</Link>
         <UserMenu user={user} />
       </PageHeader>
       <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="job-header">
