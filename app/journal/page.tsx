@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Journal" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("inventory:read", "/journal");
+  const user = await requirePage("jobs:read", "/journal");
   const parsed = parseJournalQuery(await searchParams);
   const targets = await journalTargets();
   const query: JournalQuery = parsed.ok ? parsed.query : { unit: [], regex: false };
@@ -21,7 +21,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   if (machine && !target) errors.machine = "no machine with SSH of that name";
   const units = query.unit.length > 0 ? query.unit : (target?.units.slice(0, 10) ?? []);
   const filter: JournalFilter | null = parsed.ok && target && units.length > 0
-    ? { machine: target.machine, units, priority: query.priority, since: query.since, until: query.until, grep: query.grep, regex: query.regex || undefined }
+    ? { machine: target.machine, units, priority: query.priority, since: query.since, until: query.until, grep: query.grep, regex: (query.regex && !!query.grep) || undefined }
     : null;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">

@@ -10,7 +10,7 @@ export function UserMenu({ user }: { user: Principal }) {
   return (
     <>
       {can(user, "jobs:read") && <Link prefetch={false} href="/jobs" className={link}>Jobs</Link>}
-      {can(user, "inventory:read") && <Link prefetch={false} href="/journal" className={link}>Journal</Link>}
+      {can(user, "jobs:read") && <Link prefetch={false} href="/journal" className={link}>Journal</Link>}
       {can(user, "audit:read") && <Link prefetch={false} href="/audit" className={link}>Audit</Link>}
       {can(user, "users:manage") && <Link prefetch={false} href="/users" className={link}>Users</Link>}
       <Link prefetch={false} href="/account" className={link} data-testid="user-menu">

@@ -36,7 +36,7 @@ export function JournalForm({ machines, query, machine, units, errors }: {
         </select>
       </Field>
       <Field label="Since" error={errors.since}>
-        <input name="since" defaultValue={query.since ?? ""} placeholder="-1h, today, 2026-11-26T17:00Z" className={input} />
+        <input name="since" defaultValue={query.since ?? ""} placeholder="-1h, 2026-11-26T17:00Z" className={input} />
       </Field>
       <Field label="Until" error={errors.until}>
         <input name="until" defaultValue={query.until ?? ""} placeholder="empty: follow" className={input} />

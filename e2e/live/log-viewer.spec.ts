@@ -30,6 +30,35 @@ async function finishedJob(page: Page, kind: string): Promise<number> {
   return id;
 }
 
+test("the jobs list starts empty, then links to a job; a service tile opens its unit's journal", async ({ browser, isMobile }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await loggedIn(browser, panel.url, isMobile);
+  await page.goto(`${panel.url}/`);
+  await page.getByRole("link", { name: "Jobs", exact: true }).click();
+  await expect(page.getByTestId("jobs-empty")).toBeVisible();
+  const id = await startJobFromPage(page, "frame2", "generations");
+  await page.reload();
+  await page.locator(`[data-testid=job-row][data-id="${id}"]`).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${id}$`));
+  await expect(page.getByTestId("job-kind")).toHaveText("generations");
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+
+  await page.goto(`${panel.url}/`);
+  const link = page.locator("[data-slug=caddy] [data-testid=tile-journal]");
+  const machine = (await link.getAttribute("href"))!.match(/machine=([a-z0-9-]+)/)![1];
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/journal\\?machine=${machine}&unit=caddy\\.service$`));
+  await expect(page.getByRole("checkbox", { name: "caddy.service" })).toBeChecked();
+  await expect(page.getByLabel("Machine")).toHaveValue(machine);
+  await expect(page.getByTestId("log-viewer")).toBeVisible();
+  // A hostile filter is refused by field, and nothing is subscribed.
+  await page.goto(`${panel.url}/journal?machine=frame2&unit=${encodeURIComponent("-H evil.service")}&since=${encodeURIComponent("$(id)")}`);
+  await expect(page.getByTestId("journal-field-error")).toHaveCount(2);
+  await expect(page.getByTestId("log-viewer")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await context.close();
+});
+
 test("a 200,000-line stored log renders, searches, jumps deep and filters with a bounded DOM", async ({ browser, isMobile }) => {
   test.setTimeout(240_000);
   const { context, page } = await loggedIn(browser, panel.url, isMobile);

@@ -32,7 +32,7 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/api/jobs/[id]/log/download/route.ts", path: "/api/jobs/1/log/download", method: "GET", needs: "jobs:read" },
   { file: "app/jobs/page.tsx", path: "/jobs", method: "GET", needs: "jobs:read" },
   { file: "app/jobs/[id]/page.tsx", path: "/jobs/1", method: "GET", needs: "jobs:read" },
-  { file: "app/journal/page.tsx", path: "/journal", method: "GET", needs: "inventory:read" },
+  { file: "app/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "POST", needs: "hostkeys:trust", body: { fingerprint: "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk" } },

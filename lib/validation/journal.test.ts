@@ -19,6 +19,8 @@ describe("journal query", () => {
       [{ until: "--output=cat" }, "until"],
       [{ grep: "a\nb" }, "grep"],
       [{ grep: "(", regex: "1" }, "grep"],
+      [{ since: "2026-11-26" }, "since"],
+      [{ since: "2026-11-26T17:00:00" }, "since"],
     ] as const) {
       const r = parseJournalQuery(params as Record<string, string>);
       expect(r.ok, JSON.stringify(params)).toBe(false);

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { MACHINE_NAME, ONE_LINE, UNIT } from "./patterns";
 
 export const PRIORITIES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"] as const;
-/** "2026-11-26T17:00:00Z", "2026-11-26 17:00", "now", "today", "-1h", "-30min". */
-const TIME = /^(now|today|yesterday|-[0-9]{1,6}(s|min|h|d|w)|[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)$/;
+/** As journalctl is given it (lib/commands): ISO with a zone, "now", or relative "-1h", "-30min", "-2d". */
+const TIME = /^(now|-[0-9]{1,6} ?(s|sec|m|min|h|hr|d|w)|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:?[0-9]{2}))$/;
 
 const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
@@ -16,7 +16,7 @@ export const journalQuery = z.object({
     z.array(z.string().regex(UNIT, "not a systemd unit name")).max(10, "at most 10 units"),
   ),
   priority: opt(z.coerce.number().int().min(0).max(7)),
-  since: opt(z.string().max(40).regex(TIME, "a time like 2026-11-26T17:00Z, today or -1h")),
+  since: opt(z.string().max(40).regex(TIME, "a time like 2026-11-26T17:00Z, now or -1h")),
   until: opt(z.string().max(40).regex(TIME, "a time like 2026-11-26T17:00Z, now or -10min")),
   grep: opt(z.string().max(200).regex(ONE_LINE, "one line of text")),
   regex: z.preprocess((v) => v === "1" || v === "on" || v === "true", z.boolean()),

@@ -34,7 +34,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <div><dt className="inline text-(--color-muted)">Created </dt><dd className="inline"><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time></dd></div>
         {job.exitCode !== null && <div><dt className="inline text-(--color-muted)">Exit code </dt><dd className="inline font-mono">{job.exitCode}</dd></div>}
       </dl>
-      <JobLiveView initial={toWireJob(job)} canCancel={can(user, "jobs:run")} canJournal={can(user, "inventory:read")} />
+      <JobLiveView initial={toWireJob(job)} canCancel={can(user, "jobs:run")} canJournal={can(user, "jobs:read")} />
     </main>
   );
 }
