@@ -21,6 +21,8 @@ export type RowProps = {
   selected: boolean;
   seq: number;
   pos: number;
+  /** Which row of a wrapped line (0 = its first). */
+  part: number;
   onNumber: (pos: number, shift: boolean) => void;
 };
 
@@ -39,6 +41,7 @@ function LogRowImpl(p: RowProps) {
     <div
       data-testid="log-row"
       data-seq={p.seq}
+      data-part={p.part}
       data-level={LEVEL_NAME[p.level]}
       className={`absolute right-0 left-0 flex border-l-2 ${LEVEL_CLASS[p.level] ?? "border-l-transparent"} ${p.selected ? "bg-(--color-accent)/15" : ""}`}
       style={{ top: p.top, height: p.height, lineHeight: `${p.height}px` }}
@@ -83,5 +86,5 @@ function LogRowImpl(p: RowProps) {
 
 export const LogRow = memo(LogRowImpl, (a, b) =>
   a.top === b.top && a.text === b.text && a.from === b.from && a.to === b.to && a.selected === b.selected && a.at === b.at &&
-  a.pos === b.pos && a.gutter === b.gutter && a.height === b.height && a.number === b.number && a.level === b.level &&
+  a.pos === b.pos && a.part === b.part && a.gutter === b.gutter && a.height === b.height && a.number === b.number && a.level === b.level &&
   JSON.stringify(a.ranges) === JSON.stringify(b.ranges));

@@ -137,6 +137,7 @@ export function LogViewer({ store, version, download, emptyText, numbering, data
         selected={!!selection && i >= selection.from && i <= selection.to}
         seq={store.seq[i]}
         pos={pos}
+        part={part}
         onNumber={onNumber}
       />,
     );

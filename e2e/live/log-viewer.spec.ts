@@ -18,6 +18,9 @@ test.afterAll(async () => {
   await panel?.stop();
 });
 
+/** The first row of the line with this seq (a wrapped line has more rows). */
+const row = (page: Page, seq: number) => page.locator(`[data-testid=log-row][data-seq="${seq}"][data-part="0"]`);
+
 async function waitForStatus(page: Page, status: RegExp, timeout = 120_000) {
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", status, { timeout });
 }
@@ -72,7 +75,7 @@ test("a 200,000-line stored log renders, searches, jumps deep and filters with a
   const viewer = page.getByTestId("log-viewer");
   await expect(viewer).toHaveAttribute("data-lines", String(N), { timeout: 120_000 });
   // Follows the tail: the last line is on screen; only a window of rows is in the DOM.
-  await expect(page.locator(`[data-testid=log-row][data-seq="${N}"]`)).toBeVisible();
+  await expect(row(page, N)).toBeVisible();
   expect(await page.getByTestId("log-row").count()).toBeLessThan(200);
   const c = await counters(page);
   expect(c).toMatchObject({ received: N, repeats: 0, gaps: 0, lastSeq: N });
@@ -88,12 +91,12 @@ test("a 200,000-line stored log renders, searches, jumps deep and filters with a
   await search.fill("deep-marker");
   await search.press("Enter");
   await expect(page.getByTestId("search-counter")).toHaveText("1 of 1");
-  const deep = page.locator(`[data-testid=log-row][data-seq="187654"]`);
+  const deep = row(page, 187_654);
   await expect(deep).toBeVisible();
   await expect(deep.locator("[data-mark=current]")).toHaveText("deep-marker");
   await expect(viewer).toHaveAttribute("data-follow", "0");
   // Context is kept: the neighbours of the match are shown too.
-  await expect(page.locator(`[data-testid=log-row][data-seq="187653"]`)).toBeVisible();
+  await expect(row(page, 187_653)).toBeVisible();
 
   // Previous/next wrap around; the counter follows.
   await search.fill("needle");
@@ -104,8 +107,8 @@ test("a 200,000-line stored log renders, searches, jumps deep and filters with a
   // Filter mode: only matching lines, still windowed.
   await page.getByRole("button", { name: "Only matches" }).click();
   await expect(viewer).toHaveAttribute("data-shown", "200");
-  const rows = page.getByTestId("log-row");
-  expect(await rows.count()).toBeLessThan(200);
+  expect(await page.getByTestId("log-row").count()).toBeLessThan(200);
+  const rows = page.locator("[data-testid=log-row][data-part='0']");
   for (const text of await rows.allTextContents()) expect(text).toContain("needle");
   await expect(rows.first()).toHaveAttribute("data-level", "stderr");
   await page.getByRole("button", { name: "Only matches" }).click();
@@ -123,7 +126,7 @@ test("a 200,000-line stored log renders, searches, jumps deep and filters with a
   await expect(viewer).toHaveAttribute("data-follow", "0");
   await page.getByRole("button", { name: /Jump to live/ }).click();
   await expect(viewer).toHaveAttribute("data-follow", "1");
-  await expect(page.locator(`[data-testid=log-row][data-seq="${N}"]`)).toBeVisible();
+  await expect(row(page, N)).toBeVisible();
 
   // No horizontal scrolling of the page itself (phone).
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
