@@ -22,7 +22,6 @@ export function entryText(e: WireJournalEntry): string {
 
 export function useJournal(filter: JournalFilter, key: string) {
   const store = useRef(new LineStore(JOURNAL_CAP)).current;
-  const priorities = useRef<number[]>([]);
   const [version, setVersion] = useState(0);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [state, setState] = useState<JournalState>("connecting");
@@ -37,8 +36,7 @@ export function useJournal(filter: JournalFilter, key: string) {
     let seq = 0;
     let streamId: string | null = null;
     const socket = openSocket();
-    socket.on("connect", () => {
-      setConnection("live");
+    const subscribe = () =>
       socket.emit("journal:subscribe", filterRef.current, (res) => {
         if (res.ok) {
           streamId = res.streamId;
@@ -49,6 +47,9 @@ export function useJournal(filter: JournalFilter, key: string) {
           setMessage(res.error.message);
         }
       });
+    socket.on("connect", () => {
+      setConnection("live");
+      subscribe();
     });
     socket.on("disconnect", () => setConnection("offline"));
     socket.on("connect_error", () => setConnection("offline"));
@@ -67,11 +68,12 @@ export function useJournal(filter: JournalFilter, key: string) {
         for (const e of fresh) seen.add(e.cursor);
       }
       store.push(fresh.map((e) => ({ seq: ++seq, at: Date.parse(e.at), level: levelOfPriority(e.priority), text: entryText(e) })));
-      priorities.current = fresh.map((e) => e.priority ?? -1);
       render.schedule();
     });
     socket.on("journal:ended", ({ streamId: id, reason }) => {
       if (id !== streamId) return;
+      // A viewer that fell behind is dropped by the server: subscribe again (seen cursors skip repeats).
+      if (reason.startsWith("fell behind")) return void subscribe();
       setState("ended");
       setMessage(reason);
     });
