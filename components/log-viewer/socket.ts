@@ -10,19 +10,22 @@ export function openSocket(): PanelSocket {
   return io({ transports: ["websocket", "polling"] });
 }
 
-/** Coalesces many calls into one per animation frame (re-render once per frame at most). */
-export function frameScheduler(fn: () => void): { schedule: () => void; cancel: () => void } {
-  let handle: number | null = null;
+/**
+ * Coalesces many calls into one re-render per ~frame. A timer, not requestAnimationFrame: a window
+ * that is hidden or covered gets no animation frames, and its log must still be current when shown.
+ */
+export function frameScheduler(fn: () => void, ms = 16): { schedule: () => void; cancel: () => void } {
+  let handle: ReturnType<typeof setTimeout> | null = null;
   return {
     schedule: () => {
       if (handle !== null) return;
-      handle = requestAnimationFrame(() => {
+      handle = setTimeout(() => {
         handle = null;
         fn();
-      });
+      }, ms);
     },
     cancel: () => {
-      if (handle !== null) cancelAnimationFrame(handle);
+      if (handle !== null) clearTimeout(handle);
       handle = null;
     },
   };
