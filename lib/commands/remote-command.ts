@@ -13,6 +13,7 @@ export type CommandKind =
   | "generations.activate"
   | "system.current"
   | "system.version"
+  | "system.activated"
   | "systemd.show"
   | "systemd.restart"
   | "journal";
