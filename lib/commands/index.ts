@@ -8,3 +8,4 @@ export {
 export { build, currentSystem, diffClosures, listGenerations, switchGeneration, validate, type FlakeTarget } from "./nix-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
+export { evalDeployNodes, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { evalDeployNodes, evalMachines, machinesFunction } from "./nix-eval-commands";
+import { commandLine } from "./remote-command";
+import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
+
+const admin = { sshUser: "admin" };
+const NIX = ["nix", "--extra-experimental-features", "nix-command flakes"];
+
+describe("nix eval for the inventory import", () => {
+  it("evaluates nixosConfigurations with a guarded --apply function of the checked service names", () => {
+    const cmd = evalMachines(admin, "/home/admin/homelab", ["grafana", "homepage-dashboard"]);
+    expect(cmd.argv.slice(0, 6)).toEqual([...NIX, "eval", "--json", "/home/admin/homelab#nixosConfigurations"]);
+    expect(cmd.argv[6]).toBe("--apply");
+    expect(cmd.argv[7]).toContain('services = { "grafana" = on (s."grafana" or { }); "homepage-dashboard" = on (s."homepage-dashboard" or { }); };');
+    expect(cmd).toMatchObject({ kind: "nix.eval", sudo: false, readOnly: true, cancellable: true });
+    expectRoundTrip(cmd);
+    expect(commandLine(cmd)).toMatch(/^nix --extra-experimental-features 'nix-command flakes' eval --json '\/home\/admin\/homelab#nixosConfigurations' --apply 'configs: /);
+  });
+
+  it("evaluates deploy-rs nodes", () => {
+    const cmd = evalDeployNodes(admin, "/srv/flake");
+    expect(cmd.argv.slice(3, 7)).toEqual(["eval", "--json", "/srv/flake#deploy.nodes", "--apply"]);
+    expectRoundTrip(cmd);
+  });
+
+  it("refuses hostile flake dirs and service names", () => {
+    expectAllRefused(HOSTILE, (v) => evalMachines(admin, v, ["grafana"]), /^flakeDir /);
+    expectAllRefused(HOSTILE, (v) => evalDeployNodes(admin, v), /^flakeDir /);
+    expectAllRefused([...HOSTILE, "Grafana", "a.b", 'x"; y', "a--b", "grafana-"], (v) => machinesFunction([v as string]), /^services\[0\] /);
+    expectAllRefused([[], "grafana", null], (v) => machinesFunction(v as string[]), /^services /);
+  });
+});
