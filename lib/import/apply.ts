@@ -4,12 +4,12 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { MachineOp } from "./machine-plan";
+import type { Planned } from "./plan-types";
 import type { ServiceOp } from "./service-plan";
 import { machineSnapshot, serviceSnapshot, type InventorySnapshot } from "./snapshot";
 import type { ImportPlan } from "./types";
 
 type Tx = Prisma.TransactionClient;
-export type Planned = { plan: ImportPlan; ops: ServiceOp[]; machineOps?: MachineOp[] };
 
 async function snapshotOf(tx: Tx): Promise<InventorySnapshot> {
   const [machines, services] = await Promise.all([

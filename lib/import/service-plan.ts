@@ -13,6 +13,8 @@ export type ServiceCandidateIn = {
   /** Only the fields this source sets; others keep their inventory (or default) value. */
   values: Partial<Record<keyof ServiceInput, unknown>>;
   notes: ImportNote[];
+  /** Fields set only when the service is new (defaults the source suggests but does not own). */
+  create?: Partial<Record<keyof ServiceInput, unknown>>;
   /** Finds the existing service this candidate is (before matching by id and name). */
   match?: (s: ServiceSnapshot) => boolean;
 };
@@ -59,7 +61,7 @@ export function planServices(candidates: ServiceCandidateIn[], existing: Service
       entries.push(entry({ key: slug, reason: `Same service id "${slug}" as ${earlier}; only the first is imported.` }));
       continue;
     }
-    const base = found ?? defaults(slug);
+    const base = found ?? { ...defaults(slug), ...c.create };
     const parsed = serviceInput.safeParse({ ...base, ...c.values, slug });
     if (!parsed.success) {
       entries.push(entry({ key: slug, reason: `Invalid: ${issues(parsed.error)}` }));
