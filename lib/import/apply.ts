@@ -11,7 +11,7 @@ import type { ImportPlan } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
-async function snapshotOf(tx: Tx): Promise<InventorySnapshot> {
+async function snapshotOf(tx: Pick<Tx, "machine" | "service">): Promise<InventorySnapshot> {
   const [machines, services] = await Promise.all([
     tx.machine.findMany({ orderBy: { name: "asc" } }),
     tx.service.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { machine: { select: { name: true } } } }),
@@ -20,7 +20,7 @@ async function snapshotOf(tx: Tx): Promise<InventorySnapshot> {
 }
 
 export function loadInventory(): Promise<InventorySnapshot> {
-  return snapshotOf(db() as unknown as Tx);
+  return snapshotOf(db());
 }
 
 async function writeMachines(tx: Tx, ops: MachineOp[]) {
