@@ -79,6 +79,15 @@ describe("nested groups, bookmarks and the Nix shape", () => {
   });
 });
 
+describe("anchors, aliases and merge keys", () => {
+  it("resolves *aliases and <<: merges like Homepage's YAML loader", () => {
+    const c = byPath(fixture("services-anchors.yaml"));
+    expect(c["Observability / Grafana (copy)"].values).toMatchObject({ url: "https://grafana.lan", description: "Dashboards", icon: "chart" });
+    expect(c["Observability / Prometheus"].values).toMatchObject({ url: "https://prometheus.lan", description: "Metrics", icon: "chart" });
+    expect(c["Observability / Prometheus"].notes).toEqual([]);
+  });
+});
+
 describe("templates and missing fields", () => {
   const c = byPath(fixture("services-templates.yaml"));
 

@@ -47,13 +47,15 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
     );
   }
 
-  const visitGroup = (groups: string[], node: unknown, depth: number) => {
+  const visitGroup = (groups: string[], raw: unknown, depth: number) => {
+    const node = doc.deref(raw);
     if (node === null || node === undefined || (isScalar(node) && node.value === null)) return; // empty group
     if (!isSeq(node)) {
       problems.push({ path: path(groups), line: at(node), reason: `A group must hold a list of entries, found ${describe(node)}.` });
       return;
     }
-    for (const entry of node.items) {
+    for (const raw of node.items) {
+      const entry = doc.deref(raw);
       if (!isMap(entry)) {
         problems.push({ path: path(groups), line: at(entry), reason: `Each entry must be "- Name:" with its fields, found ${describe(entry)}.` });
         continue;
@@ -69,7 +71,7 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
       problems.push({ path: path(groups), line, reason: "An entry has an empty name." });
       return;
     }
-    const value = pair.value;
+    const value = doc.deref(pair.value);
     if (value === null || value === undefined || (isScalar(value) && value.value === null)) {
       items.push({ kind: kind === "services" ? "service" : "bookmark", groups, name, fields: {}, line });
     } else if (isMap(value) && kind === "services") {

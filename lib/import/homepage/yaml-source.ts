@@ -1,6 +1,6 @@
 // Homepage's YAML (or the same as JSON from `nix eval --json`) parsed with line numbers: malformed
 // input is rejected with the line and column of the first error.
-import { isMap, isNode, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isAlias, isMap, isNode, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 
 export class ImportSyntaxError extends Error {
   constructor(message: string, readonly line: number | null, readonly column: number | null) {
@@ -9,7 +9,7 @@ export class ImportSyntaxError extends Error {
   }
 }
 
-export type SourceDoc = { root: Node | null; lineOf: (node: unknown) => number | null; toJS: (node: unknown) => unknown };
+export type SourceDoc = { root: Node | null; lineOf: (node: unknown) => number | null; toJS: (node: unknown) => unknown; deref: (node: unknown) => unknown };
 
 export const MAX_SOURCE_CHARS = 1_000_000;
 
@@ -22,7 +22,7 @@ export function parseSource(text: string): SourceDoc {
   if (typeof text !== "string") throw new ImportSyntaxError("The configuration must be text.", null, null);
   if (text.length > MAX_SOURCE_CHARS) throw new ImportSyntaxError(`The configuration is larger than ${MAX_SOURCE_CHARS} characters.`, null, null);
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, strict: true });
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, strict: true, merge: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
@@ -38,7 +38,9 @@ export function parseSource(text: string): SourceDoc {
     if (isNode(node)) return node.toJS(doc, { maxAliasCount: 100 });
     return node;
   };
-  return { root, lineOf, toJS };
+  /** An alias (*name) stands for the node it points at. */
+  const deref = (node: unknown): unknown => (isAlias(node) ? (node.resolve(doc) ?? null) : node);
+  return { root, lineOf, toJS, deref };
 }
 
 /** A top-level `{ services: [...], bookmarks: [...] }` (e.g. all of services.homepage-dashboard) gives the chosen list. */
