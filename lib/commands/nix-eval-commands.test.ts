@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evalDeployNodes, evalMachines, machinesFunction } from "./nix-eval-commands";
+import { evalDeployNodes, evalHomepage, evalMachines, machinesFunction } from "./nix-eval-commands";
 import { commandLine } from "./remote-command";
 import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
@@ -21,6 +21,15 @@ describe("nix eval for the inventory import", () => {
     const cmd = evalDeployNodes(admin, "/srv/flake");
     expect(cmd.argv.slice(3, 7)).toEqual(["eval", "--json", "/srv/flake#deploy.nodes", "--apply"]);
     expectRoundTrip(cmd);
+  });
+
+  it("evaluates one machine's Homepage services and bookmarks", () => {
+    const cmd = evalHomepage(admin, "/srv/flake", "frame1");
+    expect(cmd.argv.slice(3, 7)).toEqual(["eval", "--json", "/srv/flake#nixosConfigurations.frame1", "--apply"]);
+    expect(cmd.argv[7]).toContain('c.config.services."homepage-dashboard" or { }');
+    expectRoundTrip(cmd);
+    expectAllRefused(HOSTILE, (v) => evalHomepage(admin, "/srv/flake", v), /^attribute /);
+    expectAllRefused(HOSTILE, (v) => evalHomepage(admin, v, "frame1"), /^flakeDir /);
   });
 
   it("refuses hostile flake dirs and service names", () => {

@@ -2,7 +2,7 @@
 // under nixosConfigurations, system, enabled services) and its deploy-rs nodes. The Nix functions
 // are built here from checked names only; `or` guards let a flake without an option still evaluate.
 import { CommandInputError } from "./errors";
-import { flakeDir, listOf, requireText } from "./names";
+import { flakeAttr, flakeDir, listOf, requireText } from "./names";
 import { NIX } from "./nix-commands";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
@@ -53,6 +53,22 @@ export function evalDeployNodes(ctx: CommandContext, dir: unknown): RemoteComman
     kind: "nix.eval",
     argv: [...NIX, "eval", "--json", `${d}#deploy.nodes`, "--apply", DEPLOY_NODES_FUNCTION],
     description: `Evaluate the deploy-rs nodes of ${d}`,
+    readOnly: true,
+    cancellable: true,
+  });
+}
+
+export const HOMEPAGE_FUNCTION =
+  'c: let h = c.config.services."homepage-dashboard" or { }; in { services = h.services or [ ]; bookmarks = h.bookmarks or [ ]; }';
+
+/** Evaluate services.homepage-dashboard.{services,bookmarks} of one machine. stdout: one JSON object. */
+export function evalHomepage(ctx: CommandContext, dir: unknown, attr: unknown): RemoteCommand {
+  const d = flakeDir(dir);
+  const a = flakeAttr(attr);
+  return remoteCommand(ctx, {
+    kind: "nix.eval",
+    argv: [...NIX, "eval", "--json", `${d}#nixosConfigurations.${a}`, "--apply", HOMEPAGE_FUNCTION],
+    description: `Evaluate the Homepage configuration of ${a} in ${d}`,
     readOnly: true,
     cancellable: true,
   });

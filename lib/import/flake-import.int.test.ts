@@ -5,6 +5,8 @@ import { lab, shQuote } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { applyFlake, FlakeEvalError, previewFlake } from "./flake-import";
+import { readHomepageFromFlake } from "./homepage-flake";
+import { previewHomepage } from "./homepage-import";
 
 const tdb = useTestDatabase();
 let pool: SshPool;
@@ -16,7 +18,14 @@ const FLAKE = `{
     mk = services: { config = { nixpkgs.hostPlatform.system = "aarch64-linux"; inherit services; }; };
   in {
     nixosConfigurations = {
-      web = mk { grafana.enable = true; loki.enable = false; openssh.enable = true; "homepage-dashboard".enable = true; };
+      web = mk {
+        grafana.enable = true; loki.enable = false; openssh.enable = true;
+        "homepage-dashboard" = {
+          enable = true;
+          services = [ { Media = [ { Jellyfin = { href = "http://web:8096"; siteMonitor = "http://web:8096/health"; widget = { type = "jellyfin"; key = "{{HOMEPAGE_VAR_JELLYFIN_KEY}}"; }; }; } ]; } ];
+          bookmarks = [ { Docs = [ { "NixOS manual" = [ { abbr = "NM"; href = "https://nixos.org/manual/nixos/stable/"; } ]; } ]; } ];
+        };
+      };
       db = mk { grafana.enable = true; victoriametrics = { enable = true; retentionPeriod = "1y"; }; };
       "Bad_Name" = mk { };
     };
@@ -94,5 +103,15 @@ describe("import from the lab flake on frame2", () => {
     expect(err).toBeInstanceOf(FlakeEvalError);
     expect((err as Error).message).toMatch(/^nix eval failed: .*exited with status 1/);
     expect(await tdb.client().machine.count()).toBe(before);
+  });
+
+  it("reads services.homepage-dashboard of a machine for the Homepage import", async () => {
+    const text = await readHomepageFromFlake({ machine: "frame2", attr: "web", flakeDir: SCRATCH }, { pool });
+    const plan = await previewHomepage(text, "services");
+    expect(plan.entries.map((e) => [e.path, e.key, e.action, e.line])).toEqual([["Media / Jellyfin", "jellyfin", "add", 6]]);
+    expect(plan.entries[0].notes).toEqual([{ level: "skipped", text: 'widget "jellyfin": the panel does not show Homepage widgets.' }]);
+    expect((await previewHomepage(text, "bookmarks")).entries.map((e) => e.path)).toEqual(["Docs / NixOS manual"]);
+    // The lab flake's machines have no Homepage: two empty lists.
+    expect(JSON.parse(await readHomepageFromFlake({ machine: "frame2", attr: "frame1" }, { pool }))).toEqual({ services: [], bookmarks: [] });
   });
 });

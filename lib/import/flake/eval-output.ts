@@ -31,3 +31,6 @@ export function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): 
   if (!parsed.success) throw new FlakeOutputError(`${what}: unexpected shape (${parsed.error.issues[0]?.message ?? "invalid"}).`);
   return parsed.data;
 }
+
+/** services.homepage-dashboard as the import reads it: two lists, checked further by the Homepage parser. */
+export const homepageOutput = z.object({ services: z.array(z.unknown()), bookmarks: z.array(z.unknown()) });
