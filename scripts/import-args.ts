@@ -1,32 +1,46 @@
-// Arguments of `npm run import`: homepage <file> [--bookmarks] [--apply] | flake <machine> [--flake-dir DIR] [--apply]
+// Arguments of `npm run import` (see IMPORT_USAGE).
 export const IMPORT_USAGE = [
   "usage: npm run import -- homepage <services.yaml|bookmarks.yaml|homepage.json> [--bookmarks] [--apply]",
+  "       npm run import -- homepage-flake <machine> [--attr <nixosConfiguration>] [--flake-dir <dir>] [--bookmarks] [--apply]",
   "       npm run import -- flake <machine> [--flake-dir <dir>] [--apply]",
 ].join("\n");
 
 export type ImportArgs =
   | { source: "homepage"; file: string; kind: "services" | "bookmarks"; apply: boolean }
+  | { source: "homepage-flake"; machine: string; attr: string | null; flakeDir: string | null; kind: "services" | "bookmarks"; apply: boolean }
   | { source: "flake"; machine: string; flakeDir: string | null; apply: boolean };
+
+const FLAGS: Record<string, string[]> = {
+  homepage: ["--apply", "--bookmarks"],
+  "homepage-flake": ["--apply", "--bookmarks"],
+  flake: ["--apply"],
+};
+const OPTIONS: Record<string, string[]> = { homepage: [], "homepage-flake": ["--attr", "--flake-dir"], flake: ["--flake-dir"] };
 
 export function parseImportArgs(argv: string[]): ImportArgs | { error: string } {
   const [source, target, ...rest] = argv;
-  const flags = new Set(rest.filter((a) => a.startsWith("--") && a !== "--flake-dir"));
-  const dirAt = rest.indexOf("--flake-dir");
-  const flakeDir = dirAt >= 0 ? (rest[dirAt + 1] ?? "") : null;
-  const known = source === "homepage" ? ["--apply", "--bookmarks"] : ["--apply"];
-  const unknown = [...flags].filter((f) => !known.includes(f));
-  const stray = rest.filter((a, i) => !a.startsWith("--") && !(dirAt >= 0 && i === dirAt + 1));
+  if (!source || !(source in FLAGS)) return { error: `unknown source ${JSON.stringify(source ?? "")} (homepage, homepage-flake or flake)` };
   if (!target || target.startsWith("-")) return { error: "missing the file or machine" };
-  if (unknown.length || stray.length) return { error: `unknown argument ${[...unknown, ...stray][0]}` };
+  const flags = new Set<string>();
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (OPTIONS[source].includes(a)) {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith("-")) return { error: `${a} needs a value` };
+      options[a] = v;
+    } else if (FLAGS[source].includes(a)) flags.add(a);
+    else return { error: `unknown argument ${a}` };
+  }
   const apply = flags.has("--apply");
+  const bookmarks = flags.has("--bookmarks");
   if (source === "homepage") {
-    if (dirAt >= 0) return { error: "--flake-dir is for flake imports" };
-    const kind = flags.has("--bookmarks") || /bookmark/i.test(target.split("/").pop() ?? "") ? "bookmarks" : "services";
+    const kind = bookmarks || /bookmark/i.test(target.split("/").pop() ?? "") ? "bookmarks" : "services";
     return { source, file: target, kind, apply };
   }
-  if (source === "flake") {
-    if (flakeDir === "") return { error: "--flake-dir needs a directory" };
-    return { source, machine: target, flakeDir, apply };
+  const flakeDir = options["--flake-dir"] ?? null;
+  if (source === "homepage-flake") {
+    return { source, machine: target, attr: options["--attr"] ?? null, flakeDir, kind: bookmarks ? "bookmarks" : "services", apply };
   }
-  return { error: `unknown source ${JSON.stringify(source ?? "")} (homepage or flake)` };
+  return { source: "flake", machine: target, flakeDir, apply };
 }

@@ -1,4 +1,4 @@
-// npm run import -- homepage <file> [--bookmarks] [--apply] | flake <machine> [--flake-dir DIR] [--apply]
+// npm run import -- homepage <file> | homepage-flake <machine> | flake <machine> ... [--apply] (see scripts/import-args.ts)
 // Prints the plan; changes the inventory (DATABASE_URL, via lib/env) only with --apply, audited as "cli".
 import { readFileSync } from "node:fs";
 import { IMPORT_USAGE, parseImportArgs } from "./import-args";
@@ -13,14 +13,20 @@ async function main(): Promise<number> {
   const { planSummary } = await import("../lib/import/homepage-import");
   const { appendAudit } = await import("../lib/db/audit");
   const { db } = await import("../lib/db/client");
-  const { flakeImportInput, homepageImportInput } = await import("../lib/validation/import");
+  const { flakeImportInput, homepageFlakeInput, homepageImportInput } = await import("../lib/validation/import");
   const mode = args.apply ? "apply" : "preview";
   try {
     let plan;
     let action: string;
     let target: string;
-    if (args.source === "homepage") {
-      const input = homepageImportInput.parse({ mode, kind: args.kind, text: readFileSync(args.file, "utf8") });
+    if (args.source === "homepage" || args.source === "homepage-flake") {
+      let text: string;
+      if (args.source === "homepage") text = readFileSync(args.file, "utf8");
+      else {
+        const req = homepageFlakeInput.parse({ machine: args.machine, attr: args.attr ?? "", flakeDir: args.flakeDir ?? "" });
+        text = await (await import("../lib/import/homepage-flake")).readHomepageFromFlake(req);
+      }
+      const input = homepageImportInput.parse({ mode, kind: args.kind, text });
       const hp = await import("../lib/import/homepage-import");
       plan = args.apply ? await hp.applyHomepage(input.text, input.kind) : await hp.previewHomepage(input.text, input.kind);
       action = "inventory.import.homepage";

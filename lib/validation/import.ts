@@ -1,6 +1,7 @@
 // Inputs of the two inventory imports (UI actions and CLI).
 import { z } from "zod";
 import { machineName } from "./machine";
+import { FLAKE_ATTR } from "./patterns";
 import { flakeDir as checkFlakeDir } from "../commands/names";
 import type { FieldErrors } from "../errors";
 
@@ -35,6 +36,20 @@ export const flakeImportInput = z.object({
   ).default(null),
 });
 export type FlakeImportInput = z.infer<typeof flakeImportInput>;
+
+/** Where to read services.homepage-dashboard from: a machine of the inventory evaluates its flake. */
+export const homepageFlakeInput = z.object({
+  machine: machineName,
+  attr: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1.").nullable(),
+  ).default(null),
+  flakeDir: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(1024).refine(isPath, "Use an absolute path of letters, digits, '.', '_', '/' or '-'.").nullable(),
+  ).default(null),
+});
+export type HomepageFlakeInput = z.infer<typeof homepageFlakeInput>;
 
 /** What an import form gets back from its server action. */
 export type ImportState = {
