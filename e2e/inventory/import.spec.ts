@@ -39,7 +39,7 @@ test.afterAll(async () => {
 });
 
 async function preview(page: Page, text: string) {
-  await page.getByLabel("Configuration").fill(text);
+  await page.getByLabel("Configuration", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Preview" }).click();
 }
 
@@ -91,8 +91,8 @@ test("malformed YAML shows the line number next to the input and changes nothing
   await preview(page, MALFORMED);
   const error = page.getByTestId("form-message");
   await expect(error).toHaveText("Nothing was imported: Line 3, column 1: Tabs are not allowed as indentation.");
-  await expect(page.getByLabel("Configuration")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Configuration")).toHaveValue(MALFORMED);
+  await expect(page.getByLabel("Configuration", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue(MALFORMED);
   await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
   await expect(page.getByTestId("plan-summary")).toHaveCount(0);
   expect(await count()).toBe(before);
@@ -105,7 +105,7 @@ test("the flake tab offers the inventory's machines with their flake checkout", 
   await page.getByRole("tab", { name: "From Homepage" }).focus();
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("tab", { name: "From flake" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByLabel("Evaluate on")).toHaveValue("frame1");
+  await expect(page.getByRole("combobox", { name: "Evaluate on" })).toHaveValue("frame1");
   await expect(page.getByLabel("Flake directory")).toHaveValue("/home/admin/homelab");
   await page.getByLabel("Flake directory").fill("/srv/not ok");
   await page.getByRole("button", { name: "Preview" }).click();

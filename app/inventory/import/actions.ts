@@ -9,10 +9,11 @@ import { requestHealthRefresh } from "@/lib/health/registry";
 import { ImportSyntaxError } from "@/lib/import/homepage";
 import { applyHomepage, planSummary, previewHomepage } from "@/lib/import/homepage-import";
 import { applyFlake, previewFlake } from "@/lib/import/flake-import";
+import { readHomepageFromFlake } from "@/lib/import/homepage-flake";
 import type { ImportPlan } from "@/lib/import/types";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
-import { flakeImportInput, homepageImportInput, type ImportState } from "@/lib/validation/import";
+import { flakeImportInput, homepageFlakeInput, homepageImportInput, type ImportState } from "@/lib/validation/import";
 
 async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
   action: string,
@@ -61,4 +62,23 @@ export async function importHomepage(_prev: ImportState, form: FormData): Promis
 export async function importFlake(_prev: ImportState, form: FormData): Promise<ImportState> {
   return handle("inventory.import.flake", form, flakeImportInput, (i) => `${i.machine}:${i.flakeDir ?? "(inventory flake)"}`, (i) =>
     i.mode === "apply" ? applyFlake({ machine: i.machine, flakeDir: i.flakeDir }) : previewFlake({ machine: i.machine, flakeDir: i.flakeDir }));
+}
+
+/** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
+export async function loadHomepageFromFlake(form: FormData): Promise<{ text?: string; message?: string; fields?: Record<string, string> }> {
+  const values = formToObject(form);
+  try {
+    await requireAction("inventory:write", "inventory.import.homepage-flake", String(values.machine ?? "").slice(0, 100));
+  } catch (err) {
+    if (err instanceof DomainError) return { message: err.message };
+    throw err;
+  }
+  const parsed = homepageFlakeInput.safeParse(values);
+  if (!parsed.success) return { message: "Check the highlighted fields.", fields: fieldErrors(parsed.error) };
+  try {
+    return { text: await readHomepageFromFlake(parsed.data) };
+  } catch (err) {
+    if (err instanceof DomainError) return { message: err.message, fields: err.fields };
+    throw err;
+  }
 }

@@ -5,11 +5,16 @@ import { useActionState, useState, type ChangeEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { MAX_IMPORT_CHARS, type ImportState } from "@/lib/validation/import";
+import { LoadFromFlake, type LoadResult } from "./load-from-flake";
 import { PlanView } from "./plan-view";
 
-type Props = { action: (prev: ImportState, form: FormData) => Promise<ImportState> };
+type Props = {
+  action: (prev: ImportState, form: FormData) => Promise<ImportState>;
+  load: (form: FormData) => Promise<LoadResult>;
+  machines: { name: string; attr: string }[];
+};
 
-export function HomepageImportForm({ action }: Props) {
+export function HomepageImportForm({ action, load, machines }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const [text, setText] = useState("");
   const [kind, setKind] = useState<"services" | "bookmarks">("services");
@@ -47,6 +52,7 @@ export function HomepageImportForm({ action }: Props) {
             className="min-h-11 text-sm file:mr-3 file:h-11 file:rounded-lg file:border file:border-(--color-line) file:bg-(--color-panel) file:px-4" />
           {fileError && <p role="alert" className="text-sm text-(--color-down)">{fileError}</p>}
         </div>
+        <LoadFromFlake load={load} machines={machines} onLoaded={setText} />
         <div className="flex flex-col gap-1">
           <label htmlFor="hp-text" className="text-sm font-medium">Configuration</label>
           <textarea
