@@ -22,6 +22,7 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
   // The machine page (deploy, rollback, generations, history). The matrix DB's frame1 is unreachable: the page still renders.
   { file: "app/machines/[name]/page.tsx", path: "/machines/frame1", method: "GET", needs: "jobs:read" },
+  { file: "app/inventory/import/page.tsx", path: "/inventory/import", method: "GET", needs: "inventory:write" },
   { file: "app/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
   { file: "app/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
   { file: "app/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
@@ -73,6 +74,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
   { file: "app/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  { file: "app/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
+  { file: "app/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
+  { file: "app/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },
   { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },
