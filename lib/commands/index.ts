@@ -7,4 +7,5 @@ export {
 } from "./remote-command";
 export { build, currentSystem, diffClosures, listGenerations, switchGeneration, validate, type FlakeTarget } from "./nix-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
+export { benchPrint } from "./bench-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";

@@ -1,6 +1,6 @@
 import "server-only";
 // What each kind of job does, and how its outcome is decided.
-import { build, deploy, listGenerations, switchGeneration, toShell, validate } from "../commands";
+import { benchPrint, build, deploy, listGenerations, switchGeneration, validate } from "../commands";
 import { buildOutPath } from "../nix/build-result";
 import { currentGeneration, parseGenerations } from "../nix/generations";
 import { deployOutcome, newDeployScan, scanDeployLine } from "./deploy-outcome";
@@ -77,9 +77,9 @@ export async function executeJob(c: JobContext): Promise<Finish> {
     }
     case "bench-seq": {
       // Benchmark only (never offered by the API): a fixed `seq 1 N`, N a validated integer.
-      const { count } = jobArgsSchemas["bench-seq"].parse(c.args);
-      const line = toShell(["seq", "1", String(count)]);
-      const code = await runStep(c, m.self, { line, description: `Print ${count} lines (benchmark)`, cancellable: true });
+      const { count, rate } = jobArgsSchemas["bench-seq"].parse(c.args);
+      const line = benchPrint(count, rate);
+      const code = await runStep(c, m.self, { line, description: `Print ${count} lines${rate ? ` at ${rate}/s` : ""} (benchmark)`, cancellable: true });
       return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `seq ${exitText(code)}` };
     }
   }

@@ -9,6 +9,8 @@ import { run } from "../ssh/run";
 import type { LogWriter } from "./log-writer";
 import type { Endpoint } from "./machine-targets";
 
+const READ_ATTEMPTS = 3;
+
 export type StepContext = {
   log: LogWriter;
   pool: SshPool;
@@ -60,9 +62,20 @@ export async function runStep(
 /** The store path /run/current-system points at. */
 export async function readCurrentSystem(c: StepContext, at: Endpoint, when: string): Promise<string> {
   const [cmd] = currentSystem({ sshUser: at.sshUser });
-  const path = (
-    await run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) })
-  ).trim();
+  const read = () => run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) });
+  let path = "";
+  // A read changes nothing, so a dropped connection is retried (the pool reconnects) instead of
+  // failing a deploy that may already have activated.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      path = (await read()).trim();
+      break;
+    } catch (err) {
+      if (!(err instanceof ExecError && err.reason === "connection_lost") || attempt >= READ_ATTEMPTS || c.signal?.aborted) throw err;
+      await c.log.system(`reading the current system: ${err.message}; trying again`);
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
   await c.log.system(`current system ${when}: ${path}`);
   return path;
 }

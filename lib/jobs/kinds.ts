@@ -19,7 +19,7 @@ export const jobArgsSchemas = {
   deploy: none,
   rollback: z.strictObject({ generation: z.number().int().min(1).max(1_000_000) }),
   generations: none,
-  "bench-seq": z.strictObject({ count: z.number().int().min(1).max(10_000_000) }),
+  "bench-seq": z.strictObject({ count: z.number().int().min(1).max(10_000_000), rate: z.number().int().min(1).max(1_000_000).optional() }),
 } satisfies Record<JobKind, z.ZodType>;
 
 export type JobArgs<K extends JobKind> = z.infer<(typeof jobArgsSchemas)[K]>;

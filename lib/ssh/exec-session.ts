@@ -139,6 +139,10 @@ export class ExecSession {
     if (reason?.kind === "consumer") return reason.error instanceof Error ? reason.error : new Error(String(reason.error));
     if (this.exit === null && this.connectionLost)
       return new ExecError("connection_lost", "connection lost while the command was running", details);
+    // sshd always sends an exit status or signal before closing a session; a session closed without
+    // one was torn down with its connection (ssh2 closes the channels before the client's "close").
+    if (this.exit === null && reason === null)
+      return new ExecError("connection_lost", "the session ended without an exit status (connection lost)", details);
     if (reason?.kind === "cancelled") return new ExecError("cancelled", "cancelled", details);
     if (reason?.kind === "timeout") return new ExecError("timeout", `timed out after ${reason.ms / 1000} s`, details);
     return { exitCode: this.exit?.code ?? null, signal: this.exit?.signal ?? null, stderrTail };
