@@ -1,9 +1,13 @@
 /** Runs e2e/lab/scripts/lab.sh and parses the JSON line it prints last. */
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { LabInfo } from "./types";
 
-export const LAB_SCRIPT = fileURLToPath(new URL("../scripts/lab.sh", import.meta.url));
+// No import.meta here: Playwright loads this file as CommonJS (e2e fixtures start lab panels), and
+// Node then takes any import.meta for ES module syntax. tsx, Vitest and Playwright all define
+// __dirname; the repository root is the working directory of every script otherwise.
+export const LAB_SCRIPT =
+  typeof __dirname === "string" ? resolve(__dirname, "../scripts/lab.sh") : resolve("e2e/lab/scripts/lab.sh");
 
 export interface ScriptResult {
   code: number | null;
