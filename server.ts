@@ -12,6 +12,10 @@ import { jobRunner } from "./lib/jobs";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
+import { attachJobLogs } from "./lib/live/job-logs";
+import { attachUnits } from "./lib/live/units";
+import { attachJournal } from "./lib/live/journal";
+import { sshPool } from "./lib/ssh/pool";
 import { attachSocketAuth, handshakeAllowed } from "./lib/live/auth";
 import { allowedHosts } from "./lib/auth/edge";
 import { createEdge } from "./lib/http/edge";
@@ -21,7 +25,12 @@ import { tokenFromCookieHeader } from "./lib/auth/context";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
-const KNOWN_EVENTS: (keyof ClientToServer)[] = ["dashboard:subscribe"];
+const KNOWN_EVENTS: (keyof ClientToServer)[] = [
+  "dashboard:subscribe",
+  "job:subscribe", "job:unsubscribe",
+  "units:subscribe", "units:unsubscribe",
+  "journal:subscribe", "journal:unsubscribe",
+];
 
 function log(message: string): void {
   console.log(`[panel] ${message}`);
@@ -78,6 +87,9 @@ async function main(): Promise<void> {
   setIo(io);
   attachSocketAuth(io);
   attachDashboard(io, monitor);
+  attachJobLogs(io, { runner: jobRunner(), db });
+  attachUnits(io, { db, pool: sshPool });
+  attachJournal(io, { db, pool: sshPool });
   refuseUnknownEvents(io, KNOWN_EVENTS);
 
   // Recovery before listening, so no request can queue a job that recovery would then cancel.

@@ -1,0 +1,133 @@
+// Job logs over real socket.io from a real job on the lab (frame2, `seq`): replay then live with no
+// gap and no repeat, across a forced reconnect, and a slow client told to re-sync with bounded
+// server memory.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket as ClientSocket } from "socket.io-client";
+import { lab } from "@/e2e/lab";
+import { useTestDatabase } from "../test/db";
+import type { SshPool } from "../ssh/pool";
+import { labMachines, waitForJob } from "../jobs/lab-fixture";
+import { JobRunner } from "../jobs/runner";
+import type { WireJob, WireLogLine } from "./events";
+import { attachJobLogs, type JobLogsHub } from "./job-logs";
+import { request, startLiveServer, type LiveServer } from "./live-fixture";
+
+const tdb = useTestDatabase();
+const MAX_PENDING = 1024 * 1024;
+let pool: SshPool;
+let runner: JobRunner;
+let live: LiveServer;
+let hub: JobLogsHub;
+
+beforeAll(async () => {
+  const { info, pool: p } = await labMachines(tdb.client());
+  pool = p;
+  const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
+  await tdb.client().machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
+  runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
+  await runner.start();
+  live = await startLiveServer(tdb.client(), (io) => {
+    hub = attachJobLogs(io, { runner, db: tdb.client, settings: { maxPendingBytes: MAX_PENDING } });
+  });
+});
+
+afterAll(async () => {
+  await live?.close();
+  await runner?.shutdown(2000);
+  pool?.closeAll();
+});
+
+const seqJob = (count: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count }, requestedById: null });
+const storedCount = async (jobId: number) => tdb.client().jobLogLine.count({ where: { jobId } });
+
+/** Follows a job like the browser does: subscribe with the last seq it has, re-subscribe on job:resync. */
+function follow(s: ClientSocket, jobId: number, seqs: number[], after = 0) {
+  const state = { mismatches: [] as string[], resyncs: [] as number[], updates: [] as WireJob[], acks: [] as WireJob[] };
+  s.on("job:lines", (p: { jobId: number; lines: WireLogLine[] }) => {
+    if (p.jobId === jobId) for (const l of p.lines) seqs.push(l.seq);
+  });
+  s.on("job:update", (p: { job: WireJob }) => state.updates.push(p.job));
+  s.on("job:resync", (p: { jobId: number; after: number }) => {
+    state.resyncs.push(p.after);
+    if (p.after !== (seqs.at(-1) ?? 0)) state.mismatches.push(`resync after ${p.after}, client has ${seqs.at(-1)}`);
+    void subscribe(seqs.at(-1) ?? 0);
+  });
+  const subscribe = async (from: number) => {
+    const r = await request<{ ok: boolean; job: WireJob }>(s, "job:subscribe", { jobId, after: from });
+    expect(r.ok).toBe(true);
+    state.acks.push(r.job);
+  };
+  return { state, ready: subscribe(after) };
+}
+
+function expectContiguous(seqs: number[], total: number) {
+  expect(seqs.length).toBe(total);
+  const bad = seqs.findIndex((s, i) => s !== i + 1);
+  expect(bad, `first gap or repeat at index ${bad}: ${seqs.slice(Math.max(0, bad - 3), bad + 3).join(",")}`).toBe(-1);
+}
+
+describe("job logs", () => {
+  it("replays then streams live with no gap and no repeat when subscribing mid-job", async () => {
+    const s = await live.client();
+    const job = await seqJob(3_000_000);
+    await lab.waitFor("the job to have stored lines", async () => ((await storedCount(job.id)) > 5_000 ? true : null), 60_000, 20);
+    const seqs: number[] = [];
+    const f = follow(s, job.id, seqs);
+    await f.ready;
+    expect(f.state.acks[0]).toMatchObject({ id: job.id, status: "running", machine: "frame2" });
+    const done = await waitForJob(tdb.client(), job.id, ["succeeded"]);
+    const total = await storedCount(job.id);
+    await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 60_000, 50);
+    expectContiguous(seqs, total);
+    await lab.waitFor("the final job:update", async () => (f.state.updates.some((u) => u.status === done.status) ? true : null), 10_000, 50);
+    console.log(`mid-job subscribe: ${total} lines, ${f.state.resyncs.length} re-syncs`);
+    s.close();
+  });
+
+  it("continues after a forced disconnect with no gap and no repeat", async () => {
+    const job = await seqJob(300_000);
+    const seqs: number[] = [];
+    const first = await live.client();
+    await follow(first, job.id, seqs).ready;
+    await lab.waitFor("some lines to arrive", async () => (seqs.length > 30_000 ? true : null), 60_000, 20);
+    first.io.engine.close(); // the transport drops, as on a network blip
+    await lab.waitFor("the server to drop the subscription", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 10_000, 20);
+    const cut = seqs.length;
+    const again = await live.client();
+    await follow(again, job.id, seqs, seqs.at(-1)).ready;
+    await waitForJob(tdb.client(), job.id, ["succeeded"]);
+    const total = await storedCount(job.id);
+    await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 60_000, 50);
+    expect(cut).toBeLessThan(total);
+    expectContiguous(seqs, total);
+    again.close();
+  });
+
+  it("tells a slow client to re-sync and keeps the server's unsent bytes bounded", async () => {
+    const job = await seqJob(2_000_000);
+    const s = await live.client();
+    const seqs: number[] = [];
+    const f = follow(s, job.id, seqs);
+    await f.ready;
+    await lab.waitFor("live lines to arrive", async () => (seqs.length > 20_000 ? true : null), 60_000, 10);
+    // Stop reading the TCP connection, like a phone on a bad link: the server's writes back up.
+    const tcp = (s.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
+    tcp.pause();
+    await lab.waitFor("the server to give up on the slow client", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 120_000, 20);
+    const seen = hub.stats().maxPendingSeen;
+    tcp.resume();
+    await f.ready;
+    await lab.waitFor("a job:resync", async () => (f.state.resyncs.length > 0 ? true : null), 30_000, 50);
+    // The re-sync names the last line actually sent, so nothing was lost before it.
+    expect(f.state.resyncs[0]).toBeGreaterThan(0);
+    expect(f.state.mismatches).toEqual([]);
+    await waitForJob(tdb.client(), job.id, ["succeeded"]);
+    const total = await storedCount(job.id);
+    await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 120_000, 50);
+    expectContiguous(seqs, total);
+    console.log(`slow client: max unsent bytes seen ${seen} (bound ${MAX_PENDING}), ${f.state.resyncs.length} re-syncs`);
+    expect(seen).toBeGreaterThan(MAX_PENDING);
+    expect(seen).toBeLessThan(MAX_PENDING + 256 * 1024);
+    s.close();
+  });
+});

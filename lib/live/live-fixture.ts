@@ -1,0 +1,58 @@
+// Test support (lab tests only): a real HTTP server with real socket.io and the real socket auth,
+// a real user with a real session, and socket.io-client connections that carry its cookie.
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { createSession } from "../auth/session";
+import { SESSION_COOKIE } from "../auth/context";
+import type { Db } from "../db/client";
+import type { Role } from "../auth/permissions";
+import { lab } from "@/e2e/lab";
+import { attachSocketAuth } from "./auth";
+
+export type LiveServer = {
+  io: Server;
+  url: string;
+  /** A connected client logged in with `role` (a fresh user per role). */
+  client(role?: Role): Promise<ClientSocket>;
+  close(): Promise<void>;
+};
+
+export async function startLiveServer(db: Db, attach: (io: Server) => void): Promise<LiveServer> {
+  const http: HttpServer = createServer();
+  const io = new Server(http, { serveClient: false });
+  attachSocketAuth(io);
+  attach(io);
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const cookies = new Map<Role, string>();
+  const clients: ClientSocket[] = [];
+  const cookieFor = async (role: Role) => {
+    if (!cookies.has(role)) {
+      const user = await db.user.create({ data: { name: `${role}-${Date.now()}`, passwordHash: "x", role } });
+      const { token } = await createSession(user.id, "127.0.0.1", "vitest");
+      cookies.set(role, `${SESSION_COOKIE}=${encodeURIComponent(token)}`);
+    }
+    return cookies.get(role)!;
+  };
+  return {
+    io,
+    url,
+    async client(role: Role = "viewer") {
+      const s = connect(url, { transports: ["websocket"], extraHeaders: { cookie: await cookieFor(role) }, reconnection: false, forceNew: true });
+      clients.push(s);
+      await lab.waitFor("the socket to connect", async () => (s.connected ? true : null), 30_000, 20);
+      return s;
+    },
+    async close() {
+      for (const c of clients) c.close();
+      await new Promise<void>((r) => io.close(() => r()));
+    },
+  };
+}
+
+/** Emits with an ack and resolves with the answer. */
+export function request<T = Record<string, unknown>>(s: ClientSocket, event: string, payload: unknown): Promise<T> {
+  return new Promise((resolve) => s.emit(event, payload, (r: T) => resolve(r)));
+}

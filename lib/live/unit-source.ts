@@ -1,0 +1,34 @@
+import "server-only";
+// What the unit poller of one machine needs from the inventory: how to reach the machine and which
+// units its services run. Read on every poll, so inventory edits apply without a restart.
+import type { Db } from "../db/client";
+import { ValidationError } from "../errors";
+import { findMachineByName } from "../jobs/machine-targets";
+import { parseSshTarget, type SshTarget } from "../ssh/target";
+
+export type UnitSource = { target: SshTarget | null; sshUser: string; services: { service: string; unit: string }[] };
+
+/** How to reach a machine of the inventory, or null when it has no SSH host or user. */
+export async function machineTarget(db: Db, machine: string, keyFile: string): Promise<{ target: SshTarget; sshUser: string } | null> {
+  const m = await findMachineByName(db, machine);
+  if (!m.sshHost || !m.sshUser) return null;
+  try {
+    const target = parseSshTarget({ machine: m.name, host: m.sshHost, port: m.sshPort, user: m.sshUser, hostKeyFingerprint: m.hostKeyFingerprint, privateKeyPath: keyFile });
+    return { target, sshUser: m.sshUser };
+  } catch (err) {
+    throw err instanceof ValidationError ? new ValidationError(`${m.name}'s SSH settings are invalid: ${err.message}`) : err;
+  }
+}
+
+export async function loadUnitSource(db: Db, machine: string, keyFile: string): Promise<UnitSource> {
+  const m = await findMachineByName(db, machine);
+  const rows = await db.service.findMany({
+    where: { machineId: m.id, unit: { not: null } },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { slug: true, unit: true },
+  });
+  const services = rows.map((r) => ({ service: r.slug, unit: r.unit! }));
+  if (services.length === 0) return { target: null, sshUser: "", services };
+  const reach = await machineTarget(db, machine, keyFile);
+  return { target: reach?.target ?? null, sshUser: reach?.sshUser ?? "", services };
+}
