@@ -3,10 +3,11 @@
 // Origin checks and the Tailscale header stripping, all through the proxy. Needs the lab (frame2).
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
+import { lab } from "../lab";
 import { apiLogin, uiLogin } from "../fixtures/auth";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { caddyBinary, startCaddy, type RunningCaddy } from "./caddy-server";
-import type { ClientToServer, ServerToClient } from "../../lib/live/events";
+import type { ClientToServer, ServerToClient, WireJob, WireLogLine } from "../../lib/live/events";
 
 const PANEL_PORT = 3341;
 const HTTPS_PORT = 3443;
@@ -14,6 +15,7 @@ const HTTP_PORT = 3342; // Caddy's http_port (no redirects), kept off :80
 const ORIGIN = `https://localhost:${HTTPS_PORT}`;
 const EVIL = "https://evil.example";
 const TS_LOGIN = "viewer@tailnet.example";
+const FINAL = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
 
 let panel: LabPanel;
 let caddy: RunningCaddy;
@@ -118,5 +120,45 @@ test("Caddy drops a client's Tailscale-User-Login; the panel believes it only fr
     expect(proxied.headers().location).toContain("/login");
   } finally {
     await anon.dispose();
+  }
+});
+
+test("a validate job's log streams to a socket that upgraded to a websocket through Caddy", async () => {
+  test.setTimeout(240_000);
+  await lab.setVariant("frame2", "base");
+  const { api, cookie } = await loggedInApi();
+  const socket = socketThroughCaddy(cookie, ORIGIN, ["polling", "websocket"]);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.io.engine.once("upgrade", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    expect(socket.io.engine.transport.name).toBe("websocket");
+
+    const started = await api.post(`${ORIGIN}/api/machines/frame2/jobs`, { data: { kind: "validate" }, headers: { origin: ORIGIN } });
+    expect(started.status(), await started.text()).toBe(200);
+    const jobId = ((await started.json()) as { job: { id: number } }).job.id;
+
+    const lines: WireLogLine[] = [];
+    let final: WireJob | null = null;
+    socket.on("job:lines", (p) => p.jobId === jobId && lines.push(...p.lines));
+    socket.on("job:update", (p) => {
+      if (p.job.id === jobId && FINAL.includes(p.job.status)) final = p.job;
+    });
+    const ack = await socket.timeout(10_000).emitWithAck("job:subscribe", { jobId, after: 0 });
+    expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true, job: { id: jobId, machine: "frame2", kind: "validate" } });
+    if (ack.ok && FINAL.includes(ack.job.status)) final ??= ack.job; // it may have ended before the subscription
+
+    await expect.poll(() => (final as WireJob | null)?.status ?? null, { timeout: 200_000 }).toBe("succeeded");
+    await expect.poll(() => lines.at(-1)?.text ?? "").toContain("succeeded");
+    expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1)); // in order, no gap, no repeat
+    expect(lines.length).toBeGreaterThan(2);
+    // The same lines the API has stored: nothing lost or invented on the way through Caddy.
+    const stored = (await (await api.get(`${ORIGIN}/api/jobs/${jobId}/log?after=0`)).json()) as { lines: WireLogLine[] };
+    expect(lines.map((l) => l.text)).toEqual(stored.lines.map((l) => l.text));
+    expect(socket.io.engine.transport.name).toBe("websocket");
+  } finally {
+    socket.close();
+    await api.dispose();
   }
 });
