@@ -1,6 +1,8 @@
-// The panel behind a real Caddy (Debian's caddy) with the NixOS module's virtual host and
-// `tls internal` on https://localhost:3443: pages, UI login, a live job log over a websocket,
-// Origin checks and the Tailscale header stripping, all through the proxy. Needs the lab (frame2).
+// The panel as nix/module.nix runs it, behind a real Caddy (Debian's caddy) with the module's
+// virtual host and `tls internal` on https://localhost:3443: pages, UI login, a live job log over a
+// websocket, Origin checks, the Tailscale header stripping, and a machine pinned only by the
+// known_hosts file (SSH_KNOWN_HOSTS_FILE), all through the proxy. Needs the lab (frame2 only,
+// read-only jobs).
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
 import { lab } from "../lab";
@@ -25,10 +27,12 @@ test.use({ ignoreHTTPSErrors: true, storageState: { cookies: [], origins: [] } }
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   caddyBinary(); // fails with "caddy is not installed: apt-get install caddy" rather than skipping
+  // The environment nix/module.nix gives the service with caddy.enable and knownHostsFile.
   panel = await startLabPanel(PANEL_PORT, "test-results/caddy-db/panel.db", {
     PUBLIC_ORIGINS: ORIGIN,
     TRUSTED_PROXIES: "127.0.0.1,::1",
     TAILSCALE_IDENTITY: "true",
+    SSH_KNOWN_HOSTS_FILE: (await lab.up()).knownHostsPath,
   });
   caddy = await startCaddy({ host: "localhost", httpsPort: HTTPS_PORT, httpPort: HTTP_PORT, panelPort: PANEL_PORT });
 });
@@ -98,7 +102,7 @@ test("Origin checks through Caddy: the proxied origin is accepted, a foreign one
 });
 
 test("Caddy drops a client's Tailscale-User-Login; the panel believes it only from the proxy itself", async ({ page }) => {
-  await uiLogin(page, ORIGIN);
+  await apiLogin(page.request, ORIGIN); // the browser context's cookies (UI login: first test)
   await page.goto(`${ORIGIN}/users`);
   await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByLabel("User name").fill("ts-viewer");
@@ -159,6 +163,41 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     expect(socket.io.engine.transport.name).toBe("websocket");
   } finally {
     socket.close();
+    await api.dispose();
+  }
+});
+
+test("a machine added with no pinned key is pinned by SSH_KNOWN_HOSTS_FILE and runs a job on frame2", async ({ page }) => {
+  test.setTimeout(180_000);
+  const frame2 = panel.info.hosts.find((h) => h.name === "frame2")!;
+  await apiLogin(page.request, ORIGIN);
+  await page.goto(`${ORIGIN}/inventory/machines/new`);
+  await page.getByLabel("Name", { exact: true }).fill("frame2-kh");
+  await page.getByLabel("System", { exact: true }).fill("x86_64-linux");
+  await page.getByLabel("Flake attribute", { exact: true }).fill("frame2");
+  await page.getByLabel("Host", { exact: true }).fill(frame2.address);
+  await page.getByLabel("User", { exact: true }).fill("admin");
+  await page.getByRole("button", { name: "Add machine" }).click();
+  await expect(page).not.toHaveURL(/\/machines\/new/);
+  await page.goto(`${ORIGIN}/inventory/machines/frame2-kh`);
+  await expect(page.getByTestId("host-key-pinned")).toHaveText("not in the inventory");
+  await expect(page.getByTestId("host-key-file")).toContainText(frame2.hostKeyFingerprint);
+  await expect(page.getByTestId("host-key-file")).toContainText(`${panel.info.knownHostsPath} line 2`);
+
+  const { api } = await loggedInApi();
+  try {
+    const state = await (await api.get(`${ORIGIN}/api/machines/frame2-kh/host-key`)).json();
+    expect(state).toMatchObject({ pinned: null, knownHostsFile: { kind: "pinned", fingerprints: [frame2.hostKeyFingerprint] } });
+    const started = await api.post(`${ORIGIN}/api/machines/frame2-kh/jobs`, { data: { kind: "generations" }, headers: { origin: ORIGIN } });
+    expect(started.status(), await started.text()).toBe(200);
+    const id = ((await started.json()) as { job: { id: number } }).job.id;
+    await expect
+      .poll(async () => {
+        const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
+        return FINAL.includes(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
+      }, { timeout: 120_000 })
+      .toBe("succeeded");
+  } finally {
     await api.dispose();
   }
 });
