@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   attachDashboard(io, monitor);
   attachJobLogs(io, { runner: jobRunner(), db });
   attachUnits(io, { db, pool: sshPool });
-  attachJournal(io, { db, pool: sshPool });
+  const journals = attachJournal(io, { db, pool: sshPool });
   refuseUnknownEvents(io, KNOWN_EVENTS);
 
   // Recovery before listening, so no request can queue a job that recovery would then cancel.
@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     monitor.stop();
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
-    void jobRunner().shutdown(1500).catch((err: unknown) => console.error("[panel] job drain failed:", err)).finally(() => io.close(async () => {
+    // Remote journalctl processes are killed before the SSH connections go away with the process.
+    void Promise.all([jobRunner().shutdown(1500), journals.closeAll(1500)]).catch((err: unknown) => console.error("[panel] job drain failed:", err)).finally(() => io.close(async () => {
       await db().$disconnect();
       process.exit(0);
     }));

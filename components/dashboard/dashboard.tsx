@@ -7,6 +7,7 @@ import { machineKey, serviceKey, type HealthSnapshot } from "@/lib/health/types"
 import { MachineCard } from "./machine-card";
 import { ServiceTile } from "./service-tile";
 import { useLiveHealth } from "./use-live-health";
+import { useUnits } from "@/components/live/use-units";
 import { useKeyboardNav } from "./use-keyboard-nav";
 
 type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot };
@@ -14,6 +15,8 @@ type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSna
 export function Dashboard({ tiles, machines, health: initial }: Props) {
   const [query, setQuery] = useState("");
   const { health, connection } = useLiveHealth(initial);
+  const unitMachines = useMemo(() => tiles.flatMap((t) => (t.unit && t.machine ? [t.machine] : [])), [tiles]);
+  const units = useUnits(unitMachines);
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const clearQuery = useCallback(() => setQuery(""), []);
@@ -65,7 +68,10 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
           <section key={group} className="mb-6" aria-labelledby={`g-${group}`}>
             <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">{group}</h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-              {items.map((t) => <ServiceTile key={t.slug} tile={t} health={health[serviceKey(t.slug)]} />)}
+              {items.map((t) => {
+                const m = t.machine ? units[t.machine] : undefined;
+                return <ServiceTile key={t.slug} tile={t} health={health[serviceKey(t.slug)]} unit={m?.units.find((u) => u.service === t.slug)} unitError={m?.error ?? null} />;
+              })}
             </div>
           </section>
         ))}

@@ -1,14 +1,19 @@
 import { Icon } from "@/components/ui/icon";
 import type { TileData } from "@/lib/dashboard/types";
 import type { HealthResult } from "@/lib/health/types";
+import type { WireUnit } from "@/lib/live/events";
 import { HealthBadge } from "./health-badge";
+import { UnitState } from "./unit-state";
 
-export function ServiceTile({ tile, health }: { tile: TileData; health: HealthResult | undefined }) {
+type Props = { tile: TileData; health: HealthResult | undefined; unit?: WireUnit; unitError?: string | null };
+
+export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
   const href = tile.url ?? tile.docsUrl;
   return (
     <article
       data-testid="service-tile"
       data-slug={tile.slug}
+      data-unit-state={unit?.activeState}
       className="relative flex min-h-24 gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-4 shadow-sm transition hover:border-(--color-accent)/60 focus-within:border-(--color-accent)"
     >
       <div className="mt-0.5 text-(--color-accent)">
@@ -30,8 +35,18 @@ export function ServiceTile({ tile, health }: { tile: TileData; health: HealthRe
         <p className="mt-1 text-sm text-(--color-muted)">{tile.description}</p>
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
-          {tile.unit && <span className="font-mono">{tile.unit}</span>}
+          {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} /> : <span className="font-mono">{tile.unit}</span>)}
           {tile.ports && <span>{tile.ports}</span>}
+          {tile.unit && tile.machine && (
+            <a
+              href={`/journal?machine=${encodeURIComponent(tile.machine)}&unit=${encodeURIComponent(tile.unit)}`}
+              className="relative z-10 underline-offset-2 hover:underline"
+              data-testid="tile-journal"
+              aria-label={`Journal of ${tile.unit} on ${tile.machine}`}
+            >
+              journal
+            </a>
+          )}
           {tile.docsUrl && tile.url && (
             <a href={tile.docsUrl} target="_blank" rel="noreferrer" className="relative z-10 underline-offset-2 hover:underline">
               docs

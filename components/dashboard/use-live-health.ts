@@ -1,8 +1,8 @@
 "use client";
-// One socket per page: health snapshot and pushed changes; inventory changes refresh the page.
+// The page's shared socket: health snapshot and pushed changes; inventory changes refresh the page.
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { io } from "socket.io-client";
+import { acquireSocket, releaseSocket } from "@/components/live/socket";
 import type { HealthSnapshot } from "@/lib/health/types";
 
 export type Connection = "connecting" | "live" | "offline";
@@ -13,18 +13,26 @@ export function useLiveHealth(initial: HealthSnapshot): { health: HealthSnapshot
   const [connection, setConnection] = useState<Connection>("connecting");
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"] });
-    socket.on("connect", () => {
+    const socket = acquireSocket();
+    const onConnect = () => {
       setConnection("live");
       socket.emit("dashboard:subscribe");
-    });
-    socket.on("disconnect", () => setConnection("offline"));
-    socket.on("connect_error", () => setConnection("offline"));
-    socket.on("health:snapshot", (snapshot: HealthSnapshot) => setHealth(snapshot));
-    socket.on("health:update", (changed: HealthSnapshot) => setHealth((h) => ({ ...h, ...changed })));
-    socket.on("inventory:changed", () => router.refresh());
+    };
+    const offline = () => setConnection("offline");
+    const onSnapshot = (snapshot: HealthSnapshot) => setHealth(snapshot);
+    const onUpdate = (changed: HealthSnapshot) => setHealth((h) => ({ ...h, ...changed }));
+    const refresh = () => router.refresh();
+    socket.on("connect", onConnect);
+    socket.on("disconnect", offline);
+    socket.on("connect_error", offline);
+    socket.on("health:snapshot", onSnapshot);
+    socket.on("health:update", onUpdate);
+    socket.on("inventory:changed", refresh);
+    if (socket.connected) onConnect();
     return () => {
-      socket.close();
+      socket.off("connect", onConnect).off("disconnect", offline).off("connect_error", offline);
+      socket.off("health:snapshot", onSnapshot).off("health:update", onUpdate).off("inventory:changed", refresh);
+      releaseSocket();
     };
   }, [router]);
 

@@ -4,7 +4,8 @@ import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../fixtures/server-env";
 
 // A hostile page on a second local origin (localhost:3299), opened by a browser that is logged
-// in to the panel (127.0.0.1:3210): its cross-origin POSTs and socket.io handshake get nothing.
+// in to the panel (127.0.0.1:3210): its cross-origin POSTs and socket.io handshake get nothing
+// (no dashboard health, no job log subscription).
 const PANEL = `http://127.0.0.1:${E2E_PORT}`;
 const EVIL_PORT = 3299;
 let evil: Server;
@@ -16,7 +17,11 @@ const page = `<!doctype html><meta charset="utf-8"><title>evil</title>
 <script>
   window.result = { events: [], error: null, connected: false, fetchStatus: null };
   const s = io(${JSON.stringify(PANEL)}, { transports: ["websocket"], withCredentials: true, reconnection: false });
-  s.on("connect", () => { window.result.connected = true; s.emit("dashboard:subscribe"); });
+  s.on("connect", () => {
+    window.result.connected = true;
+    s.emit("dashboard:subscribe");
+    s.emit("job:subscribe", { jobId: 1, after: 0 }, (r) => window.result.events.push("ack:" + JSON.stringify(r)));
+  });
   s.onAny((name) => window.result.events.push(name));
   s.on("connect_error", (e) => { window.result.error = String(e && e.message); });
   fetch(${JSON.stringify(PANEL)} + "/api/auth/logout-all", { method: "POST", mode: "no-cors", credentials: "include", body: "x" })

@@ -102,6 +102,29 @@ test("every server action is listed and refuses callers without its permission (
   }
 });
 
+type Answer = { ok: boolean; error?: { code: string } } | { first: string };
+
+/** Sends one event the way a client does; the ack's answer, or (no payload) the first event back. */
+async function send(url: string, cookie: string | null, event: string, payload: unknown): Promise<Answer> {
+  const { io } = await import("socket.io-client");
+  const s = io(url, { transports: ["websocket"], extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) }, reconnection: false, forceNew: true });
+  try {
+    return await new Promise<Answer>((ok, fail) => {
+      s.on("connect_error", fail);
+      if (payload === undefined) s.onAny((name: string) => ok({ first: name }));
+      s.on("connect", () => (payload === undefined ? s.emit(event) : s.emit(event, payload, (r: Answer) => ok(r))));
+    });
+  } finally {
+    s.close();
+  }
+}
+
+test("the socket.io event list matches the server's KNOWN_EVENTS", () => {
+  const known = /KNOWN_EVENTS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync("server.ts", "utf8"))?.[1] ?? "";
+  const names = [...known.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+  expect(names).toEqual(SOCKET_EVENTS.map((e) => e.event).sort());
+});
+
 test("socket events are refused to those without the permission", async () => {
   const { io } = await import("socket.io-client");
   // Anonymous: the handshake itself is refused (ANONYMOUS_DASHBOARD is off).
@@ -109,15 +132,24 @@ test("socket events are refused to those without the permission", async () => {
   const err = await new Promise<Error>((ok) => anon.on("connect_error", ok));
   expect(err.message).toBe("unauthorized");
   anon.close();
-  for (const { event, needs } of SOCKET_EVENTS) {
+  const cookie = (await as.viewer.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const { event, needs, payload } of SOCKET_EVENTS) {
     expect(can(principal("viewer"), needs)).toBe(true); // every current event is readable by viewers
-    const cookie = (await as.viewer.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const s = io(server.url, { transports: ["websocket"], extraHeaders: { origin: server.url, cookie }, reconnection: false });
-    const got = await new Promise<string>((ok) => {
-      s.onAny((name: string) => ok(name));
-      s.on("connect", () => s.emit(event));
-    });
-    expect(got).toBe("health:snapshot");
-    s.close();
+    const got = await send(server.url, cookie, event, payload);
+    expect(got, `viewer ${event}`).toEqual(payload === undefined ? { first: "health:snapshot" } : expect.objectContaining({ ok: true }));
+  }
+});
+
+test("with an anonymous dashboard, an anonymous socket gets only what the dashboard shows", async () => {
+  const open = await startServer(PORT + 1, "test-results/e2e-matrix-anon-db/panel.db", { env: { ANONYMOUS_DASHBOARD: "1" } });
+  try {
+    for (const { event, needs, payload } of SOCKET_EVENTS) {
+      const got = await send(open.url, null, event, payload);
+      const may = can(null, needs, { anonymousDashboard: true });
+      if (payload === undefined) expect(got, `anonymous ${event}`).toEqual({ first: may ? "health:snapshot" : "app:error" });
+      else expect(got, `anonymous ${event}`).toMatchObject(may ? { ok: true } : { ok: false, error: { code: "unauthorized" } });
+    }
+  } finally {
+    await open.stop();
   }
 });

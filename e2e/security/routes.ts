@@ -22,6 +22,7 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
   // The machine page (deploy, rollback, generations, history). The matrix DB's frame1 is unreachable: the page still renders.
   { file: "app/machines/[name]/page.tsx", path: "/machines/frame1", method: "GET", needs: "jobs:read" },
+  { file: "app/inventory/import/page.tsx", path: "/inventory/import", method: "GET", needs: "inventory:write" },
   { file: "app/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
   { file: "app/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
   { file: "app/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
@@ -31,6 +32,10 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/api/jobs/route.ts", path: "/api/jobs?machine=frame1", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/route.ts", path: "/api/jobs/1", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/log/route.ts", path: "/api/jobs/1/log?after=0", method: "GET", needs: "jobs:read" },
+  { file: "app/api/jobs/[id]/log/download/route.ts", path: "/api/jobs/1/log/download", method: "GET", needs: "jobs:read" },
+  { file: "app/jobs/page.tsx", path: "/jobs", method: "GET", needs: "jobs:read" },
+  { file: "app/jobs/[id]/page.tsx", path: "/jobs/1", method: "GET", needs: "jobs:read" },
+  { file: "app/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "POST", needs: "hostkeys:trust", body: { fingerprint: "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk" } },
@@ -45,8 +50,21 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
 ];
 
-/** Socket events clients may send, and what each needs. */
-export const SOCKET_EVENTS: { event: string; needs: Permission }[] = [{ event: "dashboard:subscribe", needs: "dashboard:read" }];
+/**
+ * Socket events clients may send, what each needs, and a valid payload (for the matrix DB: job 1
+ * exists, frame1 is in the inventory). Events with a payload answer through their ack.
+ */
+export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknown }[] = [
+  { event: "dashboard:subscribe", needs: "dashboard:read" },
+  { event: "job:subscribe", needs: "jobs:read", payload: { jobId: 1, after: 0 } },
+  { event: "job:unsubscribe", needs: "jobs:read", payload: { jobId: 1 } },
+  // Unit states colour the tiles, so they follow the dashboard (anonymous viewers get no PIDs or memory).
+  { event: "units:subscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
+  { event: "units:unsubscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
+  // Journals can hold secrets: never anonymous.
+  { event: "journal:subscribe", needs: "jobs:read", payload: { machine: "frame1", units: ["sshd.service"], priority: "err" } },
+  { event: "journal:unsubscribe", needs: "jobs:read", payload: { streamId: "j0000000000000000" } },
+];
 
 /** Every server action (file + exported name, as in Next's server-reference manifest). */
 export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
@@ -56,6 +74,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
   { file: "app/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  { file: "app/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
+  { file: "app/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
+  { file: "app/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },
   { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },

@@ -9,3 +9,4 @@ export { build, currentSystem, diffClosures, listGenerations, switchGeneration, 
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
+export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

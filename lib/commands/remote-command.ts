@@ -5,6 +5,7 @@ import { toShell } from "./quote";
 
 export type CommandKind =
   | "nix.validate"
+  | "nix.eval"
   | "nix.build"
   | "nix.diff-closures"
   | "deploy"

@@ -16,7 +16,11 @@ import { machineTarget } from "./unit-source";
 export const MAX_JOURNAL_STREAMS_PER_SOCKET = 5;
 
 export type JournalDeps = { db: () => Db; pool: () => SshPool; settings?: Partial<JournalStreamSettings> };
-export type JournalHub = { streams(): Map<string, JournalStream> };
+export type JournalHub = {
+  streams(): Map<string, JournalStream>;
+  /** Ends every remote journalctl and waits (bounded) until each was killed: for shutdown. */
+  closeAll(timeoutMs?: number): Promise<void>;
+};
 
 export function attachJournal(io: Server, deps: JournalDeps): JournalHub {
   const settings = { ...DEFAULT_JOURNAL_STREAM, ...deps.settings };
@@ -98,5 +102,12 @@ export function attachJournal(io: Server, deps: JournalDeps): JournalHub {
     });
   });
 
-  return { streams: () => streams };
+  return {
+    streams: () => streams,
+    closeAll: async (timeoutMs = 3000) => {
+      const all = [...streams.values()];
+      for (const s of all) s.stop();
+      await Promise.race([Promise.allSettled(all.map((s) => s.done)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    },
+  };
 }

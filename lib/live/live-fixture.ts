@@ -26,14 +26,15 @@ export async function startLiveServer(db: Db, attach: (io: Server) => void): Pro
   attach(io);
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const cookies = new Map<Role, string>();
+  const cookies = new Map<Role, Promise<string>>();
   const clients: ClientSocket[] = [];
-  const cookieFor = async (role: Role) => {
-    if (!cookies.has(role)) {
-      const user = await db.user.create({ data: { name: `${role}-${Date.now()}`, passwordHash: "x", role } });
-      const { token } = await createSession(user.id, "127.0.0.1", "vitest");
-      cookies.set(role, `${SESSION_COOKIE}=${encodeURIComponent(token)}`);
-    }
+  const login = async (role: Role) => {
+    const user = await db.user.create({ data: { name: `${role}-${Date.now()}`, passwordHash: "x", role } });
+    const { token } = await createSession(user.id, "127.0.0.1", "vitest");
+    return `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+  };
+  const cookieFor = (role: Role) => {
+    if (!cookies.has(role)) cookies.set(role, login(role));
     return cookies.get(role)!;
   };
   return {
@@ -47,7 +48,9 @@ export async function startLiveServer(db: Db, attach: (io: Server) => void): Pro
     },
     async close() {
       for (const c of clients) c.close();
-      await new Promise<void>((r) => io.close(() => r()));
+      const closed = new Promise<void>((r) => io.close(() => r()));
+      http.closeAllConnections(); // keep-alive connections would hold close() for minutes
+      await closed;
     },
   };
 }

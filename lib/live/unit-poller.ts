@@ -93,9 +93,12 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
     const names = [...new Set(source.services.map((s) => s.unit))];
     this.polls += 1;
     const out = await this.deps.run(source.target, commandLine(systemctlShow({ sshUser: source.sshUser }, names)), this.stopper.signal);
-    const byId = new Map(parseSystemctlShow(out).map((u) => [u.id, u]));
+    // One block per name, in order; the Id may differ from the name asked for (an alias such as
+    // sshd.service -> ssh.service), so pair by position when every block came back.
+    const blocks = parseSystemctlShow(out);
+    const byName = new Map(blocks.length === names.length ? names.map((n, i) => [n, blocks[i]]) : blocks.map((u) => [u.id, u]));
     const units = source.services.map(({ service, unit }): WireUnit => {
-      const u = byId.get(unit);
+      const u = byName.get(unit);
       if (!u) return unknown(service, unit);
       return { service, unit, activeState: u.activeState, subState: u.subState, since: u.since, mainPid: u.mainPid, restarts: u.restarts, memoryBytes: mib(u.memoryBytes) };
     });

@@ -1,9 +1,11 @@
 /** Runs e2e/lab/scripts/lab.sh and parses the JSON line it prints last. */
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { LabInfo } from "./types";
 
-export const LAB_SCRIPT = fileURLToPath(new URL("../scripts/lab.sh", import.meta.url));
+// Relative to the repository root (every runner starts there). Not import.meta.url: Playwright
+// loads specs as CommonJS, where a module using import.meta fails to load.
+export const LAB_SCRIPT = resolve("e2e/lab/scripts/lab.sh");
 
 export interface ScriptResult {
   code: number | null;
