@@ -4,6 +4,7 @@
 // When a job of this machine ends, the server-rendered parts (status, generations) are refreshed.
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { WireJob } from "@/lib/live/events";
 import { CHANGE_KINDS, type ActiveJob, type Busy, type StartResult } from "./types";
 
 type Ctx = {
@@ -14,8 +15,9 @@ type Ctx = {
   active: ActiveJob[];
   /** Why a deploy/rollback cannot start now (another change runs or waits), else null. */
   changeBlocked: string | null;
-  openJob: number | null;
-  setOpenJob: (id: number | null) => void;
+  /** The job whose live log is open (as the POST answered; the log view follows it from there). */
+  openJob: WireJob | null;
+  setOpenJob: (job: WireJob | null) => void;
   start: (kind: string, args?: Record<string, unknown>) => Promise<StartResult>;
 };
 
@@ -40,7 +42,7 @@ export function MachineJobsProvider({ machine, canRun, denied, initialBusy, chil
   const router = useRouter();
   const [active, setActive] = useState<ActiveJob[]>([]);
   const [busy, setBusy] = useState<Busy | null>(initialBusy);
-  const [openJob, setOpenJob] = useState<number | null>(null);
+  const [openJob, setOpenJob] = useState<WireJob | null>(null);
   const known = useRef<string>("");
 
   const poll = useCallback(async () => {
@@ -69,9 +71,13 @@ export function MachineJobsProvider({ machine, canRun, denied, initialBusy, chil
         body: JSON.stringify({ kind, args }),
       }).catch(() => null);
       if (!res) return { ok: false, message: "The panel did not answer." };
-      const body = (await res.json().catch(() => ({}))) as { job?: { id: number; position: number | null }; error?: { message: string } };
+      const body = (await res.json().catch(() => ({}))) as { job?: WireJob; error?: { message: string } };
       if (!res.ok || !body.job) return { ok: false, message: body.error?.message ?? `HTTP ${res.status}` };
-      setOpenJob(body.job.id);
+      const j = body.job;
+      setOpenJob({
+        id: j.id, kind: j.kind, machine: j.machine, status: j.status, position: j.position, exitCode: j.exitCode, message: j.message || null,
+        createdAt: j.createdAt, startedAt: j.startedAt, finishedAt: j.finishedAt,
+      });
       void poll();
       return { ok: true, id: body.job.id, position: body.job.position };
     },

@@ -1,6 +1,8 @@
 "use client";
-// The machine's service units with their state, and Restart (asks first; server action, audited).
+// The machine's service units with their state (server-rendered, then live from units:subscribe),
+// and Restart (asks first; server action, audited).
 import { useId, useRef, useState } from "react";
+import { useUnits } from "@/components/live/use-units";
 import { Button } from "@/components/ui/button";
 import { formatTime } from "./format";
 
@@ -16,8 +18,9 @@ const STATE_STYLE: Record<string, string> = {
   reloading: "text-(--color-slow)",
 };
 
-function UnitItem({ machine, row, denied, restart }: { machine: string; row: UnitRow; denied: string | null; restart: Props["restart"] }) {
-  const [state, setState] = useState(row);
+function UnitItem({ machine, row, live, denied, restart }: { machine: string; row: UnitRow; live: UnitRow | null; denied: string | null; restart: Props["restart"] }) {
+  const [restarted, setState] = useState<UnitRow | null>(null);
+  const state = live ?? restarted ?? row;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -60,10 +63,15 @@ function UnitItem({ machine, row, denied, restart }: { machine: string; row: Uni
 }
 
 export function UnitsList({ machine, units, denied, restart }: Props) {
+  const live = useUnits([machine])[machine];
+  const liveRow = (unit: string): UnitRow | null => {
+    const u = live && !live.error ? live.units.find((x) => x.unit === unit) : undefined;
+    return u && u.activeState !== "unknown" ? { service: u.service, unit: u.unit, activeState: u.activeState, subState: u.subState, since: u.since } : null;
+  };
   if (units.length === 0) return <p className="text-sm text-(--color-muted)">No service of this machine names a systemd unit in the inventory.</p>;
   return (
     <ul data-testid="units" className="grid grid-cols-[minmax(0,1fr)]">
-      {units.map((u) => <UnitItem key={u.unit} machine={machine} row={u} denied={denied} restart={restart} />)}
+      {units.map((u) => <UnitItem key={u.unit} machine={machine} row={u} live={liveRow(u.unit)} denied={denied} restart={restart} />)}
     </ul>
   );
 }
