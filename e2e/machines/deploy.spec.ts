@@ -139,7 +139,8 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }, tes
   // The desktop view of the same page, while the slow deploy runs.
   const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, storageState: await page.context().storageState() });
   await desk.goto(`${base}/machines/frame1`);
-  await expect(desk.getByTestId("machine-status")).toBeVisible();
+  await expect(desk.getByTestId("reachability")).toHaveAttribute("data-reachable", "true");
+  await expect(desk.getByTestId("current-generation")).toHaveAttribute("data-number", String(baseGen));
   await shot(desk, "machine-page-desktop");
   await desk.close();
 

@@ -37,17 +37,20 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   const ctx = { sshUser: m.self.sshUser };
   const exec = (cmd: RemoteCommand) => run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description }).then((s) => s.trim());
   const [pathCmd, versionCmd] = currentSystem(ctx);
-  const [path, version, activated, gens, shown] = await Promise.allSettled([
-    exec(pathCmd),
-    exec(versionCmd),
-    exec(systemActivatedAt(ctx)),
-    exec(listGenerations(ctx)),
-    units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""),
-  ]);
+  // One after another: the pooled connection is shared with running jobs and unit pollers, and
+  // sshd limits the sessions per connection (MaxSessions, 10 by default).
+  const settle = <T,>(p: Promise<T>): Promise<PromiseSettledResult<T>> => p.then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason }));
+  let path = await settle(exec(pathCmd));
+  // A session refused or cut on a busy connection is not a machine that is down: ask once more.
+  if (path.status === "rejected" && !signal.aborted) path = await settle(exec(pathCmd));
   if (path.status === "rejected") {
     const why = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message(path);
     return { ...none, error: why };
   }
+  const version = await settle(exec(versionCmd));
+  const activated = await settle(exec(systemActivatedAt(ctx)));
+  const gens = await settle(exec(listGenerations(ctx)));
+  const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
   const secs = activated.status === "fulfilled" && /^\d+$/.test(activated.value) ? Number(activated.value) : null;
   return {
     reachable: true,
