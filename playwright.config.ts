@@ -30,8 +30,8 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    // Security and API behaviour does not depend on the viewport: desktop only.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["security/**"] },
+    // Security, API and proxy behaviour does not depend on the viewport: desktop only.
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["security/**", "caddy/**"] },
   ],
   webServer: {
     command: `rm -rf test-results/e2e-db && node ${SERVER_NODE_ARGS.join(" ")}`,

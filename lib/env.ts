@@ -39,6 +39,8 @@ export const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
   /** SSH (lib/ssh): unset = the defaults in lib/ssh/settings.ts. */
   SSH_KEY_FILE: z.string().min(1).optional(),
+  /** OpenSSH known_hosts file (e.g. /etc/ssh/ssh_known_hosts): pins machines the inventory does not; see lib/ssh/host-key-pin.ts. */
+  SSH_KNOWN_HOSTS_FILE: z.string().min(1).optional(),
   SSH_CONNECT_TIMEOUT_MS: int(500, 300_000).optional(),
   SSH_CONNECT_ATTEMPTS: int(1, 10).optional(),
   SSH_KEEPALIVE_MS: int(1000, 600_000).optional(),

@@ -47,8 +47,13 @@ let
     else
       cfg.listenAddress;
 
-  knownHostKeysFile = pkgs.writeText "homelab-panel-known-host-keys.json" (
-    builtins.toJSON cfg.knownHostKeys
+  # OpenSSH known_hosts format: "host1,host2 <type> <base64>" per line.
+  generatedKnownHosts = pkgs.writeText "homelab-panel-known_hosts" (
+    lib.concatStrings (
+      lib.mapAttrsToList (
+        _name: host: "${concatStringsSep "," host.hostNames} ${host.publicKey}\n"
+      ) cfg.knownHosts
+    )
   );
 in
 {
@@ -147,19 +152,59 @@ in
       '';
     };
 
-    knownHostKeys = mkOption {
-      type = types.attrsOf (types.strMatching "SHA256:[A-Za-z0-9+/]{43}");
+    knownHosts = mkOption {
+      type = types.attrsOf (
+        types.submodule (
+          { name, ... }:
+          {
+            options = {
+              hostNames = mkOption {
+                type = types.listOf types.str;
+                default = [ name ];
+                defaultText = lib.literalExpression "[ <name> ]";
+                example = [
+                  "frame1"
+                  "192.168.1.10"
+                  "[frame2]:2222"
+                ];
+                description = ''
+                  Host names and addresses as the inventory's SSH host (with `[host]:port` for a port
+                  other than 22), as in OpenSSH's known_hosts.
+                '';
+              };
+              publicKey = mkOption {
+                type = types.strMatching "[a-z0-9@.-]+ [A-Za-z0-9+/]+={0,2}( .*)?";
+                example = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDphua8WB8WIto29KCG2V2Xont0unss9CGEkEYC8bknF";
+                description = "The host's public key (`cat /etc/ssh/ssh_host_ed25519_key.pub` on it).";
+              };
+            };
+          }
+        )
+      );
       default = { };
-      example = {
-        frame1 = "SHA256:q3QvYFb5iE3oYb2gH3zI4z6nG7m0Yd0u9x8w7v6u5t4";
-      };
+      example = lib.literalExpression ''
+        {
+          frame1.publicKey = "ssh-ed25519 AAAA...";
+          frame2 = { hostNames = [ "frame2" "10.0.0.2" ]; publicKey = "ssh-ed25519 AAAA..."; };
+        }
+      '';
       description = ''
-        SSH host key fingerprints per machine name, to pin in the inventory.
+        SSH host keys of the machines the panel manages, written to a known_hosts file in the store
+        (public keys only) that becomes `knownHostsFile`. Same shape as `programs.ssh.knownHosts`.
+      '';
+    };
 
-        TODO: the panel has no environment variable or file for these yet: it pins host keys in its
-        inventory (the hostKeyFingerprint column, set on the machine's page, "Trust" action). This
-        option only writes them to /etc/homelab-panel/known-host-keys.json for reference; copy them
-        into the inventory until the panel reads that file at start-up.
+    knownHostsFile = mkOption {
+      type = types.nullOr (types.strMatching "/.*");
+      default = if cfg.knownHosts != { } then "${generatedKnownHosts}" else null;
+      defaultText = lib.literalExpression "a file generated from knownHosts, or null when it is empty";
+      example = "/etc/ssh/ssh_known_hosts";
+      description = ''
+        OpenSSH known_hosts file the panel pins machines from (SSH_KNOWN_HOSTS_FILE). Use
+        `/etc/ssh/ssh_known_hosts` to share the system's `programs.ssh.knownHosts`. A machine with no
+        key pinned in the inventory is pinned by the file's keys for its host (and port); a machine
+        whose inventory pin the file contradicts (or marks @revoked) is refused until they agree.
+        Null: the inventory's pins alone.
       '';
     };
 
@@ -206,10 +251,6 @@ in
         }
       ];
 
-      environment.etc."homelab-panel/known-host-keys.json" = mkIf (cfg.knownHostKeys != { }) {
-        source = knownHostKeysFile;
-      };
-
       systemd.services.homelab-panel = {
         description = "homelab control panel";
         wantedBy = [ "multi-user.target" ];
@@ -231,6 +272,7 @@ in
         }
         # %d: the unit's credentials directory (/run/credentials/homelab-panel.service).
         // optionalAttrs (cfg.sshKeyFile != null) { SSH_KEY_FILE = "%d/ssh-key"; }
+        // optionalAttrs (cfg.knownHostsFile != null) { SSH_KNOWN_HOSTS_FILE = cfg.knownHostsFile; }
         // optionalAttrs (cfg.initialAdminPasswordFile != null) {
           INITIAL_ADMIN_PASSWORD_FILE = "%d/admin-password";
         }

@@ -22,7 +22,13 @@ pkgs.testers.runNixOSTest {
         enable = true;
         port = 3000;
         initialAdminPasswordFile = "/run/agenix/panel-admin";
-        knownHostKeys.frame1 = "SHA256:q3QvYFb5iE3oYb2gH3zI4z6nG7m0Yd0u9x8w7v6u5t4";
+        knownHosts.frame1 = {
+          hostNames = [
+            "frame1"
+            "[10.0.0.1]:2222"
+          ];
+          publicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDphua8WB8WIto29KCG2V2Xont0unss9CGEkEYC8bknF";
+        };
         # The VM has no network: no health checks of the homelab's hosts, no seed.
         extraEnvironment = {
           SEED_ON_START = "false";
@@ -57,6 +63,8 @@ pkgs.testers.runNixOSTest {
     machine.wait_for_open_port(80)
     machine.wait_until_succeeds("curl -sf http://local.kaifer.dev/api/health | grep -q '\"db\":\"ok\"'", timeout=60)
 
-    machine.succeed("test -f /etc/homelab-panel/known-host-keys.json")
+    # known hosts: the generated file reaches the panel as SSH_KNOWN_HOSTS_FILE
+    kh = machine.succeed("systemctl show homelab-panel.service -p Environment | grep -o 'SSH_KNOWN_HOSTS_FILE=[^ ]*' | cut -d= -f2").strip()
+    machine.succeed(f"grep -qx 'frame1,\\[10.0.0.1\\]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDphua8WB8WIto29KCG2V2Xont0unss9CGEkEYC8bknF' {kh}")
   '';
 }

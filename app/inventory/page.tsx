@@ -21,6 +21,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Inventory">
+        {canWrite && <Link href="/inventory/import" className={buttonClass()}>Import</Link>}
         {canWrite && <Link href="/inventory/machines/new" className={buttonClass()}>Add machine</Link>}
         {canWrite && <Link href="/inventory/services/new" className={buttonClass("primary")}>Add service</Link>}
         <UserMenu user={user} />

@@ -9,6 +9,8 @@ export function UserMenu({ user }: { user: Principal }) {
   if (!user) return <Link prefetch={false} href="/login" className={link}>Log in</Link>;
   return (
     <>
+      {can(user, "jobs:read") && <Link prefetch={false} href="/jobs" className={link}>Jobs</Link>}
+      {can(user, "jobs:read") && <Link prefetch={false} href="/journal" className={link}>Journal</Link>}
       {can(user, "audit:read") && <Link prefetch={false} href="/audit" className={link}>Audit</Link>}
       {can(user, "users:manage") && <Link prefetch={false} href="/users" className={link}>Users</Link>}
       <Link prefetch={false} href="/account" className={link} data-testid="user-menu">

@@ -12,7 +12,7 @@ export function MachineCard({ machine, health }: { machine: MachineCardData; hea
       <div className="min-w-0 flex-1">
         <div className="flex items-start justify-between gap-2">
           <h3 className="font-semibold leading-tight">
-            <a data-nav href={`/inventory/machines/${machine.name}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+            <a data-nav href={`/machines/${machine.name}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
               {machine.name}
             </a>
           </h3>

@@ -37,6 +37,16 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
           {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} /> : <span className="font-mono">{tile.unit}</span>)}
           {tile.ports && <span>{tile.ports}</span>}
+          {tile.unit && tile.machine && (
+            <a
+              href={`/journal?machine=${encodeURIComponent(tile.machine)}&unit=${encodeURIComponent(tile.unit)}`}
+              className="relative z-10 underline-offset-2 hover:underline"
+              data-testid="tile-journal"
+              aria-label={`Journal of ${tile.unit} on ${tile.machine}`}
+            >
+              journal
+            </a>
+          )}
           {tile.docsUrl && tile.url && (
             <a href={tile.docsUrl} target="_blank" rel="noreferrer" className="relative z-10 underline-offset-2 hover:underline">
               docs

@@ -5,7 +5,8 @@ export {
   cancellableCommandLine, commandLine, parsePidLine,
   type CommandContext, type CommandKind, type RemoteCommand,
 } from "./remote-command";
-export { build, currentSystem, diffClosures, listGenerations, switchGeneration, validate, type FlakeTarget } from "./nix-commands";
+export { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate, type FlakeTarget } from "./nix-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
+export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

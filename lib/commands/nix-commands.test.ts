@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { build, currentSystem, diffClosures, listGenerations, switchGeneration, validate } from "./nix-commands";
+import { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate } from "./nix-commands";
 import { commandLine } from "./remote-command";
 import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
@@ -69,6 +69,12 @@ describe("generations", () => {
     const cmds = currentSystem(admin);
     expect(cmds.map((c) => c.argv)).toEqual([["readlink", "-f", "/run/current-system"], ["cat", "/run/current-system/nixos-version"]]);
     cmds.forEach((c) => expect(c).toMatchObject({ sudo: false, readOnly: true }));
+  });
+  it("reads when the running system was activated (the link's change time), read-only", () => {
+    const cmd = systemActivatedAt(admin);
+    expect(cmd.argv).toEqual(["stat", "-c", "%Z", "/run/current-system"]);
+    expect(cmd).toMatchObject({ sudo: false, readOnly: true, kind: "system.activated" });
+    expectRoundTrip(cmd);
   });
 });
 

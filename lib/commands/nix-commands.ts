@@ -118,3 +118,14 @@ export function currentSystem(ctx: CommandContext): RemoteCommand[] {
     }),
   ];
 }
+
+/** When the running system was activated: the change time of the /run/current-system link, epoch seconds. */
+export function systemActivatedAt(ctx: CommandContext): RemoteCommand {
+  return remoteCommand(ctx, {
+    kind: "system.activated",
+    argv: ["stat", "-c", "%Z", "/run/current-system"],
+    description: "Show when the running system was activated",
+    readOnly: true,
+    cancellable: true,
+  });
+}

@@ -5,6 +5,7 @@ import { toShell } from "./quote";
 
 export type CommandKind =
   | "nix.validate"
+  | "nix.eval"
   | "nix.build"
   | "nix.diff-closures"
   | "deploy"
@@ -13,6 +14,7 @@ export type CommandKind =
   | "generations.activate"
   | "system.current"
   | "system.version"
+  | "system.activated"
   | "systemd.show"
   | "systemd.restart"
   | "journal";

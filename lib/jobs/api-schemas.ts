@@ -9,6 +9,8 @@ export const machineNameSchema = z.string().regex(MACHINE_NAME, "not a machine n
 export const startJobBody = z.strictObject({
   kind: z.enum(JOB_KINDS),
   args: z.record(z.string(), z.unknown()).optional(),
+  /** Deploy/rollback only: wait behind a running change instead of being refused with 409. */
+  queue: z.boolean().optional(),
 });
 
 export const listJobsQuery = z.strictObject({

@@ -8,6 +8,9 @@ import type { Finish } from "./job-store";
 import { jobArgsSchemas, type JobKind } from "./kinds";
 import type { JobMachine } from "./machine-targets";
 import { readCurrentSystem, runStep, stepOf, type StepContext } from "./job-steps";
+import { runPostChecks } from "./post-checks";
+import { buildPreview, dryActivate } from "./preview";
+import type { RunnerSettings } from "./runner-options";
 
 export type JobContext = StepContext & {
   kind: JobKind;
@@ -15,8 +18,11 @@ export type JobContext = StepContext & {
   machine: JobMachine;
   /** Stores the system read before a change (so it is kept even if the job dies). */
   onOldSystem: (path: string) => Promise<void>;
+  checks: RunnerSettings["checks"];
 };
 
+const withChecks = (message: string, checks: { ok: boolean; summary: string } | null) =>
+  checks === null ? message : `${message}; checks ${checks.ok ? "passed" : "failed"}: ${checks.summary}`;
 const ok = (code: number | null) => code === 0;
 const exitText = (code: number | null) => (code === null ? "was killed" : `exited ${code}`);
 
@@ -37,12 +43,12 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const code = await runStep(c, m.builder, stepOf(build(onBuilder, flake)), (s, l) => s === "stdout" && out.push(l));
       if (!ok(code)) return { status: "failed", exitCode: code, message: `build ${exitText(code)}` };
       const outPath = buildOutPath(out.join("\n"));
-      return { status: "succeeded", exitCode: code, newSystem: outPath, message: `built ${outPath}`, result: { outPath } };
+      const preview = await buildPreview(c, m, outPath);
+      return { status: "succeeded", exitCode: code, newSystem: outPath, message: `built ${outPath}`, result: { outPath, preview } };
     }
     case "dry-run": {
-      const cmd = deploy(onBuilder, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase, dryActivate: true });
-      const code = await runStep(c, m.builder, stepOf(cmd));
-      return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `dry-run ${exitText(code)}` };
+      const { code, activation } = await dryActivate(c, m);
+      return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `dry-run ${exitText(code)}`, result: { activation } };
     }
     case "deploy": {
       const oldSystem = await readCurrentSystem(c, m.self, "before");
@@ -52,7 +58,8 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => scanDeployLine(scan, l));
       const newSystem = await readCurrentSystem(c, m.self, "after").catch(() => null);
       const o = deployOutcome({ ...scan, exitCode: code, oldSystem, newSystem });
-      return { ...o, exitCode: code, oldSystem, newSystem, result: { deployedPath: scan.deployedPath } };
+      const checks = newSystem === null ? null : await runPostChecks(c, m, c.checks);
+      return { ...o, message: withChecks(o.message, checks), exitCode: code, oldSystem, newSystem, result: { deployedPath: scan.deployedPath, checks } };
     }
     case "rollback": {
       const { generation } = jobArgsSchemas.rollback.parse(c.args);
@@ -64,8 +71,10 @@ export async function executeJob(c: JobContext): Promise<Finish> {
         if (!ok(code)) break;
       }
       const newSystem = await readCurrentSystem(c, m.self, "after").catch(() => null);
-      if (!ok(code)) return { status: "failed", exitCode: code, oldSystem, newSystem, message: `rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}` };
-      return { status: "succeeded", exitCode: code, oldSystem, newSystem, message: `generation ${generation} active: ${newSystem ?? "(unknown)"}` };
+      const checks = newSystem === null ? null : await runPostChecks(c, m, c.checks);
+      const result = { generation, checks };
+      if (!ok(code)) return { status: "failed", exitCode: code, oldSystem, newSystem, result, message: withChecks(`rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}`, checks) };
+      return { status: "succeeded", exitCode: code, oldSystem, newSystem, result, message: withChecks(`generation ${generation} active: ${newSystem ?? "(unknown)"}`, checks) };
     }
     case "generations": {
       const out: string[] = [];

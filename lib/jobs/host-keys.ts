@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { ValidationError } from "../errors";
 import { HostKeyMismatchError, HostKeyUnknownError } from "../ssh/errors";
 import { normalizeFingerprint } from "../ssh/fingerprint";
+import { filePinOf } from "../ssh/known-hosts-view";
 import { findMachineByName } from "./machine-targets";
 
 /** Remembers the fingerprint a machine presented when it was refused; returns the error's message. */
@@ -25,7 +26,8 @@ export async function trustHostKey(db: Db, name: string, fingerprint: string): P
   return { previous: m.hostKeyFingerprint, pinned };
 }
 
-export async function hostKeyState(db: Db, name: string) {
+/** The inventory's pin, the key last presented when refused, and what SSH_KNOWN_HOSTS_FILE says. */
+export async function hostKeyState(db: Db, name: string, knownHostsFile?: string | null) {
   const m = await findMachineByName(db, name);
-  return { machine: m.name, pinned: m.hostKeyFingerprint, presented: m.presentedFingerprint };
+  return { machine: m.name, pinned: m.hostKeyFingerprint, presented: m.presentedFingerprint, knownHostsFile: await filePinOf(m, knownHostsFile) };
 }

@@ -20,7 +20,10 @@ export type JobMachine = {
   flakeDir: string;
   attr: string;
   deployBase: DeployBase;
+  /** The machine's services (what the post-deploy checks look at). */
+  services: JobService[];
 };
+export type JobService = { name: string; unit: string | null; url: string | null; checkType: string; checkTarget: string };
 
 type MachineRow = NonNullable<Awaited<ReturnType<Db["machine"]["findUnique"]>>>;
 
@@ -57,6 +60,11 @@ export async function findMachineByName(db: Db, name: string): Promise<MachineRo
  */
 export async function jobMachine(db: Db, name: string, keyFile: string): Promise<JobMachine> {
   const m = await findMachineByName(db, name);
+  const services = await db.service.findMany({
+    where: { machineId: m.id },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { name: true, unit: true, url: true, checkType: true, checkTarget: true },
+  });
   const checked = (what: () => unknown) => {
     try {
       what();
@@ -83,5 +91,6 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
     flakeDir: m.flakeDir,
     attr: m.flakeAttr ?? m.name,
     deployBase: deployBaseOf(m.deployCommand),
+    services,
   };
 }

@@ -25,7 +25,16 @@ export type JobEvents = {
   queue: [{ machine: string; running: number | null; waiting: number[] }];
 };
 export type RunnerOptions = { db?: Db; databaseUrl?: string; pool?: SshPool; settings?: Partial<RunnerSettings> };
-export type StartRequest = { machine: string; kind: JobKind; args: unknown; requestedById: number | null };
+export type StartRequest = {
+  machine: string;
+  kind: JobKind;
+  args: unknown;
+  requestedById: number | null;
+  /** Refuse (ConflictError) a change while another change to the machine runs or waits, instead of queueing it. */
+  exclusive?: boolean;
+};
+/** The change running on a machine and how many wait behind it. */
+export type MachineBusy = { running: { id: number; kind: string } | null; waiting: number[] };
 
 type Active = { id: number; machine: string; kind: JobKind; controller: AbortController; cancelReason: string | null; done: Promise<void> };
 
@@ -33,6 +42,8 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private readonly queues = new MachineQueues();
   private readonly active = new Map<number, Active>();
   private readonly waiting = new Map<number, { machine: string; kind: JobKind; args: unknown }>();
+  /** Machines an exclusive request is being inserted for (between the check and the queue). */
+  private readonly reserved = new Set<string>();
   private readonly settings: RunnerSettings;
   private store: LogStore | null = null;
   private state: "new" | "started" | "stopping" = "new";
@@ -70,8 +81,34 @@ export class JobRunner extends EventEmitter<JobEvents> {
     if (!parsed.success) throw new ValidationError("Invalid job arguments.", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])));
     const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
     if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
-    const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args: parsed.data, requestedById: req.requestedById });
-    this.waiting.set(row.id, { machine: m.name, kind: req.kind, args: parsed.data });
+    const exclusive = req.exclusive === true && isMutating(req.kind);
+    if (exclusive) this.reserve(m.name, req.kind);
+    try {
+      return await this.insertAndQueue(req, m, parsed.data);
+    } finally {
+      if (exclusive) this.reserved.delete(m.name);
+    }
+  }
+
+  /** Throws ConflictError when a change to `machine` runs, waits, or is being requested. */
+  private reserve(machine: string, kind: JobKind): void {
+    const busy = this.busy(machine);
+    const what = busy.running ? `${busy.running.kind} #${busy.running.id} is running` : busy.waiting.length ? `${busy.waiting.length} change(s) wait` : this.reserved.has(machine) ? "another change is being started" : null;
+    if (what) throw new ConflictError(`Not starting a ${kind} on ${machine}: ${what}. Wait until it has finished.`);
+    this.reserved.add(machine);
+  }
+
+  /** What changes `machine` now: the running change (id, kind) and the ids waiting, in order. */
+  busy(machine: string): MachineBusy {
+    const snap = this.queues.snapshot(machine);
+    if (snap.running === null) return { running: null, waiting: snap.waiting };
+    const kind = this.active.get(snap.running)?.kind ?? this.waiting.get(snap.running)?.kind ?? "change";
+    return { running: { id: snap.running, kind }, waiting: snap.waiting };
+  }
+
+  private async insertAndQueue(req: StartRequest, m: { id: number; name: string }, args: unknown): Promise<{ id: number; position: number | null }> {
+    const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById });
+    this.waiting.set(row.id, { machine: m.name, kind: req.kind, args });
     const now = !isMutating(req.kind) || this.queues.add(m.name, row.id);
     this.update(row.id, "queued", "");
     if (now) this.launch(row.id);
@@ -156,6 +193,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
         deadline: Date.now() + this.settings.timeouts[cls], timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
         onRemotePid: (remotePid) => void setRunningFields(this.db, a.id, { remotePid }).catch(() => {}),
         onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
+        checks: this.settings.checks,
       });
     } catch (err) {
       if (isHostKeyError(err)) await recordPresentedKey(this.db, err);

@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { Client } from "ssh2";
 import { HostKeyMismatchError, HostKeyUnknownError, SshConnectError } from "./errors";
 import { fingerprintOfKey } from "./fingerprint";
+import { hostKeyAlgorithms, resolveHostKeyPin } from "./host-key-pin";
 import type { SshSettings } from "./settings";
 import type { SshTarget } from "./target";
 
@@ -29,8 +30,19 @@ async function readKey(target: SshTarget): Promise<Buffer> {
   }
 }
 
-/** Connects and authenticates once. `sock` is a tunnel through a jump host, if any. */
+/**
+ * Connects and authenticates once. `sock` is a tunnel through a jump host, if any. The accepted
+ * host keys come from the inventory pin and the known_hosts file (host-key-pin.ts).
+ */
 export async function connectOnce(target: SshTarget, settings: SshSettings, sock?: Duplex): Promise<Client> {
+  let pin;
+  try {
+    pin = await resolveHostKeyPin(target, settings.knownHostsFile);
+  } catch (err) {
+    sock?.destroy();
+    throw err;
+  }
+  const algorithms = pin.keyTypes ? hostKeyAlgorithms(pin.keyTypes) : [];
   const privateKey = await readKey(target);
   const { host, port } = target;
   return new Promise<Client>((resolve, reject) => {
@@ -55,12 +67,11 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
       resolve(client);
     });
     const onError = (err: Ssh2Error) => {
-      const expected = target.hostKeyFingerprint;
-      if (presented !== null && presented !== expected) {
+      if (presented !== null && !pin.accepted.includes(presented)) {
         fail(
-          expected === null
+          pin.accepted.length === 0
             ? new HostKeyUnknownError(target.machine, host, port, presented)
-            : new HostKeyMismatchError(target.machine, host, port, expected, presented),
+            : new HostKeyMismatchError(target.machine, host, port, pin.accepted.join(" or "), presented, pin.source),
         );
         return;
       }
@@ -80,9 +91,11 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
         readyTimeout: settings.connectTimeoutMs,
         keepaliveInterval: settings.keepaliveMs,
         keepaliveCountMax: settings.keepaliveCountMax,
+        // Keys from known_hosts: negotiate one of their types (as OpenSSH does), not ssh2's first choice.
+        ...(algorithms.length > 0 ? { algorithms: { serverHostKey: algorithms } } : {}),
         hostVerifier: (key: Buffer) => {
           presented = fingerprintOfKey(key);
-          return target.hostKeyFingerprint !== null && presented === target.hostKeyFingerprint;
+          return pin.accepted.includes(presented);
         },
       });
     } catch {

@@ -24,11 +24,33 @@ export class HostKeyMismatchError extends DomainError {
     public readonly port: number,
     public readonly expectedFingerprint: string,
     public readonly presentedFingerprint: string,
+    /** Where the expected key comes from, when not the inventory (e.g. "the known_hosts file ... line 2"). */
+    public readonly source: string | null = null,
   ) {
     super(
       "ssh_host_key_mismatch",
-      `HOST KEY MISMATCH for ${machine} (${host}:${port}): expected ${expectedFingerprint} but the host presented ` +
-        `${presentedFingerprint}. Someone may be intercepting the connection, or the host was reinstalled. Refusing to connect.`,
+      `HOST KEY MISMATCH for ${machine} (${host}:${port}): expected ${expectedFingerprint}${source ? ` (from ${source})` : ""} ` +
+        `but the host presented ${presentedFingerprint}. Someone may be intercepting the connection, or the host was ` +
+        "reinstalled. Refusing to connect.",
+    );
+  }
+}
+
+/** The inventory's pin and the known_hosts file disagree about a host: neither is trusted. */
+export class HostKeyConflictError extends DomainError {
+  constructor(
+    public readonly machine: string,
+    public readonly host: string,
+    public readonly port: number,
+    public readonly inventoryFingerprint: string,
+    /** What the file says: the fingerprints it lists for the host, and where. */
+    public readonly fileDetail: string,
+  ) {
+    super(
+      "ssh_host_key_conflict",
+      `HOST KEY CONFLICT for ${machine} (${host}:${port}): the inventory pins ${inventoryFingerprint} but ${fileDetail}. ` +
+        "Refusing to connect until they agree: correct the known_hosts file (SSH_KNOWN_HOSTS_FILE, the NixOS " +
+        "option services.homelab-panel.knownHosts) or the machine's pinned key.",
     );
   }
 }

@@ -4,6 +4,8 @@ import { env } from "../env";
 export type SshSettings = {
   /** Default private key for targets built from the inventory. */
   keyFile: string;
+  /** OpenSSH known_hosts file whose keys pin machines (see host-key-pin.ts); null = none. */
+  knownHostsFile: string | null;
   /** Time for TCP connect + handshake + authentication (ssh2 readyTimeout). */
   connectTimeoutMs: number;
   /** Connection attempts per use (exponential backoff between them). */
@@ -19,6 +21,7 @@ export type SshSettings = {
 
 export const DEFAULT_SSH_SETTINGS: SshSettings = {
   keyFile: "./data/ssh/id_ed25519",
+  knownHostsFile: null,
   connectTimeoutMs: 10_000,
   connectAttempts: 4,
   backoffBaseMs: 250,
@@ -33,6 +36,7 @@ export function sshSettingsFromEnv(): SshSettings {
   return {
     ...d,
     keyFile: e.SSH_KEY_FILE ?? d.keyFile,
+    knownHostsFile: e.SSH_KNOWN_HOSTS_FILE ?? d.knownHostsFile,
     connectTimeoutMs: e.SSH_CONNECT_TIMEOUT_MS ?? d.connectTimeoutMs,
     connectAttempts: e.SSH_CONNECT_ATTEMPTS ?? d.connectAttempts,
     keepaliveMs: e.SSH_KEEPALIVE_MS ?? d.keepaliveMs,

@@ -6,6 +6,7 @@ import { ServiceDisposition } from "@/components/inventory/service-disposition";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors";
 import { getMachine, listMachines } from "@/lib/db/machines";
+import { filePinOf } from "@/lib/ssh/known-hosts-view";
 import { machineValues } from "@/lib/inventory/form-values";
 import { MACHINE_NAME } from "@/lib/validation/patterns";
 import { removeMachine, saveMachine } from "../../actions";
@@ -33,6 +34,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ na
   const { name } = await params;
   const user = await requirePage("inventory:write", `/inventory/machines/${encodeURIComponent(name)}`);
   const [machine, machines] = await Promise.all([load(name), listMachines()]);
+  const file = await filePinOf(machine);
   const count = machine.services.length;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
@@ -42,6 +44,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ na
         machine={machine.name}
         pinned={machine.hostKeyFingerprint}
         presented={machine.presentedFingerprint}
+        file={file}
         canTrust={can(user, "hostkeys:trust")}
         action={trustHostKeyAction.bind(null, machine.name)}
       />

@@ -6,7 +6,11 @@ import { machineNameOf, startJobBody } from "@/lib/jobs/api-schemas";
 
 type Ctx = { params: Promise<{ name: string }> };
 
-/** Starts a job on a machine: { kind, args } -> the job (status queued, position). */
+/**
+ * Starts a job on a machine: { kind, args, queue? } -> the job (status queued, position). A deploy
+ * or rollback while another change to the machine runs or waits is refused (409) unless the
+ * caller asks to queue behind it (queue: true): a second click must not deploy twice.
+ */
 export async function POST(req: Request, { params }: Ctx) {
   const { name } = await params;
   const { user, ctx, denied } = await authorizeRoute("jobs:run", "job.start", name);
@@ -16,7 +20,7 @@ export async function POST(req: Request, { params }: Ctx) {
     const machine = machineNameOf(name);
     const body = await parseJson(req, startJobBody);
     detail = `${body.kind} ${JSON.stringify(body.args ?? {})}`;
-    const { id } = await jobRunner().enqueue({ machine, kind: body.kind, args: body.args ?? {}, requestedById: user.id });
+    const { id } = await jobRunner().enqueue({ machine, kind: body.kind, args: body.args ?? {}, requestedById: user.id, exclusive: body.queue !== true });
     await audit(user, ctx.address, "job.start", "ok", name, `job ${id}: ${detail}`);
     return Response.json({ job: await getJob(id) });
   } catch (err) {

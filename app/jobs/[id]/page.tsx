@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { UserMenu } from "@/components/auth/user-menu";
+import { JobLiveView } from "@/components/jobs/job-live-view";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getJob } from "@/lib/jobs";
+import { toWireJob } from "@/lib/jobs/wire";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Job" };
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePage("jobs:read", `/jobs/${encodeURIComponent(id)}`);
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
+  let job;
+  try {
+    job = await getJob(Number(id));
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  return (
+    <main className="mx-auto max-w-7xl px-4 pb-10">
+      <PageHeader title={`Job #${job.id}`}>
+        <UserMenu user={user} />
+      </PageHeader>
+      <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="job-header">
+        <div><dt className="inline text-(--color-muted)">Kind </dt><dd className="inline font-mono" data-testid="job-kind">{job.kind}</dd></div>
+        <div><dt className="inline text-(--color-muted)">Machine </dt><dd className="inline font-mono">{job.machine}</dd></div>
+        <div><dt className="inline text-(--color-muted)">Started by </dt><dd className="inline">{job.requestedBy ?? "the panel"}</dd></div>
+        <div><dt className="inline text-(--color-muted)">Created </dt><dd className="inline"><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time></dd></div>
+        {job.exitCode !== null && <div><dt className="inline text-(--color-muted)">Exit code </dt><dd className="inline font-mono">{job.exitCode}</dd></div>}
+      </dl>
+      <JobLiveView initial={toWireJob(job)} canCancel={can(user, "jobs:run")} canJournal={can(user, "jobs:read")} />
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { HistoryList } from "@/components/deploy/history-list";
+import { JobActions } from "@/components/deploy/job-actions";
+import { JobPanel } from "@/components/deploy/job-panel";
+import { MachineJobsProvider } from "@/components/deploy/machine-jobs";
+import { RollbackButton } from "@/components/deploy/rollback-button";
+import { Section, SectionSkeleton } from "@/components/deploy/section";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { parseHistoryQuery } from "@/lib/machine/history-query";
+import { machineLive } from "@/lib/machine/live-status";
+import { commandPlan, machinePageData } from "@/lib/machine/page-data";
+import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { restartUnitAction } from "./actions";
+import { LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: (await params).name };
+}
+
+const navLink = "inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 hover:border-(--color-accent)";
+
+export default async function MachinePage({ params, searchParams }: Props) {
+  const { name } = await params;
+  const base = `/machines/${encodeURIComponent(name)}`;
+  const user = await requirePage("jobs:read", base);
+  if (!MACHINE_NAME.test(name)) notFound();
+  const query = parseHistoryQuery(await searchParams);
+  const data = await machinePageData(name, query).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const plan = await commandPlan(name);
+  const m = data.machine;
+  const units = m.services.map((s) => s.unit).filter((u): u is string => !!u);
+  const live = machineLive(name, units.join(" "));
+  const denied = can(user, "jobs:run") ? null : "Your role can look but not run jobs (needs jobs:run).";
+  const restartDenied = can(user, "units:restart") ? null : "Your role cannot restart units (needs units:restart).";
+
+  return (
+    <main className="mx-auto max-w-5xl px-4 pb-10">
+      <PageHeader title={m.name}>
+        <Link prefetch={false} href="/" className={navLink}>Dashboard</Link>
+        {can(user, "inventory:write") && <Link prefetch={false} href={`/inventory/machines/${m.name}`} className={navLink}>Edit</Link>}
+        <UserMenu user={user} />
+      </PageHeader>
+      <MachineJobsProvider machine={m.name} canRun={denied === null} denied={denied} initialBusy={data.busy}>
+        <Section title="Status" testId="status-card">
+          <p className="mb-3 text-sm text-(--color-muted)">
+            <span className="font-mono">{m.system}</span> · {m.role} · {m.sshUser && m.sshHost ? `${m.sshUser}@${m.sshHost}` : "no SSH"}
+            {m.buildHost && m.buildHost !== m.name ? ` · built on ${m.buildHost}` : ""}
+            {m.deployable ? "" : " · not deployable"}
+          </p>
+          <Suspense fallback={<p role="status" className="text-sm text-(--color-muted)">Asking {m.name}…</p>}>
+            <LiveStatus live={live} data={data} />
+          </Suspense>
+        </Section>
+
+        <Section title="Actions">
+          <JobActions
+            host={plan.host}
+            deployCommand={plan.deploy}
+            deployUnavailable={plan.error}
+            rollback={
+              <Suspense fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}>
+                <PreviousRollback live={live} plan={plan} />
+              </Suspense>
+            }
+          />
+          <JobPanel />
+        </Section>
+
+        {data.checks && (
+          <Section title="Checks after the last change">
+            <Suspense fallback={<SectionSkeleton title="Checks" lines={2} />}>
+              <LiveChecks live={live} job={data.checks} plan={plan} />
+            </Suspense>
+          </Section>
+        )}
+
+        <Section id="preview" title="Preview before deploy">
+          {data.preview ? (
+            <Suspense fallback={<p className="text-sm text-(--color-muted)">Comparing with the running system…</p>}>
+              <LivePreview live={live} job={data.preview} />
+            </Suspense>
+          ) : (
+            <p className="text-sm text-(--color-muted)">Build the configuration to see which packages and units a deploy would change.</p>
+          )}
+        </Section>
+
+        <div className="grid gap-x-4 lg:grid-cols-2">
+          <Section id="units" title="Units">
+            <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading units…</p>}>
+              <LiveUnits live={live} services={m.services} machine={m.name} denied={restartDenied} restart={restartUnitAction.bind(null, m.name)} />
+            </Suspense>
+          </Section>
+          <Section id="generations" title="Generations">
+            <Suspense fallback={<p className="text-sm text-(--color-muted)">Listing generations…</p>}>
+              <LiveGenerations live={live} data={data} plan={plan} />
+            </Suspense>
+          </Section>
+        </div>
+
+        <Section id="history" title="History" testId="history">
+          <HistoryList jobs={data.history} query={query} base={base} />
+        </Section>
+      </MachineJobsProvider>
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+// The machine page's parts that wait for the machine itself (SSH, bounded): each is rendered
+// inside <Suspense>, so the page shows at once and a machine that is down only shows "unreachable".
+import { ChecksPanel } from "@/components/deploy/checks-panel";
+import { GenerationsTimeline } from "@/components/deploy/generations-timeline";
+import { MachineStatus } from "@/components/deploy/machine-status";
+import { PreviewPanel } from "@/components/deploy/preview-panel";
+import { RollbackButton } from "@/components/deploy/rollback-button";
+import { UnitsList, type RestartResult, type UnitRow } from "@/components/deploy/units-list";
+import { driftOf } from "@/lib/machine/drift";
+import { generationJobs, previousGeneration } from "@/lib/machine/generation-jobs";
+import type { MachineLive } from "@/lib/machine/live-status";
+import type { ChecksJob, MachinePageData, PreviewJob } from "@/lib/machine/page-data";
+
+export type Plan = { rollbackHost: string; rollback: (n: number) => string[]; error: string | null };
+
+export async function LiveStatus({ live, data }: { live: Promise<MachineLive>; data: MachinePageData }) {
+  const l = await live;
+  return <MachineStatus live={l} drift={driftOf(l.system?.path ?? null, data.lastChange, data.earlierSystems)} />;
+}
+
+export async function PreviousRollback({ live, plan }: { live: Promise<MachineLive>; plan: Plan }) {
+  const l = await live;
+  const prev = l.generations ? previousGeneration(l.generations) : null;
+  const why = plan.error ?? (l.reachable ? (l.generations ? null : "generations could not be listed") : "the machine is unreachable");
+  return <RollbackButton host={plan.rollbackHost} generation={prev?.number ?? null} commands={prev ? plan.rollback(prev.number) : []} unavailable={why} />;
+}
+
+export async function LivePreview({ live, job }: { live: Promise<MachineLive>; job: PreviewJob }) {
+  const l = await live;
+  return <PreviewPanel job={job} runningPath={l.system?.path ?? null} />;
+}
+
+export async function LiveChecks({ live, job, plan }: { live: Promise<MachineLive>; job: ChecksJob; plan: Plan }) {
+  const l = await live;
+  const prev = l.generations ? previousGeneration(l.generations) : null;
+  return <ChecksPanel job={job} rollback={prev && !plan.error ? <RollbackButton host={plan.rollbackHost} generation={prev.number} commands={plan.rollback(prev.number)} compact /> : null} />;
+}
+
+type UnitsProps = { live: Promise<MachineLive>; services: { name: string; unit: string | null }[]; machine: string; denied: string | null; restart: (unit: string) => Promise<RestartResult> };
+
+export async function LiveUnits({ live, services, machine, denied, restart }: UnitsProps) {
+  const l = await live;
+  if (!l.reachable) return <p className="text-sm text-(--color-muted)">Unit states unknown: {l.error}</p>;
+  const rows: UnitRow[] = services
+    .filter((s): s is { name: string; unit: string } => !!s.unit)
+    .map((s) => {
+      const u = l.units?.find((x) => x.id === s.unit || x.id === `${s.unit}.service`);
+      return { service: s.name, unit: s.unit, activeState: u?.activeState ?? "unknown", subState: u?.subState ?? "", since: u?.since ?? null };
+    });
+  return (
+    <>
+      {l.unitsError && <p className="mb-2 text-sm text-(--color-down)">Unit states could not be read: {l.unitsError}</p>}
+      <UnitsList machine={machine} units={rows} denied={denied} restart={restart} />
+    </>
+  );
+}
+
+export async function LiveGenerations({ live, data, plan }: { live: Promise<MachineLive>; data: MachinePageData; plan: Plan }) {
+  const l = await live;
+  if (!l.reachable) return <p className="text-sm text-(--color-muted)">Generations unknown: {l.error}</p>;
+  if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
+  const rows = generationJobs(l.generations, data.deploys);
+  const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
+  return <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} currentVersion={l.system?.version ?? null} />;
+}

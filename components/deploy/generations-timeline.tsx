@@ -1,0 +1,40 @@
+// Every system generation, newest first: number, date, NixOS version where known, which is
+// current, the panel job that made it (who, when, log), and Roll back to it (confirmation first).
+import type { GenerationRow } from "@/lib/machine/generation-jobs";
+import { formatTime } from "./format";
+import { RollbackButton } from "./rollback-button";
+
+type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; currentVersion: string | null };
+
+export function GenerationsTimeline({ rows, host, commands, currentVersion }: Props) {
+  if (rows.length === 0) return <p className="text-sm text-(--color-muted)">No generations listed.</p>;
+  return (
+    <ol data-testid="generations" className="relative grid gap-0 border-l-2 border-(--color-line) pl-4">
+      {rows.map((g) => (
+        <li key={g.number} data-testid="generation-row" data-number={g.number} data-current={g.current} className="relative flex flex-wrap items-center justify-between gap-3 py-2">
+          <span aria-hidden="true" className={`absolute -left-[1.42rem] size-3 rounded-full border-2 ${g.current ? "border-(--color-up) bg-(--color-up)" : "border-(--color-line) bg-(--color-panel)"}`} />
+          <div className="min-w-0 text-sm">
+            <p className="font-medium">
+              Generation {g.number}
+              {g.current && <span className="ml-2 rounded-full border border-(--color-up)/40 px-2 py-0.5 text-xs text-(--color-up)">current</span>}
+            </p>
+            <p className="text-xs text-(--color-muted)">
+              {formatTime(g.date)}
+              {g.current && currentVersion ? ` · NixOS ${currentVersion}` : ""}
+              {g.job ? (
+                <>
+                  {" · "}
+                  <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>deploy #{g.job.id}</a>
+                  {g.job.requestedBy ? ` by ${g.job.requestedBy}` : ""}
+                </>
+              ) : (
+                " · not deployed by the panel"
+              )}
+            </p>
+          </div>
+          {!g.current && <RollbackButton host={host} generation={g.number} commands={commands[g.number] ?? []} label={`Roll back to ${g.number}…`} compact />}
+        </li>
+      ))}
+    </ol>
+  );
+}

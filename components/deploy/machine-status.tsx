@@ -1,0 +1,48 @@
+// The header card's live half: can the panel reach the machine, what system runs (generation,
+// NixOS version, store path, activation time), and does it match what the panel last deployed.
+import type { Drift } from "@/lib/machine/drift";
+import type { MachineLive } from "@/lib/machine/live-status";
+import { formatTime } from "./format";
+
+const DRIFT_STYLE: Record<Drift["state"], string> = {
+  matches: "text-(--color-up)",
+  none: "text-(--color-muted)",
+  unknown: "text-(--color-muted)",
+  "rolled-back": "text-(--color-slow)",
+  outside: "text-(--color-slow)",
+};
+
+export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift }) {
+  const current = live.generations?.find((g) => g.current) ?? null;
+  return (
+    <div data-testid="machine-status" className="grid gap-3">
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <span
+          data-testid="reachability"
+          data-reachable={live.reachable}
+          className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium ${live.reachable ? "border-(--color-up)/40 text-(--color-up)" : "border-(--color-down)/40 text-(--color-down)"}`}
+        >
+          <span aria-hidden="true" className="size-2 rounded-full bg-current" />
+          {live.reachable ? "reachable" : "unreachable"}
+        </span>
+        {live.error && <span className="break-words text-(--color-muted)">{live.error}</span>}
+      </p>
+      {live.system && (
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-(--color-muted)">Generation</dt>
+          <dd data-testid="current-generation" data-number={current?.number ?? ""}>{current ? current.number : live.generationsError ? "unknown (generations could not be listed)" : "—"}</dd>
+          <dt className="text-(--color-muted)">NixOS</dt>
+          <dd data-testid="nixos-version">{live.system.version ?? "—"}</dd>
+          <dt className="text-(--color-muted)">System</dt>
+          <dd data-testid="system-path" className="break-all font-mono text-xs leading-5">{live.system.path}</dd>
+          <dt className="text-(--color-muted)">Activated</dt>
+          <dd>{formatTime(live.system.activatedAt)}</dd>
+          <dt className="text-(--color-muted)">Drift</dt>
+          <dd data-testid="drift" data-state={drift.state} className={DRIFT_STYLE[drift.state]}>
+            {"jobId" in drift ? <a className="underline-offset-2 hover:underline" href={`/jobs/${drift.jobId}`}>{drift.text}</a> : drift.text}
+          </dd>
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+// A journal stream: journal:subscribe with the filter (the server shares one remote journalctl
+// per distinct filter), entries into a capped store, unsubscribe on leave; after a reconnect it
+// subscribes again and skips entries it already has (by cursor).
+import { useEffect, useRef, useState } from "react";
+import type { JournalFilter, WireJournalEntry } from "@/lib/live/events";
+import { LEVEL, LineStore, type Level } from "./line-store";
+import { frameScheduler, openSocket, type Connection } from "./socket";
+
+export const JOURNAL_CAP = 50_000;
+export type JournalState = "connecting" | "streaming" | "ended" | "error";
+
+export function levelOfPriority(p: number | null): Level {
+  if (p === null) return LEVEL.normal;
+  return p <= 3 ? LEVEL.error : p === 4 ? LEVEL.warn : LEVEL.normal;
+}
+
+export function entryText(e: WireJournalEntry): string {
+  const who = e.identifier ?? e.unit ?? "";
+  return who ? `${who}${e.pid !== null ? `[${e.pid}]` : ""}: ${e.message}` : e.message;
+}
+
+export function useJournal(filter: JournalFilter, key: string) {
+  const store = useRef(new LineStore(JOURNAL_CAP)).current;
+  const [version, setVersion] = useState(0);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [state, setState] = useState<JournalState>("connecting");
+  const [message, setMessage] = useState<string | null>(null);
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+
+  useEffect(() => {
+    store.clear();
+    const render = frameScheduler(() => setVersion((v) => v + 1));
+    const seen = new Set<string>();
+    let seq = 0;
+    let streamId: string | null = null;
+    const socket = openSocket();
+    const subscribe = () =>
+      socket.emit("journal:subscribe", filterRef.current, (res) => {
+        if (res.ok) {
+          streamId = res.streamId;
+          setState("streaming");
+          setMessage(null);
+        } else {
+          setState("error");
+          setMessage(res.error.message);
+        }
+      });
+    socket.on("connect", () => {
+      setConnection("live");
+      subscribe();
+    });
+    socket.on("disconnect", () => setConnection("offline"));
+    socket.on("connect_error", () => setConnection("offline"));
+    socket.on("app:error", (body) => {
+      if (!body.event || body.event.startsWith("journal:")) {
+        setState("error");
+        setMessage(body.error.message);
+      }
+    });
+    socket.on("journal:entries", ({ streamId: id, entries }) => {
+      if (id !== streamId) return;
+      const fresh = entries.filter((e) => !seen.has(e.cursor));
+      for (const e of fresh) seen.add(e.cursor);
+      if (seen.size > JOURNAL_CAP * 2) {
+        seen.clear();
+        for (const e of fresh) seen.add(e.cursor);
+      }
+      store.push(fresh.map((e) => ({ seq: ++seq, at: Date.parse(e.at), level: levelOfPriority(e.priority), text: entryText(e) })));
+      render.schedule();
+    });
+    socket.on("journal:ended", ({ streamId: id, reason }) => {
+      if (id !== streamId) return;
+      // A viewer that fell behind is dropped by the server: subscribe again (seen cursors skip repeats).
+      if (reason.startsWith("fell behind")) return void subscribe();
+      setState("ended");
+      setMessage(reason);
+    });
+    return () => {
+      render.cancel();
+      if (streamId) socket.emit("journal:unsubscribe", { streamId });
+      socket.close();
+    };
+  }, [key, store]);
+
+  return { store, version, connection, state, message };
+}

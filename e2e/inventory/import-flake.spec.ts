@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { LabInfo } from "../lab/src/types";
+import { startServer, type RunningServer } from "../fixtures/server";
+import { apiLogin } from "../fixtures/auth";
+
+// A panel aimed at the lab (port 3333): the flake is evaluated by the real nix on frame2 over SSH.
+// Playwright cannot load e2e/lab (ESM-only import.meta), so the lab's CLI and scripts/lab-db.ts
+// run as child processes, as e2e/fixtures/lab-panel.ts does for the database.
+const PORT = 3333;
+const DB = resolve("test-results/e2e-import-flake-db/panel.db");
+let panel: RunningServer;
+
+function child(args: string[]): string {
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  const info = JSON.parse(child(["--import", "tsx", "e2e/lab/cli.ts", "up"]).trim().split("\n").at(-1) ?? "") as LabInfo;
+  rmSync(dirname(DB), { recursive: true, force: true });
+  mkdirSync(dirname(DB), { recursive: true });
+  child(["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/lab-db.ts", DB]);
+  panel = await startServer(PORT, DB, { fresh: false, env: { SSH_KEY_FILE: info.privateKeyPath } });
+});
+test.beforeEach(async ({ page }) => {
+  await apiLogin(page.request, panel.url);
+});
+test.afterAll(async () => {
+  await panel?.stop();
+});
+
+test("import from the lab flake: preview, apply, and a second preview shows everything unchanged", async ({ page, isMobile }) => {
+  test.skip(isMobile, "the flow runs once, on desktop");
+  await page.goto(`${panel.url}/inventory/import`);
+  await page.getByRole("tab", { name: "From flake" }).click();
+  await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
+  await expect(page.getByLabel("Flake directory")).toHaveValue("/home/admin/homelab");
+  await page.getByRole("button", { name: "Preview" }).click();
+  // The lab database has frame1 and frame2 (seeded/pointed at the lab); the lab flake adds frame3.
+  await expect(page.getByTestId("plan-summary")).toHaveText("Would 1 add, 0 change, 2 unchanged, 0 skipped.", { timeout: 60_000 });
+  await expect(page.locator('[data-testid="plan-entry"][data-key="frame3"]')).toHaveAttribute("data-action", "add");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("plan-summary")).toHaveText("Applied: 1 added, 0 changed, 2 unchanged, 0 skipped.", { timeout: 60_000 });
+
+  await page.goto(`${panel.url}/inventory`);
+  await expect(page.getByRole("link", { name: "frame3", exact: true })).toBeVisible();
+
+  await page.goto(`${panel.url}/inventory/import`);
+  await page.getByRole("tab", { name: "From flake" }).click();
+  await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("plan-summary")).toHaveText("Would 0 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 60_000 });
+});
+
+test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page, isMobile }) => {
+  test.skip(isMobile, "desktop only");
+  await page.goto(`${panel.url}/inventory/import`);
+  await page.getByText("Load services.homepage-dashboard from the flake").click();
+  await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
+  await page.getByLabel("Configuration (nixosConfigurations.…)").fill("frame1");
+  await page.getByRole("button", { name: "Load", exact: true }).click();
+  // The lab's machines have no Homepage: the box gets the two empty lists as nix eval printed them.
+  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue('{\n  "services": [],\n  "bookmarks": []\n}\n', { timeout: 60_000 });
+  await page.getByLabel("Configuration (nixosConfigurations.…)").fill("-bad");
+  await page.getByRole("button", { name: "Load", exact: true }).click();
+  await expect(page.getByTestId("load-error")).toHaveText("Use a Nix attribute name such as frame1.");
+});
