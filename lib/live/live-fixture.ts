@@ -21,7 +21,9 @@ export type LiveServer = {
 
 export async function startLiveServer(db: Db, attach: (io: Server) => void): Promise<LiveServer> {
   const http: HttpServer = createServer();
-  const io = new Server(http, { serveClient: false });
+  // A long ping timeout: the slow-client test stops reading its connection on purpose and must
+  // see the back-pressure path, not the heartbeat's disconnect.
+  const io = new Server(http, { serveClient: false, pingTimeout: 120_000 });
   attachSocketAuth(io);
   attach(io);
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));

@@ -26,7 +26,7 @@ function via<T>(check: (v: unknown) => T) {
 /** A regular expression that compiles (checked here; journalctl applies it with PCRE2 --grep). */
 function compiles(pattern: string): boolean {
   try {
-    new RegExp(pattern, "u");
+    new RegExp(pattern);
     return true;
   } catch {
     return false;
