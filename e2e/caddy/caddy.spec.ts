@@ -127,7 +127,7 @@ test("Caddy drops a client's Tailscale-User-Login; the panel believes it only fr
   }
 });
 
-test("a validate job's log streams to a socket that upgraded to a websocket through Caddy", async () => {
+test("a validate job's log streams to a socket that upgraded to a websocket through Caddy", async ({ page }) => {
   test.setTimeout(240_000);
   await lab.setVariant("frame2", "base");
   const { api, cookie } = await loggedInApi();
@@ -161,6 +161,17 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     const stored = (await (await api.get(`${ORIGIN}/api/jobs/${jobId}/log?after=0`)).json()) as { lines: WireLogLine[] };
     expect(lines.map((l) => l.text)).toEqual(stored.lines.map((l) => l.text));
     expect(socket.io.engine.transport.name).toBe("websocket");
+
+    // The job page in Chromium: its own socket is a websocket through Caddy carrying the log.
+    const frames: string[] = [];
+    page.on("websocket", (ws) => {
+      if (ws.url().startsWith(`wss://localhost:${HTTPS_PORT}/socket.io/`)) ws.on("framereceived", (f) => frames.push(String(f.payload)));
+    });
+    await apiLogin(page.request, ORIGIN);
+    await page.goto(`${ORIGIN}/jobs/${jobId}`);
+    await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+    await expect.poll(() => frames.some((f) => f.startsWith('42["job:lines"') && f.includes(`"jobId":${jobId}`))).toBe(true);
+    await expect(page.getByTestId("log-row").filter({ hasText: lines.at(-1)!.text }).first()).toBeVisible();
   } finally {
     socket.close();
     await api.dispose();
