@@ -49,7 +49,7 @@ export const envSchema = z.object({
   /** Jobs (lib/jobs): log bytes kept per job; beyond it one marker line, the rest is dropped. */
   JOB_LOG_MAX_BYTES: int(1024, 2 ** 40).default(50 * 1024 * 1024),
   /** Log lines are written in batches: at least this often, or when this many are waiting. */
-  JOB_LOG_FLUSH_MS: int(10, 10_000).default(100),
+  JOB_LOG_FLUSH_MS: int(10, 10_000).default(25),
   JOB_LOG_BATCH_LINES: int(1, 5_000).default(500),
   /** Time-outs per kind: evaluate (validate), build (build, dry-run), deploy (deploy, rollback), queries. */
   JOB_TIMEOUT_EVAL_MS: int(1000, 86_400_000).default(600_000),
