@@ -10,6 +10,7 @@ import { apiLogin, uiLogin } from "../fixtures/auth";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { caddyBinary, startCaddy, type RunningCaddy } from "./caddy-server";
 import type { ClientToServer, ServerToClient, WireJob, WireLogLine } from "../../lib/live/events";
+import { unpackLines } from "../../lib/live/log-batch";
 
 const PANEL_PORT = 3341;
 const HTTPS_PORT = 3443;
@@ -147,7 +148,7 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
 
     const lines: WireLogLine[] = [];
     let final: WireJob | null = null;
-    socket.on("job:lines", (p) => p.jobId === jobId && lines.push(...p.lines));
+    socket.on("job:lines", (p) => p.jobId === jobId && lines.push(...unpackLines(p)));
     socket.on("job:update", (p) => {
       if (p.job.id === jobId && FINAL.includes(p.job.status)) final = p.job;
     });

@@ -2,6 +2,7 @@
 // job from the browser, reading a viewer's sequence counters, the stored log through the API.
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { lastSeqOf, packLines, storedBody, type PlainLine } from "../../lib/live/log-batch";
 import { apiLogin } from "../fixtures/auth";
 
 export async function loggedIn(browser: Browser, base: string, isMobile = false): Promise<{ context: BrowserContext; page: Page }> {
@@ -48,13 +49,16 @@ export async function storedSeqs(page: Page, base: string, jobId: number): Promi
 export function writeBigLog(dbFile: string, jobId: number, count: number, line: (seq: number) => { stream: string; text: string }): void {
   const db = new Database(dbFile, { timeout: 10_000 });
   try {
-    db.prepare(`DELETE FROM "JobLogLine" WHERE "jobId" = ?`).run(jobId);
-    const insert = db.prepare(`INSERT INTO "JobLogLine" ("jobId", "seq", "stream", "at", "text") VALUES (?, ?, ?, ?, ?)`);
-    const at = new Date().toISOString().replace("Z", "+00:00");
+    db.prepare(`DELETE FROM "JobLogChunk" WHERE "jobId" = ?`).run(jobId);
+    const insert = db.prepare(`INSERT INTO "JobLogChunk" ("jobId", "lastSeq", "firstSeq", "body") VALUES (?, ?, ?, ?)`);
+    const at = Date.now();
     db.transaction(() => {
-      for (let seq = 1; seq <= count; seq++) {
-        const l = line(seq);
-        insert.run(jobId, seq, l.stream, at, l.text);
+      // Rows of 500 lines, as the panel's log writer stores them (lib/jobs/log-store.ts).
+      for (let first = 1; first <= count; first += 500) {
+        const lines = [];
+        for (let seq = first; seq <= Math.min(count, first + 499); seq++) lines.push({ seq, at, ...line(seq) } as PlainLine);
+        const batch = packLines(lines);
+        insert.run(jobId, lastSeqOf(batch), first, storedBody(batch));
       }
     })();
   } finally {

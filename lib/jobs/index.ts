@@ -3,7 +3,8 @@ import "server-only";
 // server.ts both evaluate this module and must share the queues.
 import { db } from "../db/client";
 import { JobRunner } from "./runner";
-import { listJobRows, loadJob, readLog, type JobFilter, type JobRow } from "./job-store";
+import { listJobRows, loadJob, type JobFilter, type JobRow } from "./job-store";
+import { readLog } from "./log-read";
 
 export { JobRunner, type JobEvents, type JobUpdate, type StartRequest } from "./runner";
 export { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, type PublicJobKind } from "./kinds";

@@ -78,12 +78,3 @@ export async function recoverJobs(db: Db): Promise<{ interrupted: number[]; canc
   await db.job.updateMany({ where: { id: { in: cancelled }, status: "queued" }, data: { status: "cancelled", message: CANCELLED_AT_START, finishedAt: now } });
   return { interrupted, cancelled };
 }
-
-export function readLog(db: Db, jobId: number, after: number, limit: number) {
-  return db.jobLogLine.findMany({
-    where: { jobId, seq: { gt: after } },
-    orderBy: { seq: "asc" },
-    take: limit,
-    select: { seq: true, stream: true, at: true, text: true },
-  });
-}

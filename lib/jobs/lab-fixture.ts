@@ -5,6 +5,7 @@ import { lab, type LabInfo } from "@/e2e/lab";
 import type { Db } from "../db/client";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { loadJob } from "./job-store";
+import { readLog } from "./log-read";
 import type { JobStatus } from "./kinds";
 
 export async function labMachines(db: Db): Promise<{ info: LabInfo; pool: SshPool }> {
@@ -42,6 +43,6 @@ export async function expectStatus(db: Db, id: number, status: JobStatus) {
 }
 
 export async function logText(db: Db, jobId: number): Promise<string[]> {
-  const rows = await db.jobLogLine.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
+  const rows = await readLog(db, jobId, 0, Number.MAX_SAFE_INTEGER);
   return rows.map((r) => r.text);
 }

@@ -2,7 +2,8 @@ import "server-only";
 // The whole stored log of a job as a text stream (one stored line per line, raw as written),
 // read in pages so a 200,000-line log never sits in memory at once.
 import { db } from "../db/client";
-import { loadJob, readLog } from "./job-store";
+import { loadJob } from "./job-store";
+import { readLog } from "./log-read";
 
 const PAGE = 5000;
 

@@ -9,6 +9,7 @@ import { useTestDatabase } from "../test/db";
 import { startSshd, type TestSshd } from "../test/sshd";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { loadJob } from "./job-store";
+import { readLog } from "./log-read";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();
@@ -41,7 +42,7 @@ const finished = (id: number, timeoutMs: number) =>
     return ["queued", "running"].includes(job.status) ? null : job;
   }, timeoutMs);
 
-const logOf = async (id: number) => (await tdb.client().jobLogLine.findMany({ where: { jobId: id }, orderBy: { seq: "asc" } })).map((l) => l.text);
+const logOf = async (id: number) => (await readLog(tdb.client(), id, 0, 1e9)).map((l) => l.text);
 
 beforeAll(async () => {
   sshd = await startSshd();

@@ -3,13 +3,16 @@
 // optional ack callback; refusals and malformed payloads answer with "app:error" (and the ack,
 // when given, gets { ok: false, error }). Nothing changes on a refused event.
 import type { HealthSnapshot } from "../health/types";
+import type { LineBatch } from "./log-batch";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 export type Ack<T> = (result: ({ ok: true } & T) | ({ ok: false } & ErrorBody)) => void;
 
 // ---- job logs -------------------------------------------------------------------------------
-/** One stored log line as sent to browsers; `at` is epoch milliseconds. */
+/** One log line as browsers hold it (unpacked from a job:lines batch); `at` is epoch milliseconds. */
 export type WireLogLine = { seq: number; stream: "stdout" | "stderr" | "system"; text: string; at: number };
+/** Consecutive lines of one job, packed (lib/live/log-batch.ts: unpackLines gives WireLogLine[]). */
+export type WireLogBatch = { jobId: number } & LineBatch;
 /** Job row summary pushed on every status change (same fields as GET /api/jobs/<id>). */
 export type WireJob = {
   id: number;
@@ -63,7 +66,7 @@ export type ServerToClient = {
   "inventory:changed": () => void;
   "app:error": (body: ErrorBody & { event?: string }) => void;
   /** Lines in seq order, no gaps, no repeats for a subscription (replay first, then live batches). */
-  "job:lines": (p: { jobId: number; lines: WireLogLine[] }) => void;
+  "job:lines": (p: WireLogBatch) => void;
   "job:update": (p: { job: WireJob }) => void;
   /** The client fell behind (too much unsent): re-subscribe with the last seq it has. */
   "job:resync": (p: { jobId: number; after: number }) => void;

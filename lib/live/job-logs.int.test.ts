@@ -7,8 +7,10 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { labMachines, waitForJob } from "../jobs/lab-fixture";
+import { countLogLines } from "../jobs/log-read";
 import { JobRunner } from "../jobs/runner";
-import type { WireJob, WireLogLine } from "./events";
+import type { WireJob, WireLogBatch } from "./events";
+import { unpackLines } from "./log-batch";
 import { attachJobLogs, type JobLogsHub } from "./job-logs";
 import { request, startLiveServer, type LiveServer } from "./live-fixture";
 
@@ -38,13 +40,13 @@ afterAll(async () => {
 });
 
 const seqJob = (count: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count }, requestedById: null });
-const storedCount = async (jobId: number) => tdb.client().jobLogLine.count({ where: { jobId } });
+const storedCount = async (jobId: number) => countLogLines(tdb.client(), jobId);
 
 /** Follows a job like the browser does: subscribe with the last seq it has, re-subscribe on job:resync. */
 function follow(s: ClientSocket, jobId: number, seqs: number[], after = 0) {
   const state = { mismatches: [] as string[], resyncs: [] as number[], updates: [] as WireJob[], acks: [] as WireJob[] };
-  s.on("job:lines", (p: { jobId: number; lines: WireLogLine[] }) => {
-    if (p.jobId === jobId) for (const l of p.lines) seqs.push(l.seq);
+  s.on("job:lines", (p: WireLogBatch) => {
+    if (p.jobId === jobId) for (const l of unpackLines(p)) seqs.push(l.seq);
   });
   s.on("job:update", (p: { job: WireJob }) => state.updates.push(p.job));
   s.on("job:resync", (p: { jobId: number; after: number }) => {
@@ -82,6 +84,24 @@ describe("job logs", () => {
     await lab.waitFor("the final job:update", async () => (f.state.updates.some((u) => u.status === done.status) ? true : null), 10_000, 50);
     console.log(`mid-job subscribe: ${total} lines, ${f.state.resyncs.length} re-syncs`);
     s.close();
+  });
+
+  it("sends live batches once to every caught-up subscriber, and nothing to a socket that did not subscribe", async () => {
+    const [a, b, bystander] = await Promise.all([live.client(), live.client(), live.client()]);
+    const overheard: number[] = [];
+    bystander.on("job:lines", (p: WireLogBatch) => overheard.push(p.jobId));
+    const sharedBefore = hub.stats().sharedBatches;
+    const job = await seqJob(200_000);
+    const [seqsA, seqsB]: number[][] = [[], []];
+    await Promise.all([follow(a, job.id, seqsA).ready, follow(b, job.id, seqsB).ready]);
+    await waitForJob(tdb.client(), job.id, ["succeeded"]);
+    const total = await storedCount(job.id);
+    await lab.waitFor("every stored line at both", async () => (seqsA.length >= total && seqsB.length >= total ? true : null), 240_000, 50);
+    expectContiguous(seqsA, total);
+    expectContiguous(seqsB, total);
+    expect(hub.stats().sharedBatches).toBeGreaterThan(sharedBefore); // the broadcast path ran
+    expect(overheard).toEqual([]);
+    for (const s of [a, b, bystander]) s.close();
   });
 
   it("continues after a forced disconnect with no gap and no repeat", async () => {

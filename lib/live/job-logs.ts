@@ -1,16 +1,21 @@
 import "server-only";
 // job:subscribe / job:unsubscribe: authorised (jobs:read) subscriptions to one job's log and status.
-// The runner's "lines" events feed every subscription of that job; "job" events become job:update.
+// The runner's "lines" events feed every subscription of that job: the caught-up ones get each
+// batch in one broadcast (socket.io encodes it once for all of them), the others queue it on their
+// own (replaying, or with lines of their own still waiting). "job" events become job:update.
 import type { EventEmitter } from "node:events";
 import type { Server, Socket } from "socket.io";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import type { JobEvents } from "../jobs/runner";
-import { loadJob, readLog } from "../jobs/job-store";
+import { loadJob } from "../jobs/job-store";
+import { readLog } from "../jobs/log-read";
 import type { LogLine } from "../jobs/log-store";
 import { jobSubscribeSchema, jobUnsubscribeSchema } from "../validation/live";
 import { accept, ackOf, refuse } from "./respond";
 import { DEFAULT_JOB_STREAM, JobSubscription, type JobStreamSettings } from "./job-subscription";
+import type { WireLogBatch } from "./events";
+import { packLines } from "./log-batch";
 import { wireJob } from "./wire";
 
 export const MAX_JOB_SUBSCRIPTIONS_PER_SOCKET = 20;
@@ -22,8 +27,9 @@ export type JobLogDeps = {
 };
 
 export type JobLogsHub = {
-  /** Open subscriptions, and the most unsent bytes any socket had before a send. */
-  stats(jobId?: number): { subscriptions: number; maxPendingSeen: number };
+  /** Open subscriptions, the most unsent bytes any socket had before a send, and how many live
+   * batches went out as one broadcast to caught-up subscribers. */
+  stats(jobId?: number): { subscriptions: number; maxPendingSeen: number; sharedBatches: number };
 };
 
 export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
@@ -31,6 +37,7 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
   const byJob = new Map<number, Set<JobSubscription>>();
   const bySocket = new WeakMap<Socket, Map<number, JobSubscription>>();
   let maxPendingSeen = 0;
+  let sharedBatches = 0;
 
   const drop = (socket: Socket, sub: JobSubscription) => {
     maxPendingSeen = Math.max(maxPendingSeen, sub.maxPendingSeen);
@@ -45,7 +52,19 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
   const job = async (id: number) => wireJob(await loadJob(deps.db(), id), deps.runner.position(id));
 
   deps.runner.on("lines", ({ jobId, lines }) => {
-    for (const sub of byJob.get(jobId) ?? []) sub.live(lines);
+    const subs = byJob.get(jobId);
+    if (!subs?.size || lines.length === 0) return;
+    const shared: string[] = [];
+    for (const sub of [...subs]) {
+      if (!sub.takesShared(lines[0].seq)) sub.live(lines);
+      else if (sub.admitShared(lines[lines.length - 1].seq)) shared.push(sub.socketId);
+    }
+    if (shared.length === 0) return; // io.to([]) would mean every socket
+    for (let i = 0; i < lines.length; i += settings.batchLines) {
+      const packed: WireLogBatch = { jobId, ...packLines(lines.slice(i, i + settings.batchLines)) };
+      io.to(shared).emit("job:lines", packed);
+      sharedBatches += 1;
+    }
   });
   deps.runner.on("job", (u) => {
     const subs = byJob.get(u.id);
@@ -108,7 +127,7 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
         if (jobId !== undefined && id !== jobId) continue;
         for (const s of set) (subscriptions += 1), (max = Math.max(max, s.maxPendingSeen));
       }
-      return { subscriptions, maxPendingSeen: max };
+      return { subscriptions, maxPendingSeen: max, sharedBatches };
     },
   };
 }

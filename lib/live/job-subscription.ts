@@ -3,11 +3,13 @@ import "server-only";
 // seq order with no gap and no repeat, in batches. Live lines that arrive during the replay wait
 // (bounded: when too many wait, they are dropped and read back from the store instead). When the
 // socket's unsent bytes pass the bound, sending stops and the client is told to re-sync.
+// Once caught up, a subscription takes the job's live batches with every other caught-up socket in
+// one broadcast (job-logs.ts: encoded once, see takesShared/admitShared).
 import type { Socket } from "socket.io";
 import type { LogLine } from "../jobs/log-store";
-import type { WireJob, WireLogLine } from "./events";
+import type { WireJob, WireLogBatch } from "./events";
+import { packLines } from "./log-batch";
 import { pendingBytes } from "./respond";
-import { wireLine } from "./wire";
 
 export type JobStreamSettings = {
   /** Live lines wait at most this long before they are sent. */
@@ -33,7 +35,7 @@ export class JobSubscription {
   private replaying = true;
   private early: LogLine[] = [];
   private earlyDropped = false;
-  private batch: WireLogLine[] = [];
+  private batch: LogLine[] = [];
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   /** The most unsent bytes seen for this socket before a send (tests, the benchmark). */
@@ -90,6 +92,24 @@ export class JobSubscription {
     if (this.batch.length > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), this.settings.batchMs);
   }
 
+  /** True when the next live lines (from `first`) can go out in the job's shared broadcast as they
+   * are: replay over, nothing of its own waiting, and the previous line already sent. */
+  takesShared(first: number): boolean {
+    return !this.closed && !this.replaying && this.batch.length === 0 && this.lastQueued === first - 1;
+  }
+
+  /** Before a shared broadcast of lines up to `last`: false (and the client told to re-sync) when
+   * the socket has too much unsent; otherwise the lines count as sent. */
+  admitShared(last: number): boolean {
+    if (!this.withinBound()) return false;
+    this.lastQueued = this.lastEmitted = last;
+    return true;
+  }
+
+  get socketId(): string {
+    return this.socket.id;
+  }
+
   emitUpdate(job: WireJob): void {
     if (!this.closed) this.socket.emit("job:update", { job });
   }
@@ -109,7 +129,7 @@ export class JobSubscription {
   /** False once the subscription ended (closed, or fell behind). */
   private queue(l: LogLine): boolean {
     if (l.seq <= this.lastQueued) return !this.closed; // already sent (replay and live overlap)
-    this.batch.push(wireLine(l));
+    this.batch.push(l);
     this.lastQueued = l.seq;
     return this.batch.length >= this.settings.batchLines ? this.flush() : !this.closed;
   }
@@ -119,19 +139,24 @@ export class JobSubscription {
     this.timer = null;
     if (this.closed) return false;
     if (this.batch.length === 0) return true;
-    const pending = pendingBytes(this.socket);
-    this.maxPendingSeen = Math.max(this.maxPendingSeen, pending);
-    if (pending > this.settings.maxPendingBytes) {
-      const after = this.lastEmitted;
-      this.close();
-      this.socket.emit("job:resync", { jobId: this.jobId, after });
-      this.onFellBehind(this);
-      return false;
-    }
+    if (!this.withinBound()) return false;
     const lines = this.batch;
     this.batch = [];
-    this.socket.emit("job:lines", { jobId: this.jobId, lines });
+    const packed: WireLogBatch = { jobId: this.jobId, ...packLines(lines) };
+    this.socket.emit("job:lines", packed);
     this.lastEmitted = lines[lines.length - 1].seq;
     return true;
+  }
+
+  /** False after telling the client to re-sync (too much unsent for this socket). */
+  private withinBound(): boolean {
+    const pending = pendingBytes(this.socket);
+    this.maxPendingSeen = Math.max(this.maxPendingSeen, pending);
+    if (pending <= this.settings.maxPendingBytes) return true;
+    const after = this.lastEmitted;
+    this.close();
+    this.socket.emit("job:resync", { jobId: this.jobId, after });
+    this.onFellBehind(this);
+    return false;
   }
 }

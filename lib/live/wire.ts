@@ -1,12 +1,7 @@
 import "server-only";
 // Rows as they travel to browsers (lib/live/events.ts types).
 import type { JobRow } from "../jobs/job-store";
-import type { LogLine } from "../jobs/log-store";
-import type { WireJob, WireLogLine } from "./events";
-
-export function wireLine(l: LogLine): WireLogLine {
-  return { seq: l.seq, stream: l.stream, text: l.text, at: l.at.getTime() };
-}
+import type { WireJob } from "./events";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
