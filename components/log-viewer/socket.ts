@@ -1,14 +1,18 @@
 "use client";
-// The page's socket.io connection, typed with the shared contract (same options as the dashboard).
-import { io, type Socket } from "socket.io-client";
+// The page's one socket.io connection (components/live/socket.ts), typed with the shared contract.
+// A hook that takes it removes its own listeners and releases it; it never closes it.
+import type { Socket } from "socket.io-client";
+import { acquireSocket, releaseSocket } from "@/components/live/socket";
 import type { ClientToServer, ServerToClient } from "@/lib/live/events";
 
 export type PanelSocket = Socket<ServerToClient, ClientToServer>;
 export type Connection = "connecting" | "live" | "offline";
 
-export function openSocket(): PanelSocket {
-  return io({ transports: ["websocket", "polling"] });
+export function acquirePanelSocket(): PanelSocket {
+  return acquireSocket() as PanelSocket;
 }
+
+export { releaseSocket };
 
 /**
  * Coalesces many calls into one re-render per ~frame. A timer, not requestAnimationFrame: a window

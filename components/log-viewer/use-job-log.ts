@@ -3,13 +3,14 @@
 // reconnect or job:resync, so nothing is missed or repeated. When the server does not know the
 // event (an older panel) it reads the stored log over HTTP instead.
 import { useEffect, useRef, useState } from "react";
-import type { WireJob, WireLogLine } from "@/lib/live/events";
+import type { ServerToClient, WireJob, WireLogLine } from "@/lib/live/events";
 import { initialBuildProgress, reduceBuildProgress, type BuildProgress } from "@/lib/nix/build-progress";
+import { unpackLines } from "@/lib/live/log-batch";
 import { parseNixLine } from "@/lib/nix/internal-json";
 import { LineStore } from "./line-store";
 import { displayOf } from "./nix-display";
 import { acceptLines, newSeqStats, type SeqStats } from "./seq-tracker";
-import { frameScheduler, openSocket, type Connection } from "./socket";
+import { acquirePanelSocket, frameScheduler, releaseSocket, type Connection } from "./socket";
 import { pollJobLog } from "./poll-job-log";
 
 export type JobLog = {
@@ -51,7 +52,7 @@ export function useJobLog(initial: WireJob): JobLog {
       progressRef.current = p;
       render.schedule();
     };
-    const socket = openSocket();
+    const socket = acquirePanelSocket();
     let fallback: (() => void) | null = null;
     const useHttp = () => {
       if (fallback) return;
@@ -68,35 +69,50 @@ export function useJobLog(initial: WireJob): JobLog {
         } else if (res.error.code === "unknown_event") useHttp();
       });
     };
-    socket.on("connect", () => {
+    const onConnect = () => {
       setConnection("live");
       if (!fallback) subscribe();
-    });
-    socket.on("disconnect", () => setConnection("offline"));
-    socket.on("connect_error", () => setConnection("offline"));
-    socket.on("app:error", (body) => {
+    };
+    const onOffline = () => setConnection("offline");
+    const onError: ServerToClient["app:error"] = (body) => {
       if (body.error.code === "unknown_event" && (body.event === undefined || body.event === "job:subscribe")) useHttp();
-    });
-    socket.on("job:lines", ({ jobId: id, lines }) => {
-      if (id !== jobId || fallback) return;
-      const { accepted, gap } = acceptLines(stats, lines);
+    };
+    const onLines: ServerToClient["job:lines"] = (batch) => {
+      if (batch.jobId !== jobId || fallback) return;
+      const { accepted, gap } = acceptLines(stats, unpackLines(batch));
       if (accepted.length) append(accepted);
       if (gap && lastGapAt !== stats.lastSeq) {
         lastGapAt = stats.lastSeq;
         subscribe();
       }
       render.schedule();
-    });
-    socket.on("job:resync", ({ jobId: id }) => {
+    };
+    const onResync: ServerToClient["job:resync"] = ({ jobId: id }) => {
       if (id === jobId && !fallback) subscribe();
-    });
-    socket.on("job:update", ({ job: j }) => {
+    };
+    const onUpdate: ServerToClient["job:update"] = ({ job: j }) => {
       if (j.id === jobId) setJob(j);
-    });
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onOffline);
+    socket.on("connect_error", onOffline);
+    socket.on("app:error", onError);
+    socket.on("job:lines", onLines);
+    socket.on("job:resync", onResync);
+    socket.on("job:update", onUpdate);
+    if (socket.connected) onConnect();
     return () => {
       render.cancel();
       fallback?.();
-      socket.close();
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onOffline);
+      socket.off("connect_error", onOffline);
+      socket.off("app:error", onError);
+      socket.off("job:lines", onLines);
+      socket.off("job:resync", onResync);
+      socket.off("job:update", onUpdate);
+      if (socket.connected) socket.emit("job:unsubscribe", { jobId });
+      releaseSocket();
     };
   }, [jobId, store, stats]);
 

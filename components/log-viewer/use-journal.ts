@@ -3,9 +3,9 @@
 // per distinct filter), entries into a capped store, unsubscribe on leave; after a reconnect it
 // subscribes again and skips entries it already has (by cursor).
 import { useEffect, useRef, useState } from "react";
-import type { JournalFilter, WireJournalEntry } from "@/lib/live/events";
+import type { JournalFilter, ServerToClient, WireJournalEntry } from "@/lib/live/events";
 import { LEVEL, LineStore, type Level } from "./line-store";
-import { frameScheduler, openSocket, type Connection } from "./socket";
+import { acquirePanelSocket, frameScheduler, releaseSocket, type Connection } from "./socket";
 
 export const JOURNAL_CAP = 50_000;
 export type JournalState = "connecting" | "streaming" | "ended" | "error";
@@ -35,7 +35,7 @@ export function useJournal(filter: JournalFilter, key: string) {
     const seen = new Set<string>();
     let seq = 0;
     let streamId: string | null = null;
-    const socket = openSocket();
+    const socket = acquirePanelSocket();
     const subscribe = () =>
       socket.emit("journal:subscribe", filterRef.current, (res) => {
         if (res.ok) {
@@ -47,19 +47,18 @@ export function useJournal(filter: JournalFilter, key: string) {
           setMessage(res.error.message);
         }
       });
-    socket.on("connect", () => {
+    const onConnect = () => {
       setConnection("live");
       subscribe();
-    });
-    socket.on("disconnect", () => setConnection("offline"));
-    socket.on("connect_error", () => setConnection("offline"));
-    socket.on("app:error", (body) => {
+    };
+    const onOffline = () => setConnection("offline");
+    const onError: ServerToClient["app:error"] = (body) => {
       if (!body.event || body.event.startsWith("journal:")) {
         setState("error");
         setMessage(body.error.message);
       }
-    });
-    socket.on("journal:entries", ({ streamId: id, entries }) => {
+    };
+    const onEntries: ServerToClient["journal:entries"] = ({ streamId: id, entries }) => {
       if (id !== streamId) return;
       const fresh = entries.filter((e) => !seen.has(e.cursor));
       for (const e of fresh) seen.add(e.cursor);
@@ -69,18 +68,31 @@ export function useJournal(filter: JournalFilter, key: string) {
       }
       store.push(fresh.map((e) => ({ seq: ++seq, at: Date.parse(e.at), level: levelOfPriority(e.priority), text: entryText(e) })));
       render.schedule();
-    });
-    socket.on("journal:ended", ({ streamId: id, reason }) => {
+    };
+    const onEnded: ServerToClient["journal:ended"] = ({ streamId: id, reason }) => {
       if (id !== streamId) return;
       // A viewer that fell behind is dropped by the server: subscribe again (seen cursors skip repeats).
       if (reason.startsWith("fell behind")) return void subscribe();
       setState("ended");
       setMessage(reason);
-    });
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onOffline);
+    socket.on("connect_error", onOffline);
+    socket.on("app:error", onError);
+    socket.on("journal:entries", onEntries);
+    socket.on("journal:ended", onEnded);
+    if (socket.connected) onConnect();
     return () => {
       render.cancel();
-      if (streamId) socket.emit("journal:unsubscribe", { streamId });
-      socket.close();
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onOffline);
+      socket.off("connect_error", onOffline);
+      socket.off("app:error", onError);
+      socket.off("journal:entries", onEntries);
+      socket.off("journal:ended", onEnded);
+      if (streamId && socket.connected) socket.emit("journal:unsubscribe", { streamId });
+      releaseSocket();
     };
   }, [key, store]);
 
