@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { lab } from "../e2e/lab";
 import type { WireLogBatch } from "../lib/live/events";
-import { lastSeqOf } from "../lib/live/log-batch";
+import { lastSeqOf, textsOf } from "../lib/live/log-batch";
 
 const FULL_LINES = 200_000;
 const STEADY = { rate: 1000, seconds: 10, clients: 10 };
@@ -45,10 +45,15 @@ class Client {
   private fail: ((err: Error) => void) | null = null;
   constructor(readonly socket: Socket) {
     socket.on("job:lines", (batch: WireLogBatch) => {
-      // Receipt is the decoded event: seqs checked and lines counted from the batch as it came
-      // (unpacking into one object per line is the viewer's work, measured by bench:dashboard).
+      // Receipt: the decoded event with every line's text split out and seqs checked (making one
+      // object per line for the view is the viewer's work, measured by bench:dashboard).
       const now = Date.now();
       if (batch.first !== this.lastSeq + 1) this.fail?.(new Error(`seq ${batch.first} after ${this.lastSeq}: a gap or a repeat`));
+      try {
+        textsOf(batch); // every line's text, as any consumer needs them; throws on a corrupt batch
+      } catch (err) {
+        this.fail?.(err as Error);
+      }
       this.lastSeq = lastSeqOf(batch);
       for (const [stream, n] of batch.streams) if (stream === "stdout") this.received += n;
       for (const [at, n] of batch.at) for (let i = 0; i < n; i += 10) this.latencies.push(now - at); // one sample per 10 lines

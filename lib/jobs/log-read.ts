@@ -4,26 +4,28 @@ import type { Db } from "../db/client";
 import { unpackStored } from "../live/log-batch";
 import type { LogLine } from "./log-store";
 
-/** Rows read per query: a row holds up to a writer batch of lines (500 by default). */
-const ROWS = 64;
-
-/** Lines with seq > after, oldest first, at most `limit`. */
+/** Lines with seq > after, oldest first, at most `limit`. Reads only the rows that hold them. */
 export async function readLog(db: Db, jobId: number, after: number, limit: number): Promise<LogLine[]> {
   const out: LogLine[] = [];
   for (let cursor = after; out.length < limit; ) {
-    const rows = await db.jobLogChunk.findMany({
-      where: { jobId, lastSeq: { gt: cursor } },
+    // Rows hold consecutive seqs, so these are exactly the rows covering (cursor, cursor + wanted].
+    const wanted = limit - out.length;
+    let rows = await db.jobLogChunk.findMany({
+      where: { jobId, lastSeq: { gt: cursor }, firstSeq: { lte: cursor + wanted } },
       orderBy: { lastSeq: "asc" },
-      take: ROWS,
       select: { firstSeq: true, lastSeq: true, body: true },
     });
+    // A gap in the numbering (not written by this panel, but possible in a hand-edited database):
+    // go on from the next row there is.
+    if (rows.length === 0) rows = await db.jobLogChunk.findMany({ where: { jobId, lastSeq: { gt: cursor } }, orderBy: { lastSeq: "asc" }, take: 1, select: { firstSeq: true, lastSeq: true, body: true } });
+    if (rows.length === 0) break;
+    const before = out.length;
     for (const r of rows) {
       for (const l of unpackStored(r.firstSeq, r.body)) {
-        if (l.seq > after && out.length < limit) out.push({ seq: l.seq, stream: l.stream, text: l.text, at: new Date(l.at) });
+        if (l.seq > cursor && out.length < limit) out.push({ seq: l.seq, stream: l.stream, text: l.text, at: new Date(l.at) });
       }
     }
-    if (rows.length < ROWS) break;
-    cursor = rows[rows.length - 1].lastSeq;
+    cursor = out.length > before ? out[out.length - 1].seq : rows[rows.length - 1].lastSeq;
   }
   return out;
 }

@@ -51,4 +51,16 @@ describe("LogWriter", () => {
     expect(rows.at(-1)?.text).toBe("finished");
     expect(w.truncated).toBe(true);
   });
+
+  it("stores a multi-line system text as one line per line", async () => {
+    const w = new LogWriter(jobId, store, { maxBytes: 1e9, flushMs: 20, batchLines: 500 }, 3000);
+    await w.system("failed: exit 1\r\nstderr: no such file\nlast");
+    await w.close();
+    const rows = await readLog(tdb.client(), jobId, 3000, 1e9);
+    expect(rows.map((r) => [r.seq, r.stream, r.text])).toEqual([
+      [3001, "system", "failed: exit 1"],
+      [3002, "system", "stderr: no such file"],
+      [3003, "system", "last"],
+    ]);
+  });
 });

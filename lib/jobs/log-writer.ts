@@ -52,9 +52,10 @@ export class LogWriter {
     this.armTimer();
   }
 
-  /** A line of the panel's own (steps, outcome); never dropped by the size bound. */
+  /** A line of the panel's own (steps, outcome); never dropped by the size bound. A text with
+   * newlines (an error message with a stderr tail) becomes one line per line. */
   system(text: string): void | Promise<void> {
-    this.add("system", text);
+    for (const part of text.split(/\r?\n/)) this.add("system", part);
     if (this.buf.length >= this.opts.batchLines) return this.flush();
     this.armTimer();
   }

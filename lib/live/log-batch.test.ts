@@ -15,12 +15,18 @@ describe("log batches", () => {
     const b = packLines(lines);
     expect(b).toEqual({
       first: 7,
-      texts: ["a", "b \u001b[31mred\u001b[0m", "", 'quote " and \\ backslash', "done"],
+      count: 5,
+      text: 'a\nb \u001b[31mred\u001b[0m\n\nquote " and \\ backslash\ndone',
       streams: [["stdout", 2], ["stderr", 2], ["system", 1]],
       at: [[1000, 3], [1001, 1], [1002, 1]],
     });
     expect(lastSeqOf(b)).toBe(11);
     expect(unpackLines(JSON.parse(JSON.stringify(b)))).toEqual(lines);
+  });
+
+  it("keeps one line per line when a text holds a newline (shown as U+2424)", () => {
+    const b = packLines([line(1, "system", "two\nparts", 0), line(2, "stdout", "", 0)]);
+    expect(unpackLines(b).map((l) => l.text)).toEqual(["two\u2424parts", ""]);
   });
 
   it("takes Date times as well as epoch milliseconds", () => {
@@ -31,9 +37,10 @@ describe("log batches", () => {
   it("refuses lines that are not consecutive, and runs that do not cover the texts", () => {
     expect(() => packLines([line(1, "stdout", "a", 0), line(3, "stdout", "b", 0)])).toThrow(/seq 3 after 1/);
     expect(() => packLines([])).toThrow(/no lines/);
-    expect(() => unpackLines({ first: 1, texts: ["a", "b"], streams: [["stdout", 1]], at: [[0, 2]] })).toThrow(/runs/);
-    expect(() => unpackLines({ first: 1, texts: ["a"], streams: [["stdout", 2]], at: [[0, 1]] })).toThrow(/runs/);
-    expect(() => unpackLines({ first: 1, texts: ["a"], streams: [["stdout", 0], ["stdout", 1]], at: [[0, 1]] })).toThrow(/runs/);
+    expect(() => unpackLines({ first: 1, count: 2, text: "a\nb", streams: [["stdout", 1]], at: [[0, 2]] })).toThrow(/runs/);
+    expect(() => unpackLines({ first: 1, count: 1, text: "a", streams: [["stdout", 2]], at: [[0, 1]] })).toThrow(/runs/);
+    expect(() => unpackLines({ first: 1, count: 1, text: "a", streams: [["stdout", 0], ["stdout", 1]], at: [[0, 1]] })).toThrow(/runs/);
+    expect(() => unpackLines({ first: 1, count: 3, text: "a\nb", streams: [["stdout", 3]], at: [[0, 3]] })).toThrow(/2 lines, expected 3/);
   });
 });
 

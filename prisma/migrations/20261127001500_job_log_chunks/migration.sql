@@ -1,7 +1,8 @@
 -- Job logs are stored as batches of consecutive lines (one row per batch the log writer commits,
 -- usually 500 lines) instead of one row per line: a chatty build's lines cost one insert per
 -- batch, not per line (the per-line rows took most of the panel's CPU at full speed). The body is
--- JSON {texts, streams, at} as in lib/live/log-batch.ts; line i has seq firstSeq + i.
+-- JSON {count, text, streams, at} as in lib/live/log-batch.ts: the lines' texts joined by "\n"
+-- (a newline inside an old line becomes U+2424), line i has seq firstSeq + i.
 -- Existing lines become one-line batches, so nothing stored before is lost.
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -16,7 +17,8 @@ CREATE TABLE "JobLogChunk" (
 ) WITHOUT ROWID;
 INSERT INTO "JobLogChunk" ("jobId", "lastSeq", "firstSeq", "body")
 SELECT "jobId", "seq", "seq", json_object(
-    'texts', json_array("text"),
+    'count', 1,
+    'text', replace("text", char(10), char(9252)),
     'streams', json_array(json_array("stream", 1)),
     'at', json_array(json_array(
         CASE typeof("at")
