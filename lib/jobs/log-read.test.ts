@@ -7,7 +7,7 @@ const tdb = useTestDatabase();
 let store: LogStore;
 let jobId = 0;
 const lines = (from: number, to: number): LogLine[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ seq: from + i, stream: i % 3 ? "stdout" : "stderr", text: `line ${from + i}`, at: new Date(1000 + from + i) }));
+  Array.from({ length: to - from + 1 }, (_, i) => ({ seq: from + i, stream: (from + i) % 3 ? "stdout" : "stderr", text: `line ${from + i}`, at: new Date(1000 + from + i) }));
 
 beforeAll(async () => {
   const m = await tdb.client().machine.create({ data: { name: "m1", system: "x86_64-linux", role: "testing" } });
@@ -28,6 +28,7 @@ describe("readLog", () => {
     const [l] = await readLog(tdb.client(), jobId, 502, 1);
     expect(l).toEqual({ seq: 503, stream: "stdout", text: "line 503", at: new Date(1503) });
     expect(await countLogLines(tdb.client(), jobId)).toBe(2000);
+    expect(await countLogLines(tdb.client(), jobId, "stderr")).toBe(lines(1, 2000).filter((l) => l.stream === "stderr").length);
   });
 
   it("reads past a gap in the numbering instead of stopping", async () => {

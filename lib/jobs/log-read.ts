@@ -1,8 +1,8 @@
 import "server-only";
 // Reading a job's stored log (JobLogChunk rows, see log-store.ts) back as lines, a page at a time.
 import type { Db } from "../db/client";
-import { unpackStored } from "../live/log-batch";
-import type { LogLine } from "./log-store";
+import { unpackStored, type LineBatch } from "../live/log-batch";
+import type { LogLine, LogStream } from "./log-store";
 
 /** Lines with seq > after, oldest first, at most `limit`. Reads only the rows that hold them. */
 export async function readLog(db: Db, jobId: number, after: number, limit: number): Promise<LogLine[]> {
@@ -30,8 +30,13 @@ export async function readLog(db: Db, jobId: number, after: number, limit: numbe
   return out;
 }
 
-/** How many lines a job's stored log holds. */
-export async function countLogLines(db: Db, jobId: number): Promise<number> {
-  const rows = await db.jobLogChunk.findMany({ where: { jobId }, select: { firstSeq: true, lastSeq: true } });
-  return rows.reduce((n, r) => n + r.lastSeq - r.firstSeq + 1, 0);
+/** How many lines a job's stored log holds (of one stream, when given), without making the lines. */
+export async function countLogLines(db: Db, jobId: number, stream?: LogStream): Promise<number> {
+  const rows = await db.jobLogChunk.findMany({ where: { jobId }, select: { firstSeq: true, lastSeq: true, body: stream ? true : undefined } });
+  let n = 0;
+  for (const r of rows) {
+    if (!stream) n += r.lastSeq - r.firstSeq + 1;
+    else for (const [s, count] of (JSON.parse(r.body) as Pick<LineBatch, "streams">).streams) if (s === stream) n += count;
+  }
+  return n;
 }
