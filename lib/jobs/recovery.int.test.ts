@@ -58,9 +58,11 @@ describe("recovery after a crash", () => {
     expect((await tdb.client().job.findUniqueOrThrow({ where: { id } })).status).toBe("running");
 
     const runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
+    const startedAt = Date.now();
     const report = await runner.start();
     expect(report.interrupted).toEqual([id]);
     const [result] = await runner.leftovers();
+    console.log(`recovery: start() ${Date.now() - startedAt} ms until leftovers() resolved: ${result?.note}`);
     expect(result, result?.note).toMatchObject({ id, host: "frame1", outcome: expect.stringMatching(/^(terminated|killed)$/) });
 
     await lab.waitFor("no build process on frame1", async () => ((await lab.exec("frame1", BUILD)).stdout.trim() === "" ? true : null), 30_000);
