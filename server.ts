@@ -96,6 +96,10 @@ async function main(): Promise<void> {
   const recovered = await jobRunner().start();
   if (recovered.interrupted.length + recovered.cancelled.length > 0)
     log(`jobs: ${recovered.interrupted.length} left running marked interrupted, ${recovered.cancelled.length} queued cancelled`);
+  // What those jobs left on their hosts is stopped in the background (bounded; never delays listen).
+  void jobRunner().leftovers().then((results) => {
+    for (const r of results) log(`jobs: job ${r.id} (${r.kind} on ${r.machine}): ${r.note}`);
+  });
 
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);

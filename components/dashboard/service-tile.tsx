@@ -35,7 +35,7 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
         <p className="mt-1 text-sm text-(--color-muted)">{tile.description}</p>
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
-          {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} /> : <span className="font-mono">{tile.unit}</span>)}
+          {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} machine={tile.machine} /> : <span className="font-mono">{tile.unit}</span>)}
           {tile.ports && <span>{tile.ports}</span>}
           {tile.unit && tile.machine && (
             <a

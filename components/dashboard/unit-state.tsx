@@ -1,25 +1,19 @@
 import type { WireUnit } from "@/lib/live/events";
-
-/** red: stopped or failed; amber: changing; green: running; grey: not known (yet). */
-function tone(state: string): string {
-  if (state === "active") return "text-(--color-up)";
-  if (state === "failed" || state === "inactive") return "text-(--color-down)";
-  if (state === "unknown") return "text-(--color-muted)";
-  return "text-(--color-slow)";
-}
+import { TONE_CLASS, unitStateView } from "./unit-state-view";
 
 /** The unit name with its live systemd state (pushed over the socket). */
-export function UnitState({ name, unit, error }: { name: string; unit: WireUnit | undefined; error: string | null }) {
+export function UnitState({ name, unit, error, machine = null }: { name: string; unit: WireUnit | undefined; error: string | null; machine?: string | null }) {
   const state = unit?.activeState ?? "unknown";
-  const text = unit && state !== "unknown" ? `${state}${unit.subState && unit.subState !== state ? ` (${unit.subState})` : ""}` : error ? "unreachable" : "…";
+  const view = unitStateView(state, unit?.subState ?? "", machine);
+  const text = unit && state !== "unknown" ? view.text : error ? "unreachable" : "…";
   const since = unit?.since ? ` since ${new Date(unit.since).toLocaleString()}` : "";
   const extra = [unit?.mainPid ? `PID ${unit.mainPid}` : "", unit?.restarts ? `${unit.restarts} restarts` : "", unit?.memoryBytes ? `${Math.round(unit.memoryBytes / 1048576)} MiB` : ""].filter(Boolean).join(", ");
   return (
     <span
       data-testid="unit-state"
       data-state={state}
-      className={`inline-flex items-center gap-1 font-mono ${tone(state)}`}
-      title={error ?? `${name}: ${text}${since}${extra ? ` — ${extra}` : ""}`}
+      className={`inline-flex items-center gap-1 font-mono ${TONE_CLASS[view.tone]}`}
+      title={error ?? view.title ?? `${name}: ${text}${since}${extra ? ` — ${extra}` : ""}`}
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
       <span className="text-(--color-muted)">{name}</span>

@@ -3,6 +3,7 @@
 // and Restart (asks first; server action, audited).
 import { useId, useRef, useState } from "react";
 import { useUnits } from "@/components/live/use-units";
+import { unitStateView } from "@/components/dashboard/unit-state-view";
 import { Button } from "@/components/ui/button";
 import { formatTime } from "./format";
 
@@ -42,7 +43,11 @@ function UnitItem({ machine, row, live, denied, restart }: { machine: string; ro
       <div className="min-w-0">
         <p className="font-medium">{row.service}</p>
         <p className="text-xs text-(--color-muted)">
-          <code>{row.unit}</code> · <span data-testid="unit-state" className={STATE_STYLE[state.activeState] ?? ""}>{state.activeState}{state.subState ? ` (${state.subState})` : ""}</span>
+          <code>{row.unit}</code> · {state.activeState === "not-found" ? (
+            <span data-testid="unit-state" className="text-(--color-muted)" title={unitStateView("not-found", "", machine).title ?? undefined}>not found</span>
+          ) : (
+            <span data-testid="unit-state" className={STATE_STYLE[state.activeState] ?? ""}>{state.activeState}{state.subState ? ` (${state.subState})` : ""}</span>
+          )}
           {state.since ? ` · since ${formatTime(state.since)}` : ""}
         </p>
       </div>

@@ -8,5 +8,6 @@ export {
 export { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate, type FlakeTarget } from "./nix-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
+export { killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
 export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

@@ -17,7 +17,8 @@ export type CommandKind =
   | "system.activated"
   | "systemd.show"
   | "systemd.restart"
-  | "journal";
+  | "journal"
+  | "process.kill-leftover";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;

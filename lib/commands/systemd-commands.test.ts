@@ -4,7 +4,7 @@ import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-su
 
 const admin = { sshUser: "admin" };
 const now = new Date("2026-11-26T14:00:00Z");
-const PROPS = "--property=Id,ActiveState,SubState,ActiveEnterTimestamp,MainPID,NRestarts,MemoryCurrent,Description";
+const PROPS = "--property=Id,LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,NRestarts,MemoryCurrent,Description";
 
 describe("systemctl", () => {
   it("shows units after --, under TZ=UTC, read-only without sudo", () => {

@@ -36,11 +36,14 @@ export function machineNameOf(raw: string): string {
   return raw;
 }
 
-/** Parses a route's [id] segment. */
+/** A job id in a URL segment: a positive integer written plainly (no sign, zeros, spaces or exponent). */
+export const jobIdParam = z.string().regex(/^[1-9][0-9]{0,9}$/, "must be a positive integer").transform(Number);
+
+/** Parses a route's [id] segment: the job id, or a 400 (ValidationError) naming the rule. */
 export function jobIdOf(raw: string): number {
-  const id = Number(raw);
-  if (!/^[1-9][0-9]{0,9}$/.test(raw) || !Number.isSafeInteger(id)) throw new ValidationError("Not a job id.", { id: "must be a positive integer" });
-  return id;
+  const parsed = jobIdParam.safeParse(raw);
+  if (!parsed.success) throw new ValidationError("Not a job id.", { id: "must be a positive integer" });
+  return parsed.data;
 }
 
 /** Parses a URL's query with a schema; ValidationError naming the fields. */

@@ -68,13 +68,20 @@ export const INTERRUPTED_MESSAGE =
 export const CANCELLED_AT_START =
   "Cancelled: the panel restarted before this job started. Queued jobs are not resumed, because what was wanted then may not be wanted now; start it again if it still is.";
 
+/** A job the previous process left running whose remote process group is known. */
+export type Leftover = { id: number; machine: string; kind: string; remotePid: number };
+
 /** At start-up: no job may stay running or queued from a previous process. */
-export async function recoverJobs(db: Db): Promise<{ interrupted: number[]; cancelled: number[] }> {
-  const stale = await db.job.findMany({ where: { status: { in: ["running", "queued"] } }, select: { id: true, status: true } });
+export async function recoverJobs(db: Db): Promise<{ interrupted: number[]; cancelled: number[]; leftovers: Leftover[] }> {
+  const stale = await db.job.findMany({
+    where: { status: { in: ["running", "queued"] } },
+    select: { id: true, status: true, kind: true, remotePid: true, machine: { select: { name: true } } },
+  });
   const interrupted = stale.filter((j) => j.status === "running").map((j) => j.id);
+  const leftovers = stale.flatMap((j) => (j.status === "running" && j.remotePid !== null ? [{ id: j.id, machine: j.machine.name, kind: j.kind, remotePid: j.remotePid }] : []));
   const cancelled = stale.filter((j) => j.status === "queued").map((j) => j.id);
   const now = new Date();
   await db.job.updateMany({ where: { id: { in: interrupted }, status: "running" }, data: { status: "interrupted", message: INTERRUPTED_MESSAGE, finishedAt: now } });
   await db.job.updateMany({ where: { id: { in: cancelled }, status: "queued" }, data: { status: "cancelled", message: CANCELLED_AT_START, finishedAt: now } });
-  return { interrupted, cancelled };
+  return { interrupted, cancelled, leftovers };
 }

@@ -47,6 +47,20 @@ export const TIMEOUT_CLASS: Record<JobKind, TimeoutClass> = {
   "bench-seq": "build",
 };
 
+/**
+ * Where a kind's long commands (those whose process group the row records as remotePid) run: the
+ * build host (builds, evaluations, deploy-rs) or the machine itself. Recovery kills there.
+ */
+export const REMOTE_AT: Record<JobKind, "builder" | "self"> = {
+  validate: "builder",
+  build: "builder",
+  "dry-run": "builder",
+  deploy: "builder",
+  rollback: "self",
+  generations: "self",
+  "bench-seq": "self",
+};
+
 export function isFinished(status: string): boolean {
   return (FINISHED as readonly string[]).includes(status);
 }

@@ -10,8 +10,9 @@ import { sshPool, type SshPool } from "../ssh/pool";
 import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
-import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish } from "./job-store";
+import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
 import { isFinished, isJobKind, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
+import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
 import { MachineQueues } from "./machine-queues";
@@ -47,6 +48,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private readonly settings: RunnerSettings;
   private store: LogStore | null = null;
   private state: "new" | "started" | "stopping" = "new";
+  private stoppedLeftovers: Promise<LeftoverResult[]> = Promise.resolve([]);
 
   constructor(private readonly opts: RunnerOptions = {}) {
     super();
@@ -61,13 +63,37 @@ export class JobRunner extends EventEmitter<JobEvents> {
     return this.opts.pool ?? sshPool();
   }
 
-  /** Recovery: jobs left running by a previous process become interrupted, queued ones cancelled. */
+  /**
+   * Recovery: jobs left running by a previous process become interrupted, queued ones cancelled.
+   * What the interrupted ones left running on their hosts is stopped in the background (bounded,
+   * never delaying start-up); `leftovers()` resolves with the outcome.
+   */
   async start(): Promise<{ interrupted: number[]; cancelled: number[] }> {
     if (this.state !== "new") return { interrupted: [], cancelled: [] };
-    const report = await recoverJobs(this.db);
+    const { leftovers, ...report } = await recoverJobs(this.db);
     this.store = new LogStore(this.opts.databaseUrl ?? env().DATABASE_URL);
     this.state = "started";
+    if (leftovers.length > 0) this.stoppedLeftovers = this.stopLeftovers(leftovers);
     return report;
+  }
+
+  /** What start-up did about processes interrupted jobs left on their hosts. */
+  leftovers(): Promise<LeftoverResult[]> {
+    return this.stoppedLeftovers;
+  }
+
+  private stopLeftovers(leftovers: Leftover[]): Promise<LeftoverResult[]> {
+    const pool = this.pool;
+    const note = async (jobId: number, text: string) => {
+      const log = new LogWriter(jobId, this.store!, { ...this.settings, maxBytes: this.settings.logMaxBytes, onBatch: (lines) => this.emit("lines", { jobId, lines }) }, this.store!.lastSeq(jobId));
+      await log.system(text);
+      await log.close();
+    };
+    const boundMs = pool.settings.connectTimeoutMs + pool.settings.killGraceMs + 10_000;
+    return stopLeftovers(leftovers, { db: this.db, pool, boundMs, note }).catch((err: unknown) => {
+      console.error("[jobs] recovery on the hosts failed:", err);
+      return [];
+    });
   }
 
   get accepting(): boolean {

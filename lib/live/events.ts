@@ -31,7 +31,7 @@ export type WireJob = {
 export type WireUnit = {
   service: string; // inventory service name
   unit: string; // e.g. grafana.service
-  activeState: string; // active | inactive | failed | activating | ... | "unknown" when unreadable
+  activeState: string; // active | inactive | failed | activating | ... | "not-found" (no such unit) | "unknown" when unreadable
   subState: string;
   since: string | null; // ISO
   mainPid: number | null;

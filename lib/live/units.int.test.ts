@@ -22,7 +22,7 @@ beforeAll(async () => {
   const frame2 = await db.machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
   // An address nothing answers on (TEST-NET-1).
   const ghost = await db.machine.create({ data: { name: "ghost", system: "x86_64-linux", role: "testing", sshHost: "192.0.2.1", sshUser: "admin", hostKeyFingerprint: fp } });
-  for (const [slug, unit, machineId] of [["loki", "loki.service", frame2.id], ["grafana", "grafana.service", frame2.id], ["ghost-web", "caddy.service", ghost.id]] as const)
+  for (const [slug, unit, machineId] of [["loki", "loki.service", frame2.id], ["grafana", "grafana.service", frame2.id], ["missing", "no-such-unit.service", frame2.id], ["ghost-web", "caddy.service", ghost.id]] as const)
     await db.service.create({ data: { slug, name: slug, unit, machineId } });
   await lab.healUnit("frame2", "loki");
   live = await startLiveServer(db, (io) => {
@@ -54,6 +54,8 @@ describe("unit status", () => {
       const first = a.state ?? (await lab.waitFor("the first state", async () => seen[i][0], 15_000, 20));
       expect(loki(first)).toMatchObject({ unit: "loki.service", activeState: "active", subState: "running" });
       expect(loki(first)?.mainPid).toBeGreaterThan(1);
+      // A unit frame2 does not have is "not-found", not the "inactive" systemd reports for it.
+      expect(first.units.find((u) => u.service === "missing")).toMatchObject({ unit: "no-such-unit.service", activeState: "not-found" });
     }
     expect(hub.pollers().size).toBe(1);
     const poller = hub.pollers().get("frame2")!;

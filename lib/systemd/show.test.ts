@@ -15,6 +15,20 @@ describe("parseSystemctlShow", () => {
       { id: "does-not-exist.service", activeState: "inactive", subState: "dead", since: null, mainPid: null, restarts: 0, memoryBytes: null, description: "does-not-exist.service" },
     ]);
   });
+  it("tells a unit systemd does not have (LoadState=not-found) from a stopped one (captured on a lab host)", () => {
+    const captured = readFileSync(new URL("./fixtures/show-frame2.txt", import.meta.url), "utf8");
+    expect(parseSystemctlShow(captured).map((u) => [u.id, u.activeState, u.subState])).toEqual([
+      ["loki.service", "active", "running"],
+      ["grafana.service", "active", "running"],
+      ["does-not-exist.service", "not-found", "dead"],
+      ["systemd-journald.service", "active", "running"],
+    ]);
+    expect(parseSystemctlShow(captured)[0]).toMatchObject({ since: "2026-11-27T00:04:10.000Z", mainPid: 104, memoryBytes: null, description: "Grafana Loki log aggregation" });
+  });
+  it("keeps the state of a loaded-but-missing unit that still runs (its file was removed)", () => {
+    const text = "Id=gone.service\nLoadState=not-found\nActiveState=active\nSubState=running\n\nId=stopped.service\nLoadState=loaded\nActiveState=inactive\nSubState=dead\n";
+    expect(parseSystemctlShow(text).map((u) => u.activeState)).toEqual(["active", "inactive"]);
+  });
   it("copes with CRLF, a lost separator and junk lines", () => {
     const text = "Id=a.service\r\nActiveState=active\r\nnot a property\r\nId=b.service\r\nActiveState=inactive\r\n";
     expect(parseShowBlocks(text)).toEqual([{ Id: "a.service", ActiveState: "active" }, { Id: "b.service", ActiveState: "inactive" }]);

@@ -1,9 +1,14 @@
-// Parser for `systemctl show --property=Id,ActiveState,... -- unit…`: KEY=VALUE lines, one block
+// Parser for `systemctl show --property=Id,LoadState,ActiveState,... -- unit…`: KEY=VALUE lines, one block
 // per unit, blocks separated by a blank line. Values are raw (a Description may contain "=").
 import { parseSystemdTimestamp } from "./timestamp";
 
 export interface UnitStatus {
   id: string;
+  /**
+   * active | inactive | failed | activating | deactivating | reloading, or "not-found" when
+   * systemd has no such unit (LoadState=not-found while inactive; systemd itself says "inactive").
+   * A unit whose file was removed while it runs stays what it is (e.g. active).
+   */
   activeState: string;
   subState: string;
   /** ActiveEnterTimestamp as ISO, or null (never active, or a zone we cannot resolve). */
@@ -48,9 +53,10 @@ export function parseSystemctlShow(output: string): UnitStatus[] {
     .filter((b) => b.Id !== undefined)
     .map((b) => {
       const pid = count(b.MainPID);
+      const activeState = b.ActiveState ?? "unknown";
       return {
         id: b.Id,
-        activeState: b.ActiveState ?? "unknown",
+        activeState: b.LoadState === "not-found" && activeState === "inactive" ? "not-found" : activeState,
         subState: b.SubState ?? "unknown",
         since: b.ActiveEnterTimestamp ? parseSystemdTimestamp(b.ActiveEnterTimestamp) : null,
         mainPid: pid === 0 ? null : pid,

@@ -6,6 +6,7 @@ import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getJob } from "@/lib/jobs";
+import { jobIdParam } from "@/lib/jobs/api-schemas";
 import { toWireJob } from "@/lib/jobs/wire";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +15,11 @@ export const metadata = { title: "Job" };
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePage("jobs:read", `/jobs/${encodeURIComponent(id)}`);
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
+  const jobId = jobIdParam.safeParse(id);
+  if (!jobId.success) notFound();
   let job;
   try {
-    job = await getJob(Number(id));
+    job = await getJob(jobId.data);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;

@@ -7,7 +7,6 @@ import type { RestartResult } from "@/components/deploy/units-list";
 import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
-import { sameRealmError } from "@/lib/jobs/foreign-errors";
 import { restartUnit } from "@/lib/machine/restart-unit";
 import { MACHINE_NAME, UNIT } from "@/lib/validation/patterns";
 
@@ -28,9 +27,9 @@ export async function restartUnitAction(machine: unknown, unit: unknown): Promis
     const s = await restartUnit(parsed.data.machine, parsed.data.unit);
     await audit(who.user, who.ctx.address, "unit.restart", "ok", target, s ? `${s.activeState} (${s.subState})` : "");
     return { ok: true, unit: s ? { service: "", unit: parsed.data.unit, activeState: s.activeState, subState: s.subState, since: s.since } : null };
-  } catch (caught) {
-    // SSH errors come from the pool on globalThis (server.ts's copy of lib/errors).
-    const err = sameRealmError(caught);
+  } catch (err) {
+    // SSH errors come from the pool on globalThis (server.ts's copy of lib/errors); DomainError's
+    // brand makes `instanceof` see them.
     if (!(err instanceof DomainError)) throw err;
     await audit(who.user, who.ctx.address, "unit.restart", "failed", target, err.message);
     return { ok: false, message: `Not restarted: ${err.message}` };

@@ -3,7 +3,6 @@ import { authorizeRoute } from "@/lib/auth/current";
 import { errorResponse, parseJson } from "@/lib/http/json";
 import { getJob, jobRunner } from "@/lib/jobs";
 import { machineNameOf, startJobBody } from "@/lib/jobs/api-schemas";
-import { sameRealmError } from "@/lib/jobs/foreign-errors";
 
 type Ctx = { params: Promise<{ name: string }> };
 
@@ -26,6 +25,6 @@ export async function POST(req: Request, { params }: Ctx) {
     return Response.json({ job: await getJob(id) });
   } catch (err) {
     await audit(user, ctx.address, "job.start", "failed", name, `${detail} ${err instanceof Error ? err.message : ""}`.trim());
-    return errorResponse(sameRealmError(err));
+    return errorResponse(err);
   }
 }
