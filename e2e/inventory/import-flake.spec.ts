@@ -17,8 +17,7 @@ test.afterAll(async () => {
   await panel?.stop();
 });
 
-test("import from the lab flake: preview, apply, and a second preview shows everything unchanged", async ({ page, isMobile }) => {
-  test.skip(isMobile, "the flow runs once, on desktop");
+test("import from the lab flake: preview, apply, and a second preview shows everything unchanged", async ({ page }) => {
   // Each preview is two `nix eval` runs over SSH, each bounded at 120 s by the panel; a cold or
   // busy lab host has taken more than a minute in CI.
   test.setTimeout(600_000);
@@ -43,8 +42,7 @@ test("import from the lab flake: preview, apply, and a second preview shows ever
   await expect(page.getByTestId("plan-summary")).toHaveText("Would 0 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 240_000 });
 });
 
-test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page, isMobile }) => {
-  test.skip(isMobile, "desktop only");
+test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page }) => {
   await page.goto(`${panel.url}/inventory/import`);
   await page.getByText("Load services.homepage-dashboard from the flake").click();
   await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");

@@ -53,8 +53,8 @@ async function shot(page: Page, name: string) {
   await test.info().attach(name, { path, contentType: "image/png" });
 }
 
-test("deploy, roll back and preview from a phone", async ({ page, browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "one lab run: the flow uses the Pixel 7 viewport; the desktop screenshot is taken inside it");
+// Phone project only (playwright.config.ts): one lab run; the desktop screenshot is taken inside.
+test("deploy, roll back and preview from a phone", async ({ page, browser }) => {
   test.setTimeout(900_000);
   const base = panel.url;
   await apiLogin(page.request, base);
