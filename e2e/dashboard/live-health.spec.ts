@@ -3,8 +3,7 @@ import { expect, test } from "@playwright/test";
 
 // A real TCP service on loopback that the panel checks; closing it must turn the badge red
 // on an open page without a reload (pushed over socket.io).
-test("a health badge changes without reload when the service goes down", async ({ page, isMobile }) => {
-  test.skip(isMobile, "one viewport is enough for the push path");
+test("a health badge changes without reload when the service goes down", async ({ page }) => {
   const server: Server = createServer((s) => s.end());
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as { port: number }).port;

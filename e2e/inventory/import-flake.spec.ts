@@ -1,31 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import type { LabInfo } from "../lab/src/types";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { apiLogin } from "../fixtures/auth";
 
 // A panel aimed at the lab (port 3333): the flake is evaluated by the real nix on frame2 over SSH.
-// Playwright cannot load e2e/lab (ESM-only import.meta), so the lab's CLI and scripts/lab-db.ts
-// run as child processes, as e2e/fixtures/lab-panel.ts does for the database.
 const PORT = 3333;
-const DB = resolve("test-results/e2e-import-flake-db/panel.db");
-let panel: RunningServer;
-
-function child(args: string[]): string {
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
+let panel: LabPanel;
 
 test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  const info = JSON.parse(child(["--import", "tsx", "e2e/lab/cli.ts", "up"]).trim().split("\n").at(-1) ?? "") as LabInfo;
-  rmSync(dirname(DB), { recursive: true, force: true });
-  mkdirSync(dirname(DB), { recursive: true });
-  child(["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/lab-db.ts", DB]);
-  panel = await startServer(PORT, DB, { fresh: false, env: { SSH_KEY_FILE: info.privateKeyPath } });
+  test.setTimeout(180_000);
+  panel = await startLabPanel(PORT, "test-results/e2e-import-flake-db/panel.db");
 });
 test.beforeEach(async ({ page }) => {
   await apiLogin(page.request, panel.url);
@@ -34,8 +17,7 @@ test.afterAll(async () => {
   await panel?.stop();
 });
 
-test("import from the lab flake: preview, apply, and a second preview shows everything unchanged", async ({ page, isMobile }) => {
-  test.skip(isMobile, "the flow runs once, on desktop");
+test("import from the lab flake: preview, apply, and a second preview shows everything unchanged", async ({ page }) => {
   // Each preview is two `nix eval` runs over SSH, each bounded at 120 s by the panel; a cold or
   // busy lab host has taken more than a minute in CI.
   test.setTimeout(600_000);
@@ -60,8 +42,7 @@ test("import from the lab flake: preview, apply, and a second preview shows ever
   await expect(page.getByTestId("plan-summary")).toHaveText("Would 0 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 240_000 });
 });
 
-test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page, isMobile }) => {
-  test.skip(isMobile, "desktop only");
+test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page }) => {
   await page.goto(`${panel.url}/inventory/import`);
   await page.getByText("Load services.homepage-dashboard from the flake").click();
   await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");

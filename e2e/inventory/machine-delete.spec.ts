@@ -15,8 +15,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test("deleting a machine with services asks what to do with them", async ({ page, isMobile }) => {
-  test.skip(isMobile, "covered once, on desktop");
+test("deleting a machine with services asks what to do with them", async ({ page }) => {
   const base = server.url;
   // A machine with no services is deleted after a plain confirmation.
   await page.goto(`${base}/inventory/machines/frame1-vm`);

@@ -18,8 +18,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test("create, edit and delete a service through the UI; changes survive a restart", async ({ page, isMobile }) => {
-  test.skip(isMobile, "covered once, on desktop");
+test("create, edit and delete a service through the UI; changes survive a restart", async ({ page }) => {
   const base = server.url;
 
   await page.goto(`${base}/inventory`);
@@ -77,8 +76,7 @@ test("create, edit and delete a service through the UI; changes survive a restar
   await expect(page.locator('[data-slug="jellyfin"]')).toHaveCount(0);
 });
 
-test("an invalid port shows a message next to the field and saves nothing", async ({ page, isMobile }) => {
-  test.skip(isMobile, "covered once, on desktop");
+test("an invalid port shows a message next to the field and saves nothing", async ({ page }) => {
   const base = server.url;
   await page.goto(`${base}/inventory/services/new`);
   await page.getByLabel("Name", { exact: true }).fill("Broken");
@@ -101,8 +99,7 @@ test("an invalid port shows a message next to the field and saves nothing", asyn
   await expect(page.getByRole("heading", { name: "Services (8)" })).toBeVisible();
 });
 
-test("a bad machine name is refused with its own message", async ({ page, isMobile }) => {
-  test.skip(isMobile, "covered once, on desktop");
+test("a bad machine name is refused with its own message", async ({ page }) => {
   await page.goto(`${server.url}/inventory/machines/new`);
   await page.getByLabel("Name", { exact: true }).fill("-oProxyCommand=id");
   await page.getByLabel("Host", { exact: true }).fill("frame2 ; id");

@@ -54,11 +54,9 @@ async function receivesWhileRunning(page: Page, than: number): Promise<number> {
   return seen;
 }
 
-test("a job started in one page streams into a second page; both see the same sequence numbers", async ({ browser, isMobile }) => {
-  // The stream does not depend on the viewport (the pages are plain contexts): once, on desktop.
-  test.skip(isMobile, "desktop only");
+test("a job started in one page streams into a second page; both see the same sequence numbers", async ({ browser }) => {
   test.setTimeout(400_000);
-  await slowBuildVariant(60);
+  await slowBuildVariant(30);
   const one = await loggedIn(browser, panel.url);
   const two = await loggedIn(browser, panel.url);
   await one.page.goto(`${panel.url}/jobs`);
@@ -87,11 +85,9 @@ test("a job started in one page streams into a second page; both see the same se
   await two.context.close();
 });
 
-test("killing the socket mid-stream and reconnecting loses and repeats nothing", async ({ browser, isMobile }) => {
-  // The stream does not depend on the viewport (the pages are plain contexts): once, on desktop.
-  test.skip(isMobile, "desktop only");
+test("killing the socket mid-stream and reconnecting loses and repeats nothing", async ({ browser }) => {
   test.setTimeout(400_000);
-  await slowBuildVariant(60);
+  await slowBuildVariant(30);
   const { context, page } = await loggedIn(browser, panel.url);
   const sockets: WebSocketRoute[] = [];
   await context.routeWebSocket(/\/socket\.io\//, (ws) => {

@@ -4,11 +4,12 @@
 import Database from "better-sqlite3";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { apiLogin } from "../fixtures/auth";
-import { labOps as lab, startLabPanel } from "./lab-bridge";
+import { lab } from "../lab";
+import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 
 const PORT = 3321;
 const DB = "test-results/e2e-machines-db/panel.db";
-let panel: Awaited<ReturnType<typeof startLabPanel>>;
+let panel: LabPanel;
 
 const PROFILE = "/nix/var/nix/profiles/system";
 const currentSystem = async () => (await lab.run("frame1", "readlink -f /run/current-system")).trim();
@@ -52,13 +53,13 @@ async function shot(page: Page, name: string) {
   await test.info().attach(name, { path, contentType: "image/png" });
 }
 
-test("deploy, roll back and preview from a phone", async ({ page, browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "one lab run: the flow uses the Pixel 7 viewport; the desktop screenshot is taken inside it");
+// Phone project only (playwright.config.ts): one lab run; the desktop screenshot is taken inside.
+test("deploy, roll back and preview from a phone", async ({ page, browser }) => {
   test.setTimeout(900_000);
   const base = panel.url;
   await apiLogin(page.request, base);
   // Known starting point: the base variant deployed.
-  await lab.setVariant("frame1", "base", [`nonce=${Date.now()}`]);
+  await lab.setVariant("frame1", "base", { extra: [`nonce=${Date.now()}`] });
   const start = await page.request.post(`${base}/api/machines/frame1/jobs`, { data: { kind: "deploy" }, headers: { origin: base } });
   expect(start.status(), await start.text()).toBe(200);
   const baseJob = (await start.json()).job.id as number;
@@ -77,7 +78,7 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }, tes
   await expect(page.getByTestId("drift")).toHaveAttribute("data-state", "matches");
 
   // Build the changed variant: the preview lists grafana's restart.
-  await lab.setVariant("frame1", "changed", [`nonce=${Date.now()}`]);
+  await lab.setVariant("frame1", "changed", { extra: [`nonce=${Date.now()}`] });
   await page.getByRole("button", { name: "Build", exact: true }).click();
   await expect(page.getByTestId("job-panel")).toHaveAttribute("data-job", /\d+/);
   await jobEnds(page, "succeeded");
@@ -106,7 +107,7 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }, tes
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(page.viewportSize()!.width);
 
   // The broken variant: deploy-rs rolls back; the old generation stays current.
-  await lab.setVariant("frame1", "broken", [`nonce=${Date.now()}`]);
+  await lab.setVariant("frame1", "broken", { extra: [`nonce=${Date.now()}`] });
   await page.getByRole("button", { name: "Deploy…" }).click();
   await confirm(page, "Deploy frame1");
   const brokenJob = await jobEnds(page, "rolled-back");
@@ -126,7 +127,7 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }, tes
   await expect(row).toHaveAttribute("data-current", "true", { timeout: 30_000 });
 
   // A slow deploy: while it runs, a second one is refused by the UI and by the API.
-  await lab.setVariant("frame1", "slow", [`nonce=${Date.now()}`, "seconds=25"]);
+  await lab.setVariant("frame1", "slow", { extra: [`nonce=${Date.now()}`, "seconds=25"] });
   await page.getByRole("button", { name: "Deploy…" }).click();
   await confirm(page, "Deploy frame1");
   const slowJob = Number(await page.getByTestId("job-panel").getAttribute("data-job"));
