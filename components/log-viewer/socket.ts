@@ -14,6 +14,19 @@ export function acquirePanelSocket(): PanelSocket {
 
 export { releaseSocket };
 
+type Handlers = { [E in keyof ServerToClient]?: ServerToClient[E] } & { connect?: () => void; disconnect?: () => void; connect_error?: () => void };
+type Untyped = { on(event: string, fn: (...args: never[]) => void): unknown; off(event: string, fn: (...args: never[]) => void): unknown };
+
+/** Adds a hook's listeners to the shared socket; the returned function removes exactly those. */
+export function listen(socket: PanelSocket, handlers: Handlers): () => void {
+  const entries = Object.entries(handlers) as [string, (...args: never[]) => void][];
+  const s = socket as unknown as Untyped;
+  for (const [event, fn] of entries) s.on(event, fn);
+  return () => {
+    for (const [event, fn] of entries) s.off(event, fn);
+  };
+}
+
 /**
  * Coalesces many calls into one re-render per ~frame. A timer, not requestAnimationFrame: a window
  * that is hidden or covered gets no animation frames, and its log must still be current when shown.

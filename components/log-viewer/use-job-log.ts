@@ -10,7 +10,7 @@ import { parseNixLine } from "@/lib/nix/internal-json";
 import { LineStore } from "./line-store";
 import { displayOf } from "./nix-display";
 import { acceptLines, newSeqStats, type SeqStats } from "./seq-tracker";
-import { acquirePanelSocket, frameScheduler, releaseSocket, type Connection } from "./socket";
+import { acquirePanelSocket, frameScheduler, listen, releaseSocket, type Connection } from "./socket";
 import { pollJobLog } from "./poll-job-log";
 
 export type JobLog = {
@@ -93,24 +93,12 @@ export function useJobLog(initial: WireJob): JobLog {
     const onUpdate: ServerToClient["job:update"] = ({ job: j }) => {
       if (j.id === jobId) setJob(j);
     };
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onOffline);
-    socket.on("connect_error", onOffline);
-    socket.on("app:error", onError);
-    socket.on("job:lines", onLines);
-    socket.on("job:resync", onResync);
-    socket.on("job:update", onUpdate);
+    const unlisten = listen(socket, { connect: onConnect, disconnect: onOffline, connect_error: onOffline, "app:error": onError, "job:lines": onLines, "job:resync": onResync, "job:update": onUpdate });
     if (socket.connected) onConnect();
     return () => {
       render.cancel();
       fallback?.();
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onOffline);
-      socket.off("connect_error", onOffline);
-      socket.off("app:error", onError);
-      socket.off("job:lines", onLines);
-      socket.off("job:resync", onResync);
-      socket.off("job:update", onUpdate);
+      unlisten();
       if (socket.connected) socket.emit("job:unsubscribe", { jobId });
       releaseSocket();
     };

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { JournalFilter, ServerToClient, WireJournalEntry } from "@/lib/live/events";
 import { LEVEL, LineStore, type Level } from "./line-store";
-import { acquirePanelSocket, frameScheduler, releaseSocket, type Connection } from "./socket";
+import { acquirePanelSocket, frameScheduler, listen, releaseSocket, type Connection } from "./socket";
 
 export const JOURNAL_CAP = 50_000;
 export type JournalState = "connecting" | "streaming" | "ended" | "error";
@@ -76,21 +76,11 @@ export function useJournal(filter: JournalFilter, key: string) {
       setState("ended");
       setMessage(reason);
     };
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onOffline);
-    socket.on("connect_error", onOffline);
-    socket.on("app:error", onError);
-    socket.on("journal:entries", onEntries);
-    socket.on("journal:ended", onEnded);
+    const unlisten = listen(socket, { connect: onConnect, disconnect: onOffline, connect_error: onOffline, "app:error": onError, "journal:entries": onEntries, "journal:ended": onEnded });
     if (socket.connected) onConnect();
     return () => {
       render.cancel();
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onOffline);
-      socket.off("connect_error", onOffline);
-      socket.off("app:error", onError);
-      socket.off("journal:entries", onEntries);
-      socket.off("journal:ended", onEnded);
+      unlisten();
       if (streamId && socket.connected) socket.emit("journal:unsubscribe", { streamId });
       releaseSocket();
     };
