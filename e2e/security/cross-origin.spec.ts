@@ -63,7 +63,7 @@ test("the same requests from the panel's own origin are accepted", async ({ page
 });
 
 test("requests for a foreign Host name are refused (DNS rebinding)", async ({ request }) => {
-  const res = await request.get(`${PANEL}/`, { headers: { host: "attacker.example:3210" }, maxRedirects: 0 });
+  const res = await request.get(`${PANEL}/`, { headers: { host: `attacker.example:${E2E_PORT}` }, maxRedirects: 0 });
   expect(res.status()).toBe(421);
   expect((await res.json()).error.code).toBe("bad_host");
 });
