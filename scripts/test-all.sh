@@ -8,15 +8,8 @@ export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PLAYWRIGHT_SKIP_BROWSER_DO
 
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 
-DEBS=(chromium openssh-server nix-bin systemd-container debootstrap iproute2 caddy)
-missing=()
-for pkg in "${DEBS[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-if ((${#missing[@]})); then
-  step "apt-get install ${missing[*]}"
-  if [ "$(id -u)" != 0 ]; then echo "Need root to install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2; exit 1; fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+step "host set-up (scripts/host-setup.sh: packages, nix build users, sshd, kernel)"
+bash scripts/host-setup.sh
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"

@@ -1,12 +1,15 @@
-// Every system generation, newest first: number, date, NixOS version where known, which is
-// current, the panel job that made it (who, when, log), and Roll back to it (confirmation first).
+// Every system generation, newest first: number, date, the NixOS system it activates (version and
+// store path, seen through deploy-rs's `activatable-*` wrapper), which is current and which runs,
+// the panel job that made it (who, when, log), and Roll back to it (confirmation first).
 import type { GenerationRow } from "@/lib/machine/generation-jobs";
 import { formatTime } from "./format";
 import { RollbackButton } from "./rollback-button";
 
-type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; currentVersion: string | null };
+type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; running: string | null };
 
-export function GenerationsTimeline({ rows, host, commands, currentVersion }: Props) {
+const storeName = (p: string) => p.replace(/^\/nix\/store\/[0-9a-z]{32}-/, "");
+
+export function GenerationsTimeline({ rows, host, commands, running }: Props) {
   if (rows.length === 0) return <p className="text-sm text-(--color-muted)">No generations listed.</p>;
   return (
     <ol data-testid="generations" className="relative grid grid-cols-[minmax(0,1fr)] gap-0 border-l-2 border-(--color-line) pl-4">
@@ -17,10 +20,17 @@ export function GenerationsTimeline({ rows, host, commands, currentVersion }: Pr
             <p className="font-medium">
               Generation {g.number}
               {g.current && <span className="ml-2 rounded-full border border-(--color-up)/40 px-2 py-0.5 text-xs text-(--color-up)">current</span>}
+              {g.facts?.toplevel && g.facts.toplevel === running && <span data-testid="generation-running" className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs">running</span>}
+              {g.facts?.wrapped && <span title={g.facts.target} className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs text-(--color-muted)">deploy-rs</span>}
             </p>
+            {g.facts?.toplevel && (
+              <p data-testid="generation-system" className="break-all font-mono text-xs text-(--color-muted)" title={g.facts.toplevel}>
+                {storeName(g.facts.toplevel)}
+              </p>
+            )}
             <p className="text-xs text-(--color-muted)">
               {formatTime(g.date)}
-              {g.current && currentVersion ? ` · NixOS ${currentVersion}` : ""}
+              {g.facts?.version ? ` · NixOS ${g.facts.version}` : ""}
               {g.job ? (
                 <>
                   {" · "}

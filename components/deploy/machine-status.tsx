@@ -1,5 +1,6 @@
 // The header card's live half: can the panel reach the machine, what system runs (generation,
-// NixOS version, store path, activation time), and does it match what the panel last deployed.
+// NixOS version, store path, activation time, deploy-rs's wrapper around it), whether the system
+// profile points at something else (what boots next), and does it match what the panel last deployed.
 import type { Drift } from "@/lib/machine/drift";
 import type { MachineLive } from "@/lib/machine/live-status";
 import { formatTime } from "./format";
@@ -35,6 +36,22 @@ export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift
           <dd data-testid="nixos-version">{live.system.version ?? "—"}</dd>
           <dt className="text-(--color-muted)">System</dt>
           <dd data-testid="system-path" className="break-all font-mono text-xs leading-5">{live.system.path}</dd>
+          {live.system.wrapper && (
+            <>
+              <dt className="text-(--color-muted)">Deployed as</dt>
+              <dd data-testid="system-wrapper" className="break-all font-mono text-xs leading-5" title="deploy-rs's activatable wrapper: the system profile points here, /run/current-system at the system inside">
+                {live.system.wrapper}
+              </dd>
+            </>
+          )}
+          {live.system.profileDiffers && (
+            <>
+              <dt className="text-(--color-muted)">Next boot</dt>
+              <dd data-testid="profile-differs" className="text-(--color-slow)">
+                the system profile points at generation {live.system.profileGeneration ?? "?"}, which is not what runs
+              </dd>
+            </>
+          )}
           <dt className="text-(--color-muted)">Activated</dt>
           <dd>{formatTime(live.system.activatedAt)}</dd>
           <dt className="text-(--color-muted)">Drift</dt>

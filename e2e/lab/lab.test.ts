@@ -12,6 +12,9 @@ let info: LabInfo;
 let hasFrame2 = false;
 
 const currentSystem = (h: string) => lab.run(h, "readlink /run/current-system").then((s) => s.trim());
+const profileTarget = (h: string) => lab.run(h, "readlink -f /nix/var/nix/profiles/system").then((s) => s.trim());
+/** deploy-rs colours the level of every log line (flexi_logger palette), terminal or not. */
+const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
 const mainPid = (h: string, unit: string) =>
   lab.run(h, ["systemctl", "show", "-p", "MainPID", "--value", `${unit}.service`]).then((s) => Number(s.trim()));
 const generations = (h: string) =>
@@ -70,12 +73,24 @@ describe("lab hosts", () => {
     expect(warnings).toMatch(/warning|error/);
   });
 
-  it("start with real generations and /run/current-system on the base variant", async () => {
+  it("start with real generations, the profile at deploy-rs's wrapper and /run/current-system at the toplevel inside", async () => {
     const gens = await generations("frame1");
     expect(gens.length).toBeGreaterThanOrEqual(1);
     expect(gens.some((g) => g.includes("(current)"))).toBe(true);
-    expect(await currentSystem("frame1")).toMatch(/^\/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base$/);
+    const cur = await currentSystem("frame1");
+    expect(cur).toMatch(/^\/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base$/);
     expect((await lab.run("frame1", "cat /run/current-system/nixos-version")).trim()).toBe("24.11.20261126.lab-base");
+    const wrapper = await profileTarget("frame1");
+    expect(wrapper).toMatch(/^\/nix\/store\/[a-z0-9]{32}-activatable-nixos-system-frame1-24\.11\.\d+\.lab-base$/);
+    expect((await lab.run("frame1", "readlink /run/booted-system")).trim()).toBe(cur);
+    // deploy-rs's buildEnv: a link per entry of the toplevel, plus its two scripts in their own paths
+    const entries = (await lab.run("frame1", `cd ${wrapper} && for e in *; do printf '%s %s\\n' "$e" "$(readlink "$e")"; done`)).trim().split("\n");
+    expect(entries).toEqual(expect.arrayContaining([
+      `nixos-version ${cur}/nixos-version`, `bin ${cur}/bin`, `etc ${cur}/etc`,
+      expect.stringMatching(/^activate-rs \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-rs\/activate-rs$/),
+      expect.stringMatching(/^deploy-rs-activate \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-path\/deploy-rs-activate$/),
+    ]));
+    expect(await lab.run("frame1", `test ! -e ${cur}/deploy-rs-activate && test ! -e ${cur}/activate-rs && echo none`)).toContain("none");
   });
 
   it("can fail a unit and heal it", async () => {
@@ -126,11 +141,16 @@ describe("the deploy stand-in", () => {
     const gensBefore = (await generations("frame1")).length;
     await lab.setVariant("frame1", "changed");
     const r = await lab.exec("frame1", `${DEPLOY} .#frame1`, "admin", { timeoutMs: 180_000 });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("🚀 ℹ️ [deploy] [INFO] Building profile `system` for node `frame1`");
-    expect(r.stderr).toContain("⭐ ℹ️ [activate] [INFO] Activation succeeded!");
-    expect(r.stderr).toContain("restarting the following units: grafana.service");
-    expect(r.stderr).toContain("Deployment confirmed.");
+    const err = plain(r.stderr);
+    expect(r.code, err).toBe(0);
+    expect(r.stderr).toContain("🚀 ℹ️ [deploy] [\x1b[38;5;51mINFO\x1b[0m] Running checks for flake in .");
+    expect(err).toContain("🚀 ℹ️ [deploy] [INFO] Building profile `system` for node `frame1`");
+    expect(err).toMatch(/\[frame1\.system\]\nuser = "root"\nssh_user = "admin"\npath = "\/nix\/store\/[a-z0-9]{32}-activatable-nixos-system-frame1-24\.11\.\d+\.lab-changed"\nhostname = "10\.231\.1\.2"\nssh_opts = \[\]\n/);
+    expect(err).toContain("⭐ ℹ️ [activate] [INFO] Activation succeeded!");
+    expect(err).toContain("👀 ℹ️ [wait] [INFO] Found canary file, done waiting!");
+    expect(err).toContain("restarting the following units: grafana.service");
+    expect(err).toContain("🚀 ℹ️ [deploy] [INFO] Deployment confirmed.");
+    expect(await profileTarget("frame1")).toMatch(/-activatable-nixos-system-frame1-24\.11\.\d+\.lab-changed$/);
     const after = await currentSystem("frame1");
     expect(after).not.toBe(before);
     expect(after).toMatch(/lab-changed$/);
@@ -146,7 +166,7 @@ describe("the deploy stand-in", () => {
     const r = await lab.exec("frame1", `${DEPLOY} -s --dry-activate .#frame1`, "admin", { timeoutMs: 120_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("would restart the following units: grafana.service");
-    expect(r.stderr).toContain("Completed dry-activate!");
+    expect(plain(r.stderr)).toContain("🚀 ℹ️ [deploy] [INFO] Completed dry-activate!");
     expect(await currentSystem("frame1")).toBe(before);
   });
 
@@ -155,11 +175,15 @@ describe("the deploy stand-in", () => {
     const gensBefore = await generations("frame1");
     await lab.setVariant("frame1", "broken");
     const r = await lab.exec("frame1", `${DEPLOY} -s .#frame1`, "admin", { timeoutMs: 180_000 });
+    const err = plain(r.stderr);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("warning: the following units failed: loki.service");
-    expect(r.stderr).toContain("⭐ ⚠️ [activate] [WARN] De-activating due to error");
-    expect(r.stderr).toContain("Attempting to re-activate the last generation");
-    expect(r.stderr).toContain("🚀 ❌ [deploy] [ERROR] Failed to deploy profile");
+    expect(err).toContain("warning: the following units failed: loki.service");
+    expect(err).toContain("⭐ ⚠️ [activate] [WARN] De-activating due to error");
+    expect(err).toContain("⭐ ℹ️ [activate] [INFO] Attempting to re-activate the last generation");
+    expect(err).toContain("⭐ ❌ [activate] [ERROR] The activation script resulted in a bad exit code: Some(4)");
+    expect(err).toContain("🚀 ❌ [deploy] [ERROR] Activating over SSH resulted in a bad exit code: Some(1)");
+    expect(err).toContain("🚀 ℹ️ [deploy] [INFO] Revoking previous deploys");
+    expect(err).toContain("🚀 ❌ [deploy] [ERROR] Deployment to node frame1 failed, rolled back to previous generation\n");
     expect(await currentSystem("frame1")).toBe(before);
     expect(await generations("frame1")).toEqual(gensBefore);
     expect((await lab.exec("frame1", "systemctl is-active loki.service")).stdout.trim()).toBe("active");
@@ -169,10 +193,32 @@ describe("the deploy stand-in", () => {
     const before = await currentSystem("frame1");
     await lab.setVariant("frame1", before.endsWith("lab-base") ? "changed" : "base");
     const r = await lab.exec("frame1", `cd ~/homelab && LAB_DEPLOY_SKIP_CONFIRM=1 nix run .#deploy -- -s --confirm-timeout 3 .#frame1`, "admin", { timeoutMs: 120_000 });
+    const err = plain(r.stderr);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Timeout elapsed for confirmation");
-    expect(r.stderr).toContain("Attempting to re-activate the last generation");
+    expect(err).toContain("⭐ ℹ️ [activate] [INFO] Waiting for confirmation event...");
+    expect(err).toContain("⭐ ❌ [activate] [ERROR] Failed to get activation confirmation: Error waiting for confirmation event: Timeout elapsed for confirmation");
+    expect(err).toContain("Attempting to re-activate the last generation");
+    expect(err).toContain("🚀 ❌ [deploy] [ERROR] Error confirming deployment: Confirming activation over SSH resulted in a bad exit code (the server should roll back): Some(255)");
     expect(await currentSystem("frame1")).toBe(before);
+  });
+
+  it("--boot sets the profile for the next boot and activates nothing now", async () => {
+    const before = await currentSystem("frame1");
+    await lab.setVariant("frame1", before.endsWith("lab-base") ? "changed" : "base", { extra: [`nonce=${Date.now()}`] });
+    const r = await lab.exec("frame1", `${DEPLOY} -s --boot .#frame1`, "admin", { timeoutMs: 120_000 });
+    expect(r.code, plain(r.stderr)).toBe(0);
+    expect(plain(r.stderr)).toContain("🚀 ℹ️ [deploy] [INFO] Success activating for next boot, done!");
+    expect(await currentSystem("frame1")).toBe(before);
+    expect(await profileTarget("frame1")).toMatch(/-activatable-nixos-system-frame1-/);
+    expect(await profileTarget("frame1")).not.toContain(before.slice(44));
+    await lab.setVariant("frame1", "base");
+    await lab.run("frame1", `${DEPLOY} -s .#frame1`, "admin", { timeoutMs: 120_000 });
+  });
+
+  it("refuses a command line deploy-rs refuses, as clap words it (exit 2)", async () => {
+    const r = await lab.exec("frame1", `${DEPLOY} .#frame1 .#frame2`, "admin", { timeoutMs: 60_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: unexpected argument '.#frame2' found\n\nUsage: deploy [OPTIONS] [TARGET] [-- <EXTRA_BUILD_ARGS>...]\n\nFor more information, try '--help'.\n");
   });
 
   it.runIf(process.env.LAB_HOSTS !== "frame1")("deploys frame2 from frame1 and leaves frame1 alone", async () => {

@@ -6,6 +6,7 @@ export {
   type CommandContext, type CommandKind, type RemoteCommand,
 } from "./remote-command";
 export { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate, type FlakeTarget } from "./nix-commands";
+export { systemFacts } from "./system-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
 export { killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";

@@ -15,6 +15,7 @@ export type CommandKind =
   | "system.current"
   | "system.version"
   | "system.activated"
+  | "system.facts"
   | "systemd.show"
   | "systemd.restart"
   | "journal"

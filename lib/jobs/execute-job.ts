@@ -3,11 +3,13 @@ import "server-only";
 import { benchPrint, build, deploy, listGenerations, switchGeneration, validate } from "../commands";
 import { buildOutPath } from "../nix/build-result";
 import { currentGeneration, parseGenerations } from "../nix/generations";
-import { deployOutcome, newDeployScan, scanDeployLine } from "./deploy-outcome";
+import { profileGenerationOf } from "../nix/system-facts";
+import { DeployLogReader } from "./deploy-log";
+import { deployOutcome } from "./deploy-outcome";
 import type { Finish } from "./job-store";
 import { jobArgsSchemas, type JobKind } from "./kinds";
 import type { JobMachine } from "./machine-targets";
-import { readCurrentSystem, runStep, stepOf, type StepContext } from "./job-steps";
+import { readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -51,30 +53,39 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `dry-run ${exitText(code)}`, result: { activation } };
     }
     case "deploy": {
-      const oldSystem = await readCurrentSystem(c, m.self, "before");
-      await c.onOldSystem(oldSystem);
-      const scan = newDeployScan();
+      const before = await readSystemFacts(c, m.self, "before");
+      await c.onOldSystem(before.current!);
+      const reader = new DeployLogReader();
       const cmd = deploy(onBuilder, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase });
-      const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => scanDeployLine(scan, l));
-      const newSystem = await readCurrentSystem(c, m.self, "after").catch(() => null);
-      const o = deployOutcome({ ...scan, exitCode: code, oldSystem, newSystem });
-      const checks = newSystem === null ? null : await runPostChecks(c, m, c.checks);
-      return { ...o, message: withChecks(o.message, checks), exitCode: code, oldSystem, newSystem, result: { deployedPath: scan.deployedPath, checks } };
+      const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => reader.feed(l));
+      const log = reader.scan.nodes.find((n) => n.node === m.name && n.profile === "system") ?? null;
+      const after = await readSystemFacts(c, m.self, "after", log?.path ? [log.path] : []).catch(() => null);
+      const o = deployOutcome({ node: m.name, exitCode: code, before, after, log, runErrors: reader.scan.errors });
+      const checks = o.newSystem === null ? null : await runPostChecks(c, m, c.checks);
+      const result = { deployedPath: o.deployedPath, toplevel: o.toplevel, outcome: o.kind, generation: o.generationAfter, checks };
+      return { status: o.status, message: withChecks(o.message, checks), exitCode: code, oldSystem: o.oldSystem, newSystem: o.newSystem, result };
     }
     case "rollback": {
       const { generation } = jobArgsSchemas.rollback.parse(c.args);
-      const oldSystem = await readCurrentSystem(c, m.self, "before");
-      await c.onOldSystem(oldSystem);
+      const before = await readSystemFacts(c, m.self, "before");
+      await c.onOldSystem(before.current!);
       let code: number | null = 0;
       for (const cmd of switchGeneration({ sshUser: m.self.sshUser }, generation)) {
         code = await runStep(c, m.self, stepOf(cmd));
         if (!ok(code)) break;
       }
-      const newSystem = await readCurrentSystem(c, m.self, "after").catch(() => null);
+      const after = await readSystemFacts(c, m.self, "after").catch(() => null);
+      const newSystem = after?.current ?? null;
       const checks = newSystem === null ? null : await runPostChecks(c, m, c.checks);
       const result = { generation, checks };
-      if (!ok(code)) return { status: "failed", exitCode: code, oldSystem, newSystem, result, message: withChecks(`rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}`, checks) };
-      return { status: "succeeded", exitCode: code, oldSystem, newSystem, result, message: withChecks(`generation ${generation} active: ${newSystem ?? "(unknown)"}`, checks) };
+      const base = { exitCode: code, oldSystem: before.current, newSystem, result };
+      // The generation's NixOS system (inside deploy-rs's wrapper when it is one) must be what runs.
+      const wanted = after?.generations.find((g) => g.number === generation) ?? null;
+      const running = wanted?.toplevel && newSystem === wanted.toplevel && profileGenerationOf(after!)?.number === generation;
+      const what = wanted?.version ? `generation ${generation} (NixOS ${wanted.version})` : `generation ${generation}`;
+      if (!ok(code)) return { ...base, status: "failed", message: withChecks(`rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}`, checks) };
+      if (!running) return { ...base, status: "failed", message: withChecks(`rollback ${exitText(code)} but ${what} is not what runs: ${newSystem ?? "(unknown)"}`, checks) };
+      return { ...base, status: "succeeded", message: withChecks(`${what} active: ${newSystem}`, checks) };
     }
     case "generations": {
       const out: string[] = [];

@@ -1,7 +1,8 @@
 import "server-only";
 // The building blocks of a job: run one catalogue command with its output streamed into the log,
 // and read the running system. Errors (cancel, timeout, lost connection) propagate as ExecError.
-import { commandLine, currentSystem, type RemoteCommand } from "../commands";
+import { commandLine, currentSystem, systemFacts, type RemoteCommand } from "../commands";
+import { parseSystemFacts, profileGenerationOf, type SystemFacts } from "../nix/system-facts";
 import { exec, type OutputStream } from "../ssh/exec";
 import { ExecError } from "../ssh/errors";
 import type { SshPool } from "../ssh/pool";
@@ -59,23 +60,41 @@ export async function runStep(
   return result.exitCode;
 }
 
-/** The store path /run/current-system points at. */
-export async function readCurrentSystem(c: StepContext, at: Endpoint, when: string): Promise<string> {
-  const [cmd] = currentSystem({ sshUser: at.sshUser });
+/** Runs a read-only command, retrying a dropped connection (the pool reconnects) instead of failing
+ * a deploy that may already have activated. */
+async function readOnly(c: StepContext, at: Endpoint, cmd: RemoteCommand): Promise<string> {
   const read = () => run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) });
-  let path = "";
-  // A read changes nothing, so a dropped connection is retried (the pool reconnects) instead of
-  // failing a deploy that may already have activated.
   for (let attempt = 1; ; attempt++) {
     try {
-      path = (await read()).trim();
-      break;
+      return await read();
     } catch (err) {
       if (!(err instanceof ExecError && err.reason === "connection_lost") || attempt >= READ_ATTEMPTS || c.signal?.aborted) throw err;
-      await c.log.system(`reading the current system: ${err.message}; trying again`);
+      await c.log.system(`${cmd.description.toLowerCase()}: ${err.message}; trying again`);
       await new Promise((r) => setTimeout(r, 500 * attempt));
     }
   }
+}
+
+/** The store path /run/current-system points at. */
+export async function readCurrentSystem(c: StepContext, at: Endpoint, when: string): Promise<string> {
+  const [cmd] = currentSystem({ sshUser: at.sshUser });
+  const path = (await readOnly(c, at, cmd)).trim();
   await c.log.system(`current system ${when}: ${path}`);
   return path;
+}
+
+const short = (p: string | null) => (p ? p.replace(/^\/nix\/store\/[0-9a-z]{32}-/, "") : "(none)");
+
+/**
+ * What runs on the machine and what its system profile points at (the generation, and the NixOS
+ * system inside when it is deploy-rs's wrapper); `paths` are store paths to look into as well.
+ * Throws when /run/current-system cannot be read.
+ */
+export async function readSystemFacts(c: StepContext, at: Endpoint, when: string, paths: string[] = []): Promise<SystemFacts> {
+  const facts = parseSystemFacts(await readOnly(c, at, systemFacts({ sshUser: at.sshUser }, paths)));
+  if (!facts.current) throw new ExecError("exit", `cannot read /run/current-system on ${at.target.machine}`, { command: "system facts" });
+  const gen = profileGenerationOf(facts);
+  const inside = gen?.wrapped ? ` (deploy-rs wrapper ${short(gen.target)})` : "";
+  await c.log.system(`current system ${when}: ${facts.current}; system profile: generation ${facts.profileGeneration ?? "?"}${inside}`);
+  return facts;
 }

@@ -34,12 +34,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await lab.run("frame2", "pkill -CONT -f '^perl -e use Time::HiRes' || true", "root").catch(() => undefined);
   await live?.close();
   await runner?.shutdown(2000);
   pool?.closeAll();
 });
 
-const seqJob = (count: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count }, requestedById: null });
+const seqJob = (count: number, rate?: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count, rate }, requestedById: null });
+
+// A paced bench-seq job runs `perl -e 'use Time::HiRes ...'` on frame2. Holding it (SIGSTOP) puts
+// the cut of a test at a point the test chooses, before the job's end, however busy the machine:
+// while it is held the job cannot finish, and every line it prints after SIGCONT comes after the cut.
+const PACED = "'^perl -e use Time::HiRes'";
+async function holdProducer() {
+  const r = await lab.exec("frame2", `pkill -STOP -f ${PACED}`, "root");
+  expect(r.code, "the paced job was still printing when the test held it").toBe(0);
+}
+const releaseProducer = () => lab.run("frame2", `pkill -CONT -f ${PACED} || true`, "root");
 const storedCount = async (jobId: number) => countLogLines(tdb.client(), jobId);
 
 /** Follows a job like the browser does: subscribe with the last seq it has, re-subscribe on job:resync. */
@@ -105,16 +116,18 @@ describe("job logs", () => {
   });
 
   it("continues after a forced disconnect with no gap and no repeat", async () => {
-    const job = await seqJob(300_000);
+    const job = await seqJob(300_000, 10_000);
     const seqs: number[] = [];
     const first = await live.client();
     await follow(first, job.id, seqs).ready;
-    await lab.waitFor("some lines to arrive", async () => (seqs.length > 30_000 ? true : null), 60_000, 20);
+    await lab.waitFor("some lines to arrive", async () => (seqs.length > 20_000 ? true : null), 60_000, 20);
+    await holdProducer();
     first.io.engine.close(); // the transport drops, as on a network blip
     await lab.waitFor("the server to drop the subscription", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 10_000, 20);
     const cut = seqs.length;
     const again = await live.client();
     await follow(again, job.id, seqs, seqs.at(-1)).ready;
+    await releaseProducer();
     await waitForJob(tdb.client(), job.id, ["succeeded"]);
     const total = await storedCount(job.id);
     await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 240_000, 50);
@@ -124,15 +137,18 @@ describe("job logs", () => {
   });
 
   it("tells a slow client to re-sync and keeps the server's unsent bytes bounded", async () => {
-    const job = await seqJob(1_000_000);
+    const job = await seqJob(1_500_000, 100_000);
     const s = await live.client();
     const seqs: number[] = [];
     const f = follow(s, job.id, seqs);
     await f.ready;
     await lab.waitFor("live lines to arrive", async () => (seqs.length > 20_000 ? true : null), 60_000, 10);
-    // Stop reading the TCP connection, like a phone on a bad link: the server's writes back up.
+    // Stop reading the TCP connection, like a phone on a bad link, while the job is held: every line
+    // it prints from then on backs up in the server's writes.
+    await holdProducer();
     const tcp = (s.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
     tcp.pause();
+    await releaseProducer();
     await lab.waitFor("the server to give up on the slow client", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 120_000, 20);
     const seen = hub.stats().maxPendingSeen;
     tcp.resume();

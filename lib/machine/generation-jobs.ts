@@ -1,21 +1,29 @@
-// Which panel job produced each system generation. nix-env lists a generation's creation time
-// (seconds) but not its path, so a generation belongs to the succeeded deploy of this machine that
-// was running when it was created (the machine's clock against the panel's, with a small slack).
+// Which panel job produced each system generation. A generation whose NixOS system (read through
+// deploy-rs's wrapper, see lib/nix/system-facts) is the system a succeeded deploy left running
+// belongs to that deploy; otherwise the succeeded deploy that was running when the generation was
+// created (the machine's clock against the panel's, with a small slack).
 import type { Generation } from "../nix/generations";
+import type { GenerationFacts } from "../nix/system-facts";
 
-export type DeployJob = { id: number; status: string; startedAt: Date | null; finishedAt: Date | null; requestedBy: string | null };
-export type GenerationRow = Generation & { job: { id: number; requestedBy: string | null; finishedAt: string | null } | null };
+export type DeployJob = { id: number; status: string; startedAt: Date | null; finishedAt: Date | null; requestedBy: string | null; newSystem?: string | null };
+export type GenerationRow = Generation & {
+  job: { id: number; requestedBy: string | null; finishedAt: string | null } | null;
+  /** Where the generation points and the NixOS system inside it, when they could be read. */
+  facts: GenerationFacts | null;
+};
 
 const SLACK_MS = 2000;
 
-export function generationJobs(gens: Generation[], deploys: DeployJob[]): GenerationRow[] {
+export function generationJobs(gens: Generation[], deploys: DeployJob[], facts: Record<number, GenerationFacts> = {}): GenerationRow[] {
   const candidates = deploys.filter((d) => d.status === "succeeded" && d.startedAt && d.finishedAt);
   return [...gens]
     .sort((a, b) => b.number - a.number)
     .map((g) => {
+      const f = facts[g.number] ?? null;
       const t = Date.parse(g.date);
-      const j = candidates.find((d) => t >= d.startedAt!.getTime() - SLACK_MS && t <= d.finishedAt!.getTime() + SLACK_MS);
-      return { ...g, job: j ? { id: j.id, requestedBy: j.requestedBy, finishedAt: j.finishedAt!.toISOString() } : null };
+      const inTime = (d: DeployJob) => t >= d.startedAt!.getTime() - SLACK_MS && t <= d.finishedAt!.getTime() + SLACK_MS;
+      const j = (f?.toplevel ? candidates.find((d) => d.newSystem === f.toplevel && inTime(d)) : undefined) ?? candidates.find(inTime);
+      return { ...g, facts: f, job: j ? { id: j.id, requestedBy: j.requestedBy, finishedAt: j.finishedAt!.toISOString() } : null };
     });
 }
 

@@ -1,17 +1,29 @@
 import "server-only";
 // What the machine page shows of the host itself, read over SSH within a bound so the page never
-// hangs on a machine that is down: the running system (path, NixOS version, activation time),
-// its generations and the state of its services' units. Each part fails on its own.
+// hangs on a machine that is down: the running system (path, NixOS version, activation time, the
+// profile's generation and deploy-rs's wrapper around it), its generations (each with the NixOS
+// system it activates) and the state of its services' units. Each part fails on its own.
 import { cache } from "react";
-import { commandLine, currentSystem, listGenerations, systemActivatedAt, systemctlShow, type RemoteCommand } from "../commands";
+import { commandLine, listGenerations, systemActivatedAt, systemctlShow, systemFacts, type RemoteCommand } from "../commands";
 import { db } from "../db/client";
 import { jobMachine } from "../jobs/machine-targets";
 import { parseGenerations, type Generation } from "../nix/generations";
+import { parseSystemFacts, profileGenerationOf, type GenerationFacts } from "../nix/system-facts";
 import { sshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
 
-export type RunningSystem = { path: string; version: string | null; activatedAt: string | null };
+export type RunningSystem = {
+  /** The NixOS system that runs (/run/current-system). */
+  path: string;
+  version: string | null;
+  activatedAt: string | null;
+  /** The generation the system profile points at, and deploy-rs's wrapper when it is one. */
+  profileGeneration: number | null;
+  wrapper: string | null;
+  /** The profile's generation is not what runs (e.g. deployed with --boot, or changed by hand). */
+  profileDiffers: boolean;
+};
 export type MachineLive = {
   reachable: boolean;
   /** Why the machine could not be read (unreachable, host key, time-out). */
@@ -19,6 +31,8 @@ export type MachineLive = {
   system: RunningSystem | null;
   generations: Generation[] | null;
   generationsError: string | null;
+  /** Per generation number: where its link points and the NixOS system inside it. */
+  generationFacts: Record<number, GenerationFacts>;
   units: UnitStatus[] | null;
   unitsError: string | null;
 };
@@ -27,7 +41,7 @@ const message = (r: PromiseSettledResult<unknown>) => (r.status === "rejected" ?
 
 export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, units: null, unitsError: null };
+  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, generationFacts: {}, units: null, unitsError: null };
   let m;
   try {
     m = await jobMachine(db(), name, sshPool().settings.keyFile);
@@ -36,18 +50,20 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   }
   const ctx = { sshUser: m.self.sshUser };
   const exec = (cmd: RemoteCommand) => run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description }).then((s) => s.trim());
-  const [pathCmd, versionCmd] = currentSystem(ctx);
+  const factsCmd = systemFacts(ctx);
   // One after another: the pooled connection is shared with running jobs and unit pollers, and
   // sshd limits the sessions per connection (MaxSessions, 10 by default).
   const settle = <T,>(p: Promise<T>): Promise<PromiseSettledResult<T>> => p.then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason }));
-  let path = await settle(exec(pathCmd));
+  let read = await settle(exec(factsCmd));
   // A session refused or cut on a busy connection is not a machine that is down: ask once more.
-  if (path.status === "rejected" && !signal.aborted) path = await settle(exec(pathCmd));
-  if (path.status === "rejected") {
-    const why = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message(path);
+  if (read.status === "rejected" && !signal.aborted) read = await settle(exec(factsCmd));
+  if (read.status === "rejected") {
+    const why = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message(read);
     return { ...none, error: why };
   }
-  const version = await settle(exec(versionCmd));
+  const facts = parseSystemFacts(read.value);
+  if (!facts.current) return { ...none, reachable: true, error: "/run/current-system could not be read (is this a NixOS machine?)" };
+  const profile = profileGenerationOf(facts);
   const activated = await settle(exec(systemActivatedAt(ctx)));
   const gens = await settle(exec(listGenerations(ctx)));
   const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
@@ -55,9 +71,17 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   return {
     reachable: true,
     error: null,
-    system: { path: path.value, version: version.status === "fulfilled" ? version.value : null, activatedAt: secs === null ? null : new Date(secs * 1000).toISOString() },
+    system: {
+      path: facts.current,
+      version: facts.version,
+      activatedAt: secs === null ? null : new Date(secs * 1000).toISOString(),
+      profileGeneration: facts.profileGeneration,
+      wrapper: profile?.wrapped ? profile.target : null,
+      profileDiffers: !!profile?.toplevel && profile.toplevel !== facts.current,
+    },
     generations: gens.status === "fulfilled" ? parseGenerations(gens.value) : null,
     generationsError: message(gens),
+    generationFacts: Object.fromEntries(facts.generations.map((g) => [g.number, g])),
     units: shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null,
     unitsError: message(shown),
   };

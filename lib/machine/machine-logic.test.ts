@@ -8,8 +8,8 @@ const P = (c: string) => `/nix/store/${c.repeat(32)}-nixos-system-frame1`;
 describe("driftOf", () => {
   const last = { id: 9, kind: "deploy", oldSystem: P("a"), newSystem: P("b"), finishedAt: null };
   it("matches the last deploy or rollback", () => {
-    expect(driftOf(P("b"), last, [])).toMatchObject({ state: "matches", text: "matches the last deploy (#9)" });
-    expect(driftOf(P("b"), { ...last, kind: "rollback" }, []).text).toBe("matches the last rollback (#9)");
+    expect(driftOf(P("b"), last, [])).toMatchObject({ state: "matches", text: "in sync: runs what the last deploy (#9) left" });
+    expect(driftOf(P("b"), { ...last, kind: "rollback" }, []).text).toBe("in sync: runs what the last rollback (#9) left");
   });
   it("calls an earlier panel system a rollback and anything else a change outside the panel", () => {
     expect(driftOf(P("a"), last, []).state).toBe("rolled-back");

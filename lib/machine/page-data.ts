@@ -47,7 +47,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
     history,
     lastChange: changes[0] ?? null,
     earlierSystems: changes.slice(1).flatMap((c) => [c.newSystem, c.oldSystem]).concat(changes[0]?.oldSystem ?? null).filter((s): s is string => !!s),
-    deploys: deploys.map((d) => ({ id: d.id, status: d.status, startedAt: d.startedAt, finishedAt: d.finishedAt, requestedBy: d.requestedBy?.name ?? null })),
+    deploys: deploys.map((d) => ({ id: d.id, status: d.status, startedAt: d.startedAt, finishedAt: d.finishedAt, requestedBy: d.requestedBy?.name ?? null, newSystem: d.newSystem })),
     preview: build && preview ? ({ id: build.id, finishedAt: iso(build.finishedAt), preview } satisfies PreviewJob) : null,
     checks: checked && checks ? ({ id: checked.id, kind: checked.kind, status: checked.status, finishedAt: iso(checked.finishedAt), checks } satisfies ChecksJob) : null,
     busy: jobRunner().busy(name),

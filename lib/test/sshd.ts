@@ -85,6 +85,10 @@ export class TestSshd {
         "KbdInteractiveAuthentication no",
         "AllowTcpForwarding yes",
         "MaxSessions 50",
+        // Debian's bash sources ~/.bashrc for a command sshd starts unless SHLVL says it is not the
+        // top-level shell; the test user's rc files (root's pyenv init, which waits up to 60 s on a
+        // lock a killed session left) must not decide whether a test passes.
+        "SetEnv SHLVL=1",
         "LogLevel VERBOSE",
         "",
       ].join("\n"),

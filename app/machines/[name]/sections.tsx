@@ -61,7 +61,7 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
   const l = await live;
   if (!l.reachable) return <p className="text-sm text-(--color-muted)">Generations unknown: {l.error}</p>;
   if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
-  const rows = generationJobs(l.generations, data.deploys);
+  const rows = generationJobs(l.generations, data.deploys, l.generationFacts);
   const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
-  return <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} currentVersion={l.system?.version ?? null} />;
+  return <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} running={l.system?.path ?? null} />;
 }

@@ -2,8 +2,10 @@
   # The lab's stand-in for the homelab's NixOS flake. It has no inputs (there is no nixpkgs in
   # the lab): each nixosConfigurations.<host>.config.system.build.toplevel is a small derivation
   # built with /bin/sh that holds unit files, a nixos-version file and a bash
-  # bin/switch-to-configuration that really (re)starts units with the container's systemd.
-  # The variant of each host is the first line of variants/<host> (base | changed | broken | slow);
+  # bin/switch-to-configuration that really (re)starts units with the container's systemd;
+  # deploy.nodes.<host>.profiles.system.path wraps it as deploy-rs's activate.nixos does.
+  # The variant of each host is the first line of variants/<host> (base | changed | broken | slow |
+  # unbuildable);
   # further lines are folded into the build (a nonce forces a fresh build).
   description = "homelab-panel lab flake (no inputs)";
 
@@ -17,28 +19,42 @@
         name = host;
         value = mkSystem { inherit host system; variantText = builtins.readFile (./variants + "/${host}"); };
       }) names);
+      # The lab's stand-in of the deploy-rs package: bin/deploy (lab/deploy.sh) and bin/activate
+      # (lab/activate-rs.sh), the two programs deploy-rs builds (src/bin/deploy.rs, src/bin/activate.rs),
+      # and the logging both source (lib/deploy-rs-log.sh).
       deployPkg = derivation {
-        name = "deploy-rs-lab-standin";
+        name = "deploy-rs-lab-standin-0.1.0";
         inherit system;
         builder = "/bin/sh";
-        src = ./lab/deploy.sh;
-        args = [ "-c" "/bin/mkdir -p $out/bin && /bin/cp $src $out/bin/deploy && /bin/chmod 555 $out/bin/deploy" ];
+        deploy = ./lab/deploy.sh;
+        activate = ./lab/activate-rs.sh;
+        logging = ./lab/deploy-rs-log.sh;
+        args = [ "-c" ''
+          /bin/mkdir -p $out/bin $out/lib && /bin/cp $deploy $out/bin/deploy && /bin/cp $activate $out/bin/activate
+          /bin/cp $logging $out/lib/deploy-rs-log.sh && /bin/chmod 555 $out/bin/deploy $out/bin/activate
+        '' ];
       };
+      # deploy-rs.lib.${system} as a real flake has it (only `activate` is used by the lab)
+      deployLib = import ./lab/deploy-rs-lib.nix { inherit system; deployRs = deployPkg; };
     in {
       inherit nixosConfigurations;
 
-      # deploy-rs node definitions, read by the `deploy` stand-in (lab/deploy.sh).
+      # deploy-rs node definitions as the homelab writes them: the system profile is the
+      # toplevel wrapped by deploy-rs's activate.nixos (an `activatable-nixos-system-...` path).
       deploy.nodes = builtins.mapAttrs (host: cfg: {
         hostname = cfg.config.networking.hostAddress;
         sshUser = "admin";
         user = "root";
         profiles.system = {
           user = "root";
-          path = cfg.config.system.build.toplevel;
+          path = deployLib.activate.nixos cfg;
         };
       }) nixosConfigurations;
 
-      packages.${system} = { deploy = deployPkg; default = deployPkg; };
+      # As a homelab flake exposes deploy-rs: `nix run .#deploy` finds apps.<system>.deploy, while
+      # `nix eval .#deploy` (what deploy-rs runs) finds the `deploy` output above; a
+      # packages.<system>.deploy would shadow it, so the package is named deploy-rs, as in deploy-rs's flake.
+      packages.${system} = { deploy-rs = deployPkg; default = deployPkg; };
       apps.${system}.deploy = { type = "app"; program = "${deployPkg}/bin/deploy"; };
     };
 }

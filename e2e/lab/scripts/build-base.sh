@@ -28,6 +28,7 @@ rm -f "$T/etc/lab/fail/.keep" "$T"/etc/ssh/ssh_host_*
 printf '127.0.0.1 localhost\n::1 localhost\n' >"$T/etc/hosts"
 for i in 1 2 3 4 5 6 7 8 9; do echo "10.231.$i.2 frame$i" >>"$T/etc/hosts"; done
 install -m 0755 "$LAB_DIR/flake/lab/deploy.sh" "$T/usr/local/bin/deploy"
+install -m 0644 "$LAB_DIR/flake/lab/deploy-rs-log.sh" "$T/usr/local/lib/deploy-rs-log.sh"
 mkdir -p "$T/etc/systemd/journald.conf.d" "$T/usr/local/lib/lab/initial"
 printf '[Journal]\nStorage=volatile\nRateLimitBurst=0\n' >"$T/etc/systemd/journald.conf.d/lab.conf"
 cp -a "$LAB_DIR/flake" "$T/home/homelab.tmp"
@@ -44,14 +45,15 @@ systemctl mask apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2sc
 mv /home/homelab.tmp /home/admin/homelab
 chown -R admin:admin /home/admin/homelab
 runuser -u admin -- sh -c 'cd ~/homelab && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A && git commit -qm "lab: initial homelab flake"'
-# initial system of every host (generation 1 is set per host when the host is created)
+# initial system of every host (generation 1 is set per host when the host is created): the
+# deploy-rs profile (the toplevel wrapped by activate.nixos), as if deploy-rs had deployed it
 cd /home/admin/homelab
 for i in 1 2 3; do
-  nix build --no-link --json ".#nixosConfigurations.frame$i.config.system.build.toplevel" \
+  nix build --no-link --json ".#deploy.nodes.frame$i.profiles.system.path" \
     | sed -n 's/.*"out":"\([^"]*\)".*/\1/p' >"/usr/local/lib/lab/initial/frame$i"
   [ -s "/usr/local/lib/lab/initial/frame$i" ]
 done
-nix build --no-link .#packages.x86_64-linux.deploy
+nix build --no-link .#packages.x86_64-linux.deploy-rs
 # as on NixOS, admin needs sudo for `nix-env -p /nix/var/nix/profiles/system` (it takes
 # /nix/var/nix/profiles/system.lock; see NixOS/nix#5144)
 PROVISION

@@ -1,8 +1,8 @@
 /** Types of the lab API (e2e/lab/index.ts). */
 
 export type LabUser = "root" | "admin";
-export type LabVariant = "base" | "changed" | "broken" | "slow";
-export const LAB_VARIANTS: readonly LabVariant[] = ["base", "changed", "broken", "slow"];
+export type LabVariant = "base" | "changed" | "broken" | "slow" | "unbuildable";
+export const LAB_VARIANTS: readonly LabVariant[] = ["base", "changed", "broken", "slow", "unbuildable"];
 export const LAB_UNITS = ["caddy", "grafana", "victoriametrics", "loki", "alloy", "tailscaled"] as const;
 export type LabUnit = (typeof LAB_UNITS)[number];
 

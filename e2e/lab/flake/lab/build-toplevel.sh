@@ -1,5 +1,9 @@
 # Builder of a lab system (run by /bin/sh with an empty PATH: absolute paths only).
 echo "building the system configuration for $host (variant $variant${nonce:+, $nonce})"
+if [ "$variant" = unbuildable ]; then
+  echo "error: lab variant 'unbuildable': the build of $host's system fails on purpose" >&2
+  exit 1
+fi
 if [ "$slowSeconds" -gt 0 ]; then
   i=1
   while [ "$i" -le "$slowSeconds" ]; do
@@ -17,7 +21,5 @@ printf '%s\n' "$version" >"$out/nixos-version"
 printf '%s\n' "$variant" >"$out/lab-variant"
 printf '%s\n' "$host" >"$out/lab-host"
 /bin/cp "$stc" "$out/bin/switch-to-configuration"
-/bin/cp "$activateRs" "$out/activate-rs"
-/bin/cp "$deployRsActivate" "$out/deploy-rs-activate"
-/bin/chmod 555 "$out/bin/switch-to-configuration" "$out/activate-rs" "$out/deploy-rs-activate"
+/bin/chmod 555 "$out/bin/switch-to-configuration"
 echo "system $version for $host built"

@@ -1,15 +1,15 @@
 # mkSystem { host, system, variantText } -> an attribute set shaped like a NixOS configuration:
 # config.system.build.toplevel is a derivation whose output looks enough like a NixOS system
-# (nixos-version, etc/systemd/system/*.service, bin/switch-to-configuration, activate-rs,
-# deploy-rs-activate) for the panel, deploy-rs's activation protocol and the lab tests.
+# (nixos-version, etc/systemd/system/*.service, bin/switch-to-configuration) for the panel and the
+# lab tests. Like a real toplevel it has no deploy-rs files: deploy-rs-lib.nix wraps it.
 { host, system, variantText }:
 let
   lines = builtins.filter (l: builtins.isString l && l != "") (builtins.split "\n" variantText);
   variant = if lines == [ ] then "base" else builtins.head lines;
   nonce = builtins.concatStringsSep ";" (builtins.tail (if lines == [ ] then [ "" ] else lines));
-  known = [ "base" "changed" "broken" "slow" ];
+  known = [ "base" "changed" "broken" "slow" "unbuildable" ];
   _check = if builtins.elem variant known then true
-    else throw "unknown lab variant '${variant}' in variants/${host} (known: base changed broken slow)";
+    else throw "unknown lab variant '${variant}' in variants/${host} (known: base changed broken slow unbuildable)";
   index = builtins.head (builtins.match "frame([0-9]+)" host);
   hostAddress = "10.231.${index}.2";
   version = "24.11.20261126.lab-${variant}";
@@ -29,8 +29,6 @@ let
     inherit host variant version nonce slowSeconds;
     unitNames = builtins.concatStringsSep " " unitNames;
     stc = ./switch-to-configuration.sh;
-    activateRs = ./activate-rs.sh;
-    deployRsActivate = ./deploy-rs-activate.sh;
   } // builtins.listToAttrs (map (n: { name = "unit_${n}"; value = units.${n}; }) unitNames));
 in {
   inherit host variant;
