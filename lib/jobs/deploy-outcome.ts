@@ -85,13 +85,16 @@ export function deployOutcome(f: DeployFacts): Outcome {
   const log = f.log;
   const rolledBack = !!log && (log.deactivated || log.revoked || log.confirmTimeout);
   const activationTried = !!log && PHASES.indexOf(log.phase) >= PHASES.indexOf("activating");
+  // deploy-rs's exit code is the whole run's: in a run of several nodes, one that finished its
+  // activation ("Deployment confirmed." / "Success activating...") counts as done even if a later one failed
+  const nodeDone = f.exitCode === 0 || log?.phase === "done";
   const out = { ...base, toplevel, newSystem, generationAfter: a.profileGeneration };
   const gen = a.profileGeneration === null ? "" : `, generation ${a.profileGeneration}`;
 
-  if (f.boot && f.exitCode === 0 && profileAtTarget && !rolledBack) {
+  if (f.boot && nodeDone && profileAtTarget && !rolledBack) {
     return { ...out, status: "succeeded", kind: "boot", message: `${describe(a, toplevel)} will run after the next boot${gen}; ${short(newSystem)} runs until then` };
   }
-  if (f.exitCode === 0 && atTarget && profileAtTarget && !rolledBack) {
+  if (nodeDone && atTarget && profileAtTarget && !rolledBack) {
     return changed
       ? { ...out, status: "succeeded", kind: "changed", message: `system changed to ${describe(a, newSystem)}${gen}` }
       : { ...out, status: "succeeded", kind: "reactivated", message: `system already was ${describe(a, newSystem)}; re-activated${gen}` };

@@ -8,6 +8,9 @@ import { LineSplitter } from "./lines";
 import { killProcessGroup, parsePidMarker } from "./process-group";
 
 export type ExecResult = { exitCode: number | null; signal: string | null; stderrTail: string };
+/** What the channel said before the session was set up on it (see exec.ts openChannel). */
+export type EarlyEvents = { exit: { code: number | null; signal: string | null } | null; closed: boolean };
+
 export type StopReason = { kind: "cancelled" } | { kind: "timeout"; ms: number } | { kind: "consumer"; error: unknown };
 
 const TAIL_LINES = 20;
@@ -34,6 +37,7 @@ export class ExecSession {
   constructor(
     private readonly client: Client,
     private readonly channel: ClientChannel,
+    early: EarlyEvents,
     private readonly opts: { label: string; pty: boolean; killGraceMs: number },
   ) {
     this.done = new Promise<ExecResult>((resolve, reject) => {
@@ -44,6 +48,8 @@ export class ExecSession {
     channel.on("data", (b: Buffer) => out.push(b));
     channel.stderr.on("data", (b: Buffer) => err.push(b));
     channel.on("error", () => {}); // surfaced through close / connection loss
+    this.exit = early.exit;
+    this.mainClosed = early.closed;
     channel.on("exit", (code: number | null, signal?: string) => {
       this.exit = { code: code ?? null, signal: signal ?? null };
     });

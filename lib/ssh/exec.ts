@@ -4,7 +4,7 @@ import "server-only";
 import type { Client, ClientChannel } from "ssh2";
 import { LineDelivery, type OnLine } from "./delivery";
 import { ExecError } from "./errors";
-import { ExecSession, type ExecResult } from "./exec-session";
+import { ExecSession, type EarlyEvents, type ExecResult } from "./exec-session";
 import { withPidMarker } from "./process-group";
 import { sshPool, type SshPool } from "./pool";
 import type { SshTarget } from "./target";
@@ -51,6 +51,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, erro
  * timeout, a lost connection or a failure to start, and with connection errors from the pool
  * (SshConnectError, HostKeyUnknownError, HostKeyMismatchError).
  */
+type OpenedChannel = { channel: ClientChannel; early: EarlyEvents };
+
 export async function exec(target: SshTarget, options: ExecOptions): Promise<ExecResult> {
   const label = options.label ?? describeCommand(options.command);
   if (options.command.trim() === "") throw new ExecError("start_failed", "empty command", { command: label });
@@ -63,16 +65,24 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
     if (options.signal?.aborted) throw cancelled();
     return c;
   };
+  // A fast command's exit status (and close) can arrive in the same packet batch as the session's
+  // opening, before `await` hands the channel on: they are caught here, in ssh2's callback.
   const openChannel = (c: Client) =>
-    new Promise<ClientChannel>((resolve, reject) => {
+    new Promise<OpenedChannel>((resolve, reject) => {
       try {
-        c.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) => (err ? reject(err) : resolve(stream)));
+        c.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) => {
+          if (err) return reject(err);
+          const opened: OpenedChannel = { channel: stream, early: { exit: null, closed: false } };
+          stream.once("exit", (code: number | null, signal?: string) => (opened.early.exit = { code: code ?? null, signal: signal ?? null }));
+          stream.once("close", () => (opened.early.closed = true));
+          resolve(opened);
+        });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
   let client = await connect();
-  let channel: ClientChannel;
+  let channel: OpenedChannel;
   try {
     channel = await openChannel(client);
   } catch {
@@ -87,7 +97,7 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
     }
   }
 
-  const session = new ExecSession(client, channel, {
+  const session = new ExecSession(client, channel.channel, channel.early, {
     label,
     pty: options.pty ?? false,
     killGraceMs: pool.settings.killGraceMs,

@@ -365,7 +365,15 @@ deploy_profile() {
     ssh_to "$k" "$confirm"; rc=$?
   fi
   ((rc == 0)) && log INFO deploy::deploy "Deployment confirmed."
-  [[ -n "$apid" ]] && wait "$apid"
+  local arc=0
+  if [[ -n "$apid" ]]; then wait "$apid"; arc=$?; fi
+  if ((arc != 0)); then
+    # deploy.rs:490: the activation task's `send_activate.send(err).unwrap()` panics, its receiver
+    # having been dropped when select! ended; `recv_activated` then fails with RecvError (deploy.rs:525)
+    printf "thread 'tokio-runtime-worker' panicked at src/deploy.rs:490:41:\ncalled \`Result::unwrap()\` on an \`Err\` value: SSHActivateExit(%s)\nnote: run with \`RUST_BACKTRACE=1\` environment variable to display a backtrace\n" "$(opt "$(code_of $arc)")" >&2
+    DEPLOY_ERROR="Activating over SSH resulted in a bad exit code: RecvError(())"
+    return 1
+  fi
   if ((rc != 0)); then
     DEPLOY_ERROR="Error confirming deployment: Confirming activation over SSH resulted in a bad exit code (the server should roll back): $(opt "$(code_of $rc)")"
     return 1
