@@ -81,7 +81,9 @@ const BUILDING = new RegExp(`^Building profile ${TICKS} for node ${TICKS}`);
 const COPYING = new RegExp(`^Copying profile ${TICKS} to node ${TICKS}`);
 const ACTIVATING = new RegExp(`^Activating profile ${TICKS} for node ${TICKS}`);
 const NODE_FAILED = /^(?:Failed to deploy profile to node|Failed to build profile on node|Failed to push profile to node|Failed to revoke profile for node) ([^:\s]+):\s?(.*)$/;
-const ROLLED_BACK = /^Deployment to node (\S+) failed, rolled back to previous generation$/;
+/** Releases before 2024-06 printed these without the node: they belong to the node being worked on. */
+const UNNAMED_FAILED = /^(?:Failed to deploy profile|Failed to push profile|Failed to build profile): /;
+const ROLLED_BACK = /^Deployment (?:to node (\S+) )?failed, rolled back to previous generation$/;
 const GLOBAL = /^(Failed to check deployment|Failed to evaluate deployment data|Error parsing flake|No node named|No profile named|Profile was provided without a node name|Error processing deployment definitions|User cancelled deployment|Failed to test for flake support|Error parsing arguments|Failed to make printable TOML|Cannot use both)/;
 
 /** Reads one run's output; feed every line of both streams in order, before any log truncation. */
@@ -118,12 +120,15 @@ export class DeployLogReader {
     if ((m = COPYING.exec(msg))) return advance((this.current = nodeLog(s, m[2], m[1])), "copied");
     if ((m = ACTIVATING.exec(msg))) return advance((this.current = nodeLog(s, m[2], m[1])), "activating");
     if ((m = ROLLED_BACK.exec(msg))) {
-      for (const n of byNode(s, m[1])) {
+      const named = m[1] ? byNode(s, m[1]) : this.current ? [this.current] : [];
+      for (const n of named) {
         n.rollbackClaimed = true;
         addError(n.errors, msg);
       }
+      if (named.length === 0) addError(s.errors, msg);
       return;
     }
+    if (UNNAMED_FAILED.test(msg)) return void addError(this.current ? this.current.errors : s.errors, msg);
     if ((m = NODE_FAILED.exec(msg))) {
       const list = byNode(s, m[1]);
       for (const n of list.length ? list : [nodeLog(s, m[1], "system")]) addError(n.errors, msg);
@@ -164,7 +169,9 @@ export class DeployLogReader {
       cur.boot = true;
       advance(cur, "done");
     } else if (msg === "De-activating due to error") cur.deactivated = true;
-    else if (msg.includes("Timeout elapsed for confirmation")) {
+    else if (msg.includes("Error waiting for confirmation event")) {
+      // activate-rs's own wait for the confirmation (magic rollback), not the waiter's
+      // "Error waiting for activation: Timeout elapsed..." (the activation took too long)
       cur.confirmTimeout = true;
       if (rec.level === "ERROR") addError(cur.errors, msg);
     } else if (msg.includes("(the server should roll back)")) {
