@@ -14,6 +14,13 @@ export type EarlyEvents = { exit: { code: number | null; signal: string | null }
 export type StopReason = { kind: "cancelled" } | { kind: "timeout"; ms: number } | { kind: "consumer"; error: unknown };
 
 const TAIL_LINES = 20;
+/**
+ * How long output may still come after the command's exit status. A program that exits while a
+ * child it left behind still holds its stdout/stderr (deploy-rs leaves its ssh waiter running for
+ * up to 240 s after a failed activation) keeps sshd's channel open; the command is over, so after
+ * this grace the channel is closed and the result stands.
+ */
+export const EXIT_DRAIN_MS = 5_000;
 
 export class ExecSession {
   onLine: (stream: OutputStream, line: string) => void = () => {};
@@ -50,8 +57,10 @@ export class ExecSession {
     channel.on("error", () => {}); // surfaced through close / connection loss
     this.exit = early.exit;
     this.mainClosed = early.closed;
+    if (this.exit) this.drainAfterExit();
     channel.on("exit", (code: number | null, signal?: string) => {
       this.exit = { code: code ?? null, signal: signal ?? null };
+      this.drainAfterExit();
     });
     channel.on("end", () => out.end());
     channel.stderr.on("end", () => {
@@ -84,6 +93,18 @@ export class ExecSession {
     if (this.pid !== null) this.kill();
     // Whatever happens remotely, the call ends: close our side and settle after the grace period.
     this.later(this.opts.killGraceMs + 5_000, () => {
+      try {
+        this.channel.close();
+      } catch {
+        // the connection is already gone
+      }
+      void this.finish();
+    });
+  }
+
+  private drainAfterExit(): void {
+    this.later(EXIT_DRAIN_MS, () => {
+      if (this.settled) return;
       try {
         this.channel.close();
       } catch {

@@ -36,6 +36,24 @@ describe("exec", () => {
     expect(at("out3") - at("out2")).toBeGreaterThan(200);
   });
 
+  it("ends with the exit status when a child left behind still holds the output (deploy-rs's waiter)", async () => {
+    const tag = `held-${process.pid}-${Date.now()}`;
+    const lines: string[] = [];
+    // the leftover holds stdout and stderr open for 600 s: without the drain bound the call would
+    // end only then (the test's own time-out comes first)
+    const result = await exec(sshd.target(), {
+      command: `(exec -a ${tag} sleep 600) & echo before-exit; exit 3`,
+      pool,
+      onLine: (_s, line) => void lines.push(line),
+    });
+    expect(result.exitCode).toBe(3);
+    expect(lines).toEqual(["before-exit"]);
+    const pattern = `[${tag[0]}]${tag.slice(1)}`; // does not match the pgrep/pkill command line itself
+    const left = await run(sshd.target(), `pgrep -f '${pattern}' || true`, { pool });
+    expect(left.trim()).not.toBe(""); // the leftover still runs: the call did not wait for it
+    await run(sshd.target(), `pkill -f '${pattern}' || true`, { pool });
+  });
+
   it("returns exit codes and reuses one connection across calls", async () => {
     const before = sshd.acceptedLogins();
     const first = await pool.client(sshd.target());
