@@ -7,6 +7,7 @@ import { commandLine, currentSystem, listGenerations, systemActivatedAt, systemc
 import { db } from "../db/client";
 import { jobMachine } from "../jobs/machine-targets";
 import { parseGenerations, type Generation } from "../nix/generations";
+import type { Unrecognised } from "../parse/unrecognised";
 import { sshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
@@ -19,15 +20,20 @@ export type MachineLive = {
   system: RunningSystem | null;
   generations: Generation[] | null;
   generationsError: string | null;
+  /** Lines of the generations listing that were not recognised (shown, never dropped silently). */
+  generationsUnrecognised: Unrecognised | null;
   units: UnitStatus[] | null;
   unitsError: string | null;
+  unitsUnrecognised: Unrecognised | null;
 };
 
 const message = (r: PromiseSettledResult<unknown>) => (r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null);
 
 export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, units: null, unitsError: null };
+  const none: MachineLive = {
+    reachable: false, error: null, system: null, generations: null, generationsError: null, generationsUnrecognised: null, units: null, unitsError: null, unitsUnrecognised: null,
+  };
   let m;
   try {
     m = await jobMachine(db(), name, sshPool().settings.keyFile);
@@ -52,14 +58,18 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   const gens = await settle(exec(listGenerations(ctx)));
   const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
   const secs = activated.status === "fulfilled" && /^\d+$/.test(activated.value) ? Number(activated.value) : null;
+  const listed = gens.status === "fulfilled" ? parseGenerations(gens.value) : null;
+  const unitList = shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null;
   return {
     reachable: true,
     error: null,
     system: { path: path.value, version: version.status === "fulfilled" ? version.value : null, activatedAt: secs === null ? null : new Date(secs * 1000).toISOString() },
-    generations: gens.status === "fulfilled" ? parseGenerations(gens.value) : null,
+    generations: listed?.generations ?? null,
     generationsError: message(gens),
-    units: shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null,
+    generationsUnrecognised: listed?.unrecognised ?? null,
+    units: unitList?.units ?? null,
     unitsError: message(shown),
+    unitsUnrecognised: unitList?.unrecognised ?? null,
   };
 }
 
