@@ -6,7 +6,7 @@
 // Several versions are joined with ", "; "ε" is an empty version. Size deltas are ANSI-coloured.
 // `nix profile diff-closures` prints the same lines, indented, in sections headed
 // "Version 1 -> 2:" with a blank line between sections. Other lines are reported as unrecognised.
-import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
+import { noteUnrecognised, noUnrecognised, parseLines, type Unrecognised } from "../parse/unrecognised";
 import { stripAnsi } from "./ansi";
 
 export type ClosureChangeKind = "added" | "removed" | "changed" | "resized";
@@ -76,15 +76,8 @@ function summary(changes: ClosureChange[], unrecognised: Unrecognised): ClosureD
 
 /** `nix store diff-closures A B`. */
 export function parseDiffClosures(output: string): ClosureDiff {
-  const changes: ClosureChange[] = [];
-  const unrecognised = noUnrecognised();
-  for (const raw of output.split("\n")) {
-    if (raw.trim() === "") continue;
-    const c = parseDiffClosureLine(raw);
-    if (c) changes.push(c);
-    else noteUnrecognised(unrecognised, stripAnsi(raw).trimEnd());
-  }
-  return summary(changes, unrecognised);
+  const { items, unrecognised } = parseLines(output, parseDiffClosureLine, (l) => stripAnsi(l).trimEnd());
+  return summary(items, unrecognised);
 }
 
 export type ProfileDiffSection = { from: number; to: number; diff: ClosureDiff };

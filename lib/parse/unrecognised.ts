@@ -18,13 +18,18 @@ export function noteUnrecognised(u: Unrecognised, line: string): void {
   if (u.sample.length < SAMPLE_LINES) u.sample.push(line.length > SAMPLE_CHARS ? `${line.slice(0, SAMPLE_CHARS)}…` : line);
 }
 
-/** Adds `more` into `into` (a stream read in parts). */
-export function mergeUnrecognised(into: Unrecognised, more: Unrecognised): Unrecognised {
-  const sample = [...into.sample, ...more.sample].slice(0, SAMPLE_LINES);
-  return { count: into.count + more.count, sample };
-}
-
-/** Whether a parsed value (possibly stored before this field existed) reports anything unrecognised. */
-export function hasUnrecognised(u: Unrecognised | null | undefined): u is Unrecognised {
-  return !!u && u.count > 0;
+/**
+ * Reads `output` line by line with `parse` (null: not recognised); blank lines are skipped. `shown`
+ * is how an unrecognised line is kept in the sample (e.g. without ANSI colour).
+ */
+export function parseLines<T>(output: string, parse: (line: string) => T | null, shown: (line: string) => string = (l) => l.trim()): { items: T[]; unrecognised: Unrecognised } {
+  const items: T[] = [];
+  const unrecognised = noUnrecognised();
+  for (const line of output.split("\n")) {
+    if (line.trim() === "") continue;
+    const item = parse(line);
+    if (item !== null) items.push(item);
+    else noteUnrecognised(unrecognised, shown(line));
+  }
+  return { items, unrecognised };
 }

@@ -1,7 +1,7 @@
 // Parser for `journalctl -o json` (one JSON object per line). A field is a string, or an array of
 // bytes when it is not valid UTF-8 / not printable, or an array of those when the field repeats.
 // A line that is not such an object (with a cursor and a time) is unrecognised, never dropped silently.
-import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
+import { parseLines, type Unrecognised } from "../parse/unrecognised";
 
 export interface JournalEntry {
   cursor: string;
@@ -76,13 +76,6 @@ export function parseJournalLine(line: string): JournalEntry | null {
 export type JournalEntries = { entries: JournalEntry[]; unrecognised: Unrecognised };
 
 export function parseJournal(output: string): JournalEntries {
-  const entries: JournalEntry[] = [];
-  const unrecognised = noUnrecognised();
-  for (const line of output.split("\n")) {
-    if (line.trim() === "") continue;
-    const e = parseJournalLine(line);
-    if (e) entries.push(e);
-    else noteUnrecognised(unrecognised, line.trim());
-  }
-  return { entries, unrecognised };
+  const { items, unrecognised } = parseLines(output, parseJournalLine);
+  return { entries: items, unrecognised };
 }
