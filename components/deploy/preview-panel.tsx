@@ -1,6 +1,7 @@
 // Preview of the last build: package changes against the running system and the units that
 // activation would stop, restart, reload or start (from the dry run stored with the build job).
 import type { PreviewJob } from "@/lib/machine/page-data";
+import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 import { formatBytes, formatTime } from "./format";
 
 const GROUPS = [
@@ -44,6 +45,7 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
         ) : (
           <p className="text-(--color-slow)">No activation preview: {p.activationError}</p>
         )}
+        <UnrecognisedNote unrecognised={p.activation?.unrecognised} source="the dry run's output" testId="activation-unrecognised" />
       </div>
       <div>
         <h3 className="mb-1 font-medium">Packages</h3>
@@ -69,6 +71,7 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
         ) : (
           <p className="text-(--color-slow)">No package comparison: {p.closureError}</p>
         )}
+        <UnrecognisedNote unrecognised={p.closure?.unrecognised} source="nix store diff-closures' output" testId="closure-unrecognised" />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // Progress of a nix build (internal-json log): derivations built of expected, the one building now.
 import type { BuildProgress } from "@/lib/nix/build-progress";
+import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 
 export function BuildProgressBar({ progress, running }: { progress: BuildProgress; running: boolean }) {
   const { done, expected, failed } = progress.builds;
@@ -22,6 +23,7 @@ export function BuildProgressBar({ progress, running }: { progress: BuildProgres
       <div className="mt-2 h-2 overflow-hidden rounded-full bg-(--color-line)" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
         <div className="h-full rounded-full bg-(--color-accent) transition-[width]" style={{ width: `${pct}%` }} />
       </div>
+      <UnrecognisedNote unrecognised={progress.unrecognised} source="nix's log" testId="build-log-unrecognised" />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { clock } from "@/components/log-viewer/copy-text";
 import { saveText } from "@/components/log-viewer/copy";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
 import { JOURNAL_CAP, useJournal } from "@/components/log-viewer/use-journal";
+import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 
 const STATE_TEXT = { connecting: "Connecting…", streaming: "Following", ended: "Ended", error: "Refused" } as const;
 
@@ -25,6 +26,7 @@ export function JournalView({ filter }: { filter: JournalFilter }) {
         {j.message && <span role={j.state === "error" ? "alert" : undefined} className={j.state === "error" ? "text-(--color-down)" : ""}>{j.message}</span>}
         {j.store.dropped > 0 && <span>Showing the last {JOURNAL_CAP.toLocaleString()} entries ({j.store.dropped.toLocaleString()} older dropped); last at {clock(j.store.at[j.store.length - 1])}</span>}
       </p>
+      <UnrecognisedNote unrecognised={j.unrecognised} source="journalctl's output" testId="journal-unrecognised" />
       <LogViewer
         store={j.store}
         version={j.version}

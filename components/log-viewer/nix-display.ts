@@ -19,6 +19,8 @@ export function displayOf(stream: "stdout" | "stderr" | "system", text: string):
     case "log-line":
       return { text: e.line, level: LEVEL.normal };
     case "text":
+    case "unrecognised":
+      // Shown as it came: a line the panel cannot read is never hidden.
       return { text: e.text, level: base };
     default:
       return { text, level: LEVEL.hidden };

@@ -4,6 +4,7 @@
 // subscribes again and skips entries it already has (by cursor).
 import { useEffect, useRef, useState } from "react";
 import type { JournalFilter, ServerToClient, WireJournalEntry } from "@/lib/live/events";
+import type { Unrecognised } from "@/lib/parse/unrecognised";
 import { LEVEL, LineStore, type Level } from "./line-store";
 import { acquirePanelSocket, frameScheduler, listen, releaseSocket, type Connection } from "./socket";
 
@@ -26,11 +27,13 @@ export function useJournal(filter: JournalFilter, key: string) {
   const [connection, setConnection] = useState<Connection>("connecting");
   const [state, setState] = useState<JournalState>("connecting");
   const [message, setMessage] = useState<string | null>(null);
+  const [unrecognised, setUnrecognised] = useState<Unrecognised | null>(null);
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
   useEffect(() => {
     store.clear();
+    setUnrecognised(null);
     const render = frameScheduler(() => setVersion((v) => v + 1));
     const seen = new Set<string>();
     let seq = 0;
@@ -58,8 +61,9 @@ export function useJournal(filter: JournalFilter, key: string) {
         setMessage(body.error.message);
       }
     };
-    const onEntries: ServerToClient["journal:entries"] = ({ streamId: id, entries }) => {
+    const onEntries: ServerToClient["journal:entries"] = ({ streamId: id, entries, unrecognised: u }) => {
       if (id !== streamId) return;
+      if (u) setUnrecognised(u);
       const fresh = entries.filter((e) => !seen.has(e.cursor));
       for (const e of fresh) seen.add(e.cursor);
       if (seen.size > JOURNAL_CAP * 2) {
@@ -86,5 +90,5 @@ export function useJournal(filter: JournalFilter, key: string) {
     };
   }, [key, store]);
 
-  return { store, version, connection, state, message };
+  return { store, version, connection, state, message, unrecognised };
 }

@@ -72,7 +72,7 @@ describe.skipIf(!has(journalRemote) || !has("/usr/bin/journalctl"))("journal com
     const argv = ["journalctl", `--directory=${dir}`, ...cmd.argv.slice(1)];
     const r = sh(commandLine({ ...cmd, argv }));
     expect(r.status, r.stderr).toBe(0);
-    expect(parseJournal(r.stdout).map((e) => e.message)).toEqual([
+    expect(parseJournal(r.stdout).entries.map((e) => e.message)).toEqual([
       'upstream timed out (110: Connection timed out) while reading "response"; it\'s bad',
     ]);
   });

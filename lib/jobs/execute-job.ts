@@ -91,9 +91,10 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const out: string[] = [];
       const code = await runStep(c, m.self, stepOf(listGenerations({ sshUser: m.self.sshUser })), (s, l) => s === "stdout" && out.push(l));
       if (!ok(code)) return { status: "failed", exitCode: code, message: `listing generations ${exitText(code)}` };
-      const generations = parseGenerations(out.join("\n"));
+      const { generations, unrecognised } = parseGenerations(out.join("\n"));
       const current = currentGeneration(generations);
-      return { status: "succeeded", exitCode: code, message: `${generations.length} generations, current ${current?.number ?? "unknown"}`, result: { generations } };
+      const skipped = unrecognised.count ? `; ${unrecognised.count} line${unrecognised.count === 1 ? "" : "s"} not recognised` : "";
+      return { status: "succeeded", exitCode: code, message: `${generations.length} generations, current ${current?.number ?? "unknown"}${skipped}`, result: { generations, unrecognised } };
     }
     case "bench-seq": {
       // Benchmark only (never offered by the API): a fixed `seq 1 N`, N a validated integer.

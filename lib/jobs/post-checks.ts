@@ -22,7 +22,7 @@ async function readUnits(c: StepContext, m: JobMachine, wanted: { service: strin
   const until = Date.now() + settleMs;
   for (;;) {
     const out = await run(m.self.target, line, { pool: c.pool, signal: c.signal, timeoutMs: Math.max(1000, Math.min(30_000, c.deadline - Date.now())) });
-    const checks = unitChecks(wanted, parseSystemctlShow(out));
+    const checks = unitChecks(wanted, parseSystemctlShow(out).units);
     if (!unitsSettling(checks) || Date.now() >= until) return checks;
     await new Promise((r) => setTimeout(r, 1000));
   }

@@ -52,7 +52,8 @@ describe("preview", () => {
     const preview = resultOf<Preview>(job, "preview");
     expect(preview.currentSystem).toBe(running);
     expect(preview.builtPath).toBe(job.newSystem);
-    expect(preview.activation).toEqual({ stop: [], restart: ["grafana.service"], reload: [], start: [], keep: [] });
+    expect(preview.activation).toEqual({ stop: [], restart: ["grafana.service"], reload: [], start: [], keep: [], unrecognised: { count: 0, sample: [] } });
+    expect(preview.closure?.unrecognised).toEqual({ count: 0, sample: [] });
     expect(preview.closureError).toBeNull();
     expect(preview.closure).not.toBeNull();
     expect(await current()).toBe(running); // a preview changes nothing

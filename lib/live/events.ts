@@ -3,6 +3,7 @@
 // optional ack callback; refusals and malformed payloads answer with "app:error" (and the ack,
 // when given, gets { ok: false, error }). Nothing changes on a refused event.
 import type { HealthSnapshot } from "../health/types";
+import type { Unrecognised } from "../parse/unrecognised";
 import type { LineBatch } from "./log-batch";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -71,7 +72,8 @@ export type ServerToClient = {
   /** The client fell behind (too much unsent): re-subscribe with the last seq it has. */
   "job:resync": (p: { jobId: number; after: number }) => void;
   "units:state": (p: WireUnits) => void;
-  "journal:entries": (p: { streamId: string; entries: WireJournalEntry[] }) => void;
+  /** `unrecognised`: journalctl lines of this stream that were not entries so far (sent when it grew). */
+  "journal:entries": (p: { streamId: string; entries: WireJournalEntry[]; unrecognised?: Unrecognised }) => void;
   /** The remote journalctl ended or failed; the stream is gone. */
   "journal:ended": (p: { streamId: string; reason: string }) => void;
 };

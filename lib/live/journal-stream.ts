@@ -3,6 +3,7 @@ import "server-only";
 // batched, and kept in a bounded backlog that a joining viewer gets first. Stopping aborts the
 // exec, which kills the remote process group.
 import type { Socket } from "socket.io";
+import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
 import { parseJournalLine } from "../systemd/journal";
 import type { WireJournalEntry } from "./events";
 import { pendingBytes } from "./respond";
@@ -17,6 +18,9 @@ export class JournalStream {
   readonly viewers = new Map<string, Socket>();
   private readonly backlog: WireJournalEntry[] = [];
   private pending: WireJournalEntry[] = [];
+  /** journalctl lines that were not entries, for the whole stream; sent again whenever it grows. */
+  private readonly unrecognised = noUnrecognised();
+  private unrecognisedChanged = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly stopper = new AbortController();
   private ended = false;
@@ -41,7 +45,8 @@ export class JournalStream {
   /** Adds a viewer and sends it the backlog (entries still waiting in a batch reach it with the batch). */
   join(socket: Socket): void {
     this.viewers.set(socket.id, socket);
-    if (this.backlog.length) socket.emit("journal:entries", { streamId: this.id, entries: [...this.backlog] });
+    const unrecognised = this.unrecognisedPart(this.unrecognised.count > 0);
+    if (this.backlog.length || unrecognised.unrecognised) socket.emit("journal:entries", { streamId: this.id, entries: [...this.backlog], ...unrecognised });
   }
 
   leave(socket: Socket): void {
@@ -59,7 +64,13 @@ export class JournalStream {
   private line(line: string): void {
     if (this.ended) return;
     const e = parseJournalLine(line);
-    if (!e) return;
+    if (!e) {
+      if (line.trim() === "") return;
+      noteUnrecognised(this.unrecognised, line.trim());
+      this.unrecognisedChanged = true;
+      this.timer ??= setTimeout(() => this.flush(), this.settings.batchMs);
+      return;
+    }
     const max = this.settings.maxMessageChars;
     this.pending.push({
       cursor: e.cursor, at: e.at, unit: e.unit, priority: e.priority, pid: e.pid, identifier: e.identifier,
@@ -69,18 +80,25 @@ export class JournalStream {
     else this.timer ??= setTimeout(() => this.flush(), this.settings.batchMs);
   }
 
+  /** The payload's `unrecognised` part (a copy), when `include`. */
+  private unrecognisedPart(include: boolean): { unrecognised?: Unrecognised } {
+    return include ? { unrecognised: { count: this.unrecognised.count, sample: [...this.unrecognised.sample] } } : {};
+  }
+
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const entries = this.pending;
     this.pending = [];
-    if (entries.length === 0) return;
+    const unrecognised = this.unrecognisedPart(this.unrecognisedChanged);
+    this.unrecognisedChanged = false;
+    if (entries.length === 0 && !unrecognised.unrecognised) return;
     for (const socket of [...this.viewers.values()]) {
       if (pendingBytes(socket) > this.settings.maxPendingBytes) {
         this.viewers.delete(socket.id);
         socket.emit("journal:ended", { streamId: this.id, reason: "fell behind: subscribe again" });
         this.onDropViewer(this, socket);
-      } else socket.emit("journal:entries", { streamId: this.id, entries });
+      } else socket.emit("journal:entries", { streamId: this.id, entries, ...unrecognised });
     }
     this.backlog.push(...entries);
     if (this.backlog.length > this.settings.backlog) this.backlog.splice(0, this.backlog.length - this.settings.backlog);

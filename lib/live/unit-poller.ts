@@ -95,7 +95,7 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
     const out = await this.deps.run(source.target, commandLine(systemctlShow({ sshUser: source.sshUser }, names)), this.stopper.signal);
     // One block per name, in order; the Id may differ from the name asked for (an alias such as
     // sshd.service -> ssh.service), so pair by position when every block came back.
-    const blocks = parseSystemctlShow(out);
+    const blocks = parseSystemctlShow(out).units;
     const byName = new Map(blocks.length === names.length ? names.map((n, i) => [n, blocks[i]]) : blocks.map((u) => [u.id, u]));
     const units = source.services.map(({ service, unit }): WireUnit => {
       const u = byName.get(unit);

@@ -9,6 +9,7 @@ import { db } from "../db/client";
 import { jobMachine } from "../jobs/machine-targets";
 import { parseGenerations, type Generation } from "../nix/generations";
 import { parseSystemFacts, profileGenerationOf, type GenerationFacts } from "../nix/system-facts";
+import type { Unrecognised } from "../parse/unrecognised";
 import { sshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
@@ -31,17 +32,20 @@ export type MachineLive = {
   system: RunningSystem | null;
   generations: Generation[] | null;
   generationsError: string | null;
+  /** Lines of the generations listing that were not recognised (shown, never dropped silently). */
+  generationsUnrecognised: Unrecognised | null;
   /** Per generation number: where its link points and the NixOS system inside it. */
   generationFacts: Record<number, GenerationFacts>;
   units: UnitStatus[] | null;
   unitsError: string | null;
+  unitsUnrecognised: Unrecognised | null;
 };
 
 const message = (r: PromiseSettledResult<unknown>) => (r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null);
 
 export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, generationFacts: {}, units: null, unitsError: null };
+  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, generationsUnrecognised: null, generationFacts: {}, units: null, unitsError: null, unitsUnrecognised: null };
   let m;
   try {
     m = await jobMachine(db(), name, sshPool().settings.keyFile);
@@ -67,6 +71,8 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   const activated = await settle(exec(systemActivatedAt(ctx)));
   const gens = await settle(exec(listGenerations(ctx)));
   const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
+  const listed = gens.status === "fulfilled" ? parseGenerations(gens.value) : null;
+  const unitList = shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null;
   const secs = activated.status === "fulfilled" && /^\d+$/.test(activated.value) ? Number(activated.value) : null;
   return {
     reachable: true,
@@ -79,11 +85,13 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
       wrapper: profile?.wrapped ? profile.target : null,
       profileDiffers: !!profile?.toplevel && profile.toplevel !== facts.current,
     },
-    generations: gens.status === "fulfilled" ? parseGenerations(gens.value) : null,
+    generations: listed?.generations ?? null,
     generationsError: message(gens),
+    generationsUnrecognised: listed?.unrecognised ?? null,
     generationFacts: Object.fromEntries(facts.generations.map((g) => [g.number, g])),
-    units: shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null,
+    units: unitList?.units ?? null,
     unitsError: message(shown),
+    unitsUnrecognised: unitList?.unrecognised ?? null,
   };
 }
 

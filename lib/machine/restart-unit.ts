@@ -18,5 +18,5 @@ export async function restartUnit(name: string, unit: string, timeoutMs = 60_000
   const ctx = { sshUser: m.self.sshUser };
   await run(m.self.target, commandLine(systemctlRestart(ctx, unit)), { timeoutMs, label: `Restart ${unit}` });
   const shown = await run(m.self.target, commandLine(systemctlShow(ctx, [unit])), { timeoutMs: 15_000 });
-  return parseSystemctlShow(shown)[0] ?? null;
+  return parseSystemctlShow(shown).units[0] ?? null;
 }

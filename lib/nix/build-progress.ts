@@ -1,4 +1,5 @@
 // A small reducer over NixEvents for the UI: derivations built/expected, what is running, recent lines.
+import { noteUnrecognised, type Unrecognised } from "../parse/unrecognised";
 import { ActivityType, Verbosity, drvName, parseNixLine, type NixEvent } from "./internal-json";
 
 export interface Counts { done: number; expected: number; running: number; failed: number }
@@ -18,12 +19,15 @@ export interface BuildProgress {
   warnings: string[];
   /** Open activities: id -> ActivityType. */
   open: Readonly<Record<string, number>>;
+  /** "@nix" lines that could not be read (they are shown as plain lines too). */
+  unrecognised: Unrecognised;
 }
 
 const ZERO: Counts = { done: 0, expected: 0, running: 0, failed: 0 };
 
 export const initialBuildProgress: BuildProgress = Object.freeze({
   builds: ZERO, copies: ZERO, running: [], current: null, lastLines: [], errors: [], warnings: [], open: {},
+  unrecognised: Object.freeze({ count: 0, sample: [] }),
 });
 
 function push(lines: LogLine[], line: LogLine, max: number): LogLine[] {
@@ -71,6 +75,11 @@ export function reduceBuildProgress(s: BuildProgress, e: NixEvent, maxLines = 50
     }
     case "text":
       return { ...s, lastLines: push(s.lastLines, { drv: null, text: e.text }, maxLines) };
+    case "unrecognised": {
+      const unrecognised = { count: s.unrecognised.count, sample: [...s.unrecognised.sample] };
+      noteUnrecognised(unrecognised, e.text);
+      return { ...s, unrecognised, lastLines: push(s.lastLines, { drv: null, text: e.text }, maxLines) };
+    }
     default:
       return s;
   }

@@ -4,6 +4,9 @@
 //   "name: 3.1 → ∅, -391.1 KiB"      removed
 //   "name: +40.5 KiB"                size change only
 // Several versions are joined with ", "; "ε" is an empty version. Size deltas are ANSI-coloured.
+// `nix profile diff-closures` prints the same lines, indented, in sections headed
+// "Version 1 -> 2:" with a blank line between sections. Other lines are reported as unrecognised.
+import { noteUnrecognised, noUnrecognised, parseLines, type Unrecognised } from "../parse/unrecognised";
 import { stripAnsi } from "./ansi";
 
 export type ClosureChangeKind = "added" | "removed" | "changed" | "resized";
@@ -25,6 +28,7 @@ export interface ClosureDiff {
   removed: number;
   changed: number;
   totalDeltaBytes: number;
+  unrecognised: Unrecognised;
 }
 
 const UNITS: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50, EiB: 2 ** 60 };
@@ -59,13 +63,50 @@ export function parseDiffClosureLine(raw: string): ClosureChange | null {
   return { name, kind, from, to, sizeDeltaBytes: delta };
 }
 
-export function parseDiffClosures(output: string): ClosureDiff {
-  const changes = output.split("\n").map(parseDiffClosureLine).filter((c): c is ClosureChange => c !== null);
+function summary(changes: ClosureChange[], unrecognised: Unrecognised): ClosureDiff {
   return {
     changes,
     added: changes.filter((c) => c.kind === "added").length,
     removed: changes.filter((c) => c.kind === "removed").length,
     changed: changes.filter((c) => c.kind === "changed" || c.kind === "resized").length,
     totalDeltaBytes: changes.reduce((sum, c) => sum + c.sizeDeltaBytes, 0),
+    unrecognised,
   };
+}
+
+/** `nix store diff-closures A B`. */
+export function parseDiffClosures(output: string): ClosureDiff {
+  const { items, unrecognised } = parseLines(output, parseDiffClosureLine, (l) => stripAnsi(l).trimEnd());
+  return summary(items, unrecognised);
+}
+
+export type ProfileDiffSection = { from: number; to: number; diff: ClosureDiff };
+export type ProfileDiff = { sections: ProfileDiffSection[]; unrecognised: Unrecognised };
+
+const VERSION = /^Version (\d{1,9}) -> (\d{1,9}):$/;
+
+/** `nix profile diff-closures --profile P`: one ClosureDiff per pair of versions. */
+export function parseProfileDiffClosures(output: string): ProfileDiff {
+  const sections: ProfileDiffSection[] = [];
+  const unrecognised = noUnrecognised();
+  let cur: { from: number; to: number; changes: ClosureChange[]; unrecognised: Unrecognised } | null = null;
+  const close = () => cur && sections.push({ from: cur.from, to: cur.to, diff: summary(cur.changes, cur.unrecognised) });
+  for (const raw of output.split("\n")) {
+    const line = stripAnsi(raw).replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    const v = VERSION.exec(line);
+    if (v) {
+      close();
+      cur = { from: Number(v[1]), to: Number(v[2]), changes: [], unrecognised: noUnrecognised() };
+      continue;
+    }
+    const c = cur && /^\s/.test(line) ? parseDiffClosureLine(line) : null;
+    if (c && cur) cur.changes.push(c);
+    else {
+      noteUnrecognised(unrecognised, line.trimEnd());
+      if (cur) noteUnrecognised(cur.unrecognised, line.trimEnd());
+    }
+  }
+  close();
+  return { sections, unrecognised };
 }

@@ -33,11 +33,12 @@ describe("parseNixLine on a real nix 2.8 build log", () => {
     const e = parseNixLine('@nix {"action":"stop","id":18014398509481985}');
     expect(e).toEqual({ kind: "stop", id: "18014398509481985" });
   });
-  it("turns blank, foreign and malformed lines into null or text", () => {
+  it("turns blank lines into null, foreign lines into text and malformed @nix lines into unrecognised", () => {
     expect(parseNixLine("")).toBeNull();
     expect(parseNixLine("ssh: connect to host frame1 port 22: Connection refused")).toEqual({ kind: "text", text: "ssh: connect to host frame1 port 22: Connection refused" });
-    expect(parseNixLine("@nix {not json")?.kind).toBe("text");
-    expect(parseNixLine('@nix [1,2]')?.kind).toBe("text");
+    expect(parseNixLine("@nix {not json")).toEqual({ kind: "unrecognised", text: "@nix {not json" });
+    expect(parseNixLine('@nix [1,2]')?.kind).toBe("unrecognised");
+    expect(parseNixLine('@nix {"action":"setPhase","phase":"x"}')?.kind).toBe("unrecognised");
     expect(parseNixLine('@nix {"action":"result","id":1,"type":104,"fields":["buildPhase"]}')).toEqual({ kind: "set-phase", id: "1", phase: "buildPhase" });
     expect(parseNixLine('@nix {"action":"result","id":1,"type":100,"fields":["a","b"]}')).toEqual({ kind: "result", id: "1", type: 100, fields: ["a", "b"] });
   });

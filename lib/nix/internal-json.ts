@@ -1,16 +1,18 @@
-// Parser for nix's `--log-format internal-json` stderr lines ("@nix {json}"), nix 2.8.
-// Enums from src/libutil/logging.hh. Activity ids are kept as strings: nix makes them as
+// Parser for nix's `--log-format internal-json` stderr lines ("@nix {json}"), nix 2.8 and later
+// (newer nix adds "parent" to every start and new activity/result types; both are read).
+// Enums from src/libutil/logging.hh (nix 2.8) and src/libutil/include/nix/util/logging.hh (2.3x). Activity ids are kept as strings: nix makes them as
 // (pid << 32) + n, which passes 2^53 on hosts with large pids.
 import { stripAnsi } from "./ansi";
 
 export const ActivityType = {
   Unknown: 0, CopyPath: 100, FileTransfer: 101, Realise: 102, CopyPaths: 103, Builds: 104, Build: 105,
   OptimiseStore: 106, VerifyPaths: 107, Substitute: 108, QueryPathInfo: 109, PostBuildHook: 110, BuildWaiting: 111,
+  FetchTree: 112, FetchToStore: 113,
 } as const;
 
 export const ResultType = {
   FileLinked: 100, BuildLogLine: 101, UntrustedPath: 102, CorruptedPath: 103, SetPhase: 104, Progress: 105,
-  SetExpected: 106, PostBuildLogLine: 107,
+  SetExpected: 106, PostBuildLogLine: 107, FetchStatus: 108, FetchToStore: 109,
 } as const;
 
 /** Verbosity levels: 0 error, 1 warn, 2 notice, 3 info, 4 talkative, 5 chatty, 6 debug, 7 vomit. */
@@ -28,7 +30,9 @@ export type NixEvent =
   | { kind: "set-expected"; id: string; activityType: number; expected: number }
   | { kind: "result"; id: string; type: number; fields: Field[] }
   /** A stderr line that is not internal-json (e.g. from ssh or a wrapper script). */
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string }
+  /** An "@nix " line this parser cannot read (not a JSON object, or an action it does not know). */
+  | { kind: "unrecognised"; text: string };
 
 type Raw = Record<string, unknown>;
 
@@ -43,7 +47,10 @@ export function drvName(drvPath: string): string {
   return /^[0-9a-z]{32}-/.test(base) ? base.slice(33) : base;
 }
 
-/** Parse one stderr line. Blank lines give null; lines that are not `@nix {…}` give a "text" event. */
+/**
+ * Parse one stderr line. Blank lines give null; lines that are not `@nix {…}` give a "text" event;
+ * `@nix` lines that are not a JSON object with a known action give an "unrecognised" event.
+ */
 export function parseNixLine(line: string): NixEvent | null {
   const trimmed = line.replace(/\r?\n$/, "");
   if (trimmed.trim() === "") return null;
@@ -52,10 +59,10 @@ export function parseNixLine(line: string): NixEvent | null {
   try {
     // Keep ids exact: quote them before JSON.parse turns them into lossy doubles.
     const parsed: unknown = JSON.parse(trimmed.slice(5).replace(/(?<!\\)"(id|parent)":(\d+)/g, '"$1":"$2"'));
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { kind: "text", text: trimmed };
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { kind: "unrecognised", text: stripAnsi(trimmed) };
     raw = parsed as Raw;
   } catch {
-    return { kind: "text", text: stripAnsi(trimmed) };
+    return { kind: "unrecognised", text: stripAnsi(trimmed) };
   }
   const id = str(raw.id);
   switch (raw.action) {
@@ -88,6 +95,6 @@ export function parseNixLine(line: string): NixEvent | null {
       }
     }
     default:
-      return { kind: "text", text: stripAnsi(trimmed) };
+      return { kind: "unrecognised", text: stripAnsi(trimmed) };
   }
 }

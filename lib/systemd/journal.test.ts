@@ -6,9 +6,10 @@ import { fieldText, parseJournal, parseJournalLine } from "./journal";
 const json = readFileSync(new URL("./fixtures/journal.json", import.meta.url), "utf8");
 
 describe("parseJournal (real journalctl -o json)", () => {
-  const entries = parseJournal(json);
+  const { entries, unrecognised } = parseJournal(json);
   it("reads every entry", () => {
     expect(entries).toHaveLength(7);
+    expect(unrecognised).toEqual({ count: 0, sample: [] });
     expect(entries[0]).toEqual({
       cursor: "s=1842e67633584b5c9bc9bc1a9515e414;i=1;b=0f1e2d3c4b5a69788796a5b4c3d2e1f0;m=4e2d80;t=6612e5fb185c0;x=96c8298c18f86ab9",
       at: "2026-11-26T14:01:02.123Z",

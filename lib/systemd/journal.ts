@@ -1,5 +1,7 @@
 // Parser for `journalctl -o json` (one JSON object per line). A field is a string, or an array of
 // bytes when it is not valid UTF-8 / not printable, or an array of those when the field repeats.
+// A line that is not such an object (with a cursor and a time) is unrecognised, never dropped silently.
+import { parseLines, type Unrecognised } from "../parse/unrecognised";
 
 export interface JournalEntry {
   cursor: string;
@@ -7,7 +9,11 @@ export interface JournalEntry {
   at: string;
   /** The exact microseconds, for ordering and de-duplication. */
   realtimeUs: string;
-  /** The unit the message is about: UNIT (set by systemd for its own messages), else _SYSTEMD_UNIT. */
+  /**
+   * The unit the message is about: UNIT / USER_UNIT (set by the system or a user's systemd for its own
+   * messages about a unit), else the unit that logged it: _SYSTEMD_USER_UNIT before _SYSTEMD_UNIT,
+   * which for a user's unit is only its user manager (user@1000.service).
+   */
   unit: string | null;
   priority: number | null;
   message: string;
@@ -51,11 +57,14 @@ export function parseJournalLine(line: string): JournalEntry | null {
   const us = fieldText(o.__REALTIME_TIMESTAMP);
   const cursor = fieldText(o.__CURSOR);
   if (!us || !/^\d{1,19}$/.test(us) || !cursor) return null;
+  const ms = Number(BigInt(us) / 1000n);
+  // Past year 275760 a Date is invalid (and toISOString throws): not a time journald writes.
+  if (ms > 8.64e15) return null;
   return {
     cursor,
-    at: new Date(Number(BigInt(us) / 1000n)).toISOString(),
+    at: new Date(ms).toISOString(),
     realtimeUs: us,
-    unit: fieldText(o.UNIT) ?? fieldText(o._SYSTEMD_UNIT) ?? fieldText(o.USER_UNIT),
+    unit: fieldText(o.UNIT) ?? fieldText(o.USER_UNIT) ?? fieldText(o._SYSTEMD_USER_UNIT) ?? fieldText(o._SYSTEMD_UNIT),
     priority: int(o.PRIORITY),
     message: fieldText(o.MESSAGE) ?? "",
     pid: int(o._PID),
@@ -64,6 +73,9 @@ export function parseJournalLine(line: string): JournalEntry | null {
   };
 }
 
-export function parseJournal(output: string): JournalEntry[] {
-  return output.split("\n").map(parseJournalLine).filter((e): e is JournalEntry => e !== null);
+export type JournalEntries = { entries: JournalEntry[]; unrecognised: Unrecognised };
+
+export function parseJournal(output: string): JournalEntries {
+  const { items, unrecognised } = parseLines(output, parseJournalLine);
+  return { entries: items, unrecognised };
 }

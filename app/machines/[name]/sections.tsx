@@ -6,6 +6,7 @@ import { MachineStatus } from "@/components/deploy/machine-status";
 import { PreviewPanel } from "@/components/deploy/preview-panel";
 import { RollbackButton } from "@/components/deploy/rollback-button";
 import { UnitsList, type RestartResult, type UnitRow } from "@/components/deploy/units-list";
+import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 import { alignUnits } from "@/lib/jobs/check-results";
 import { driftOf } from "@/lib/machine/drift";
 import { generationJobs, previousGeneration } from "@/lib/machine/generation-jobs";
@@ -53,6 +54,7 @@ export async function LiveUnits({ live, services, machine, denied, restart }: Un
     <>
       {l.unitsError && <p className="mb-2 text-sm text-(--color-down)">Unit states could not be read: {l.unitsError}</p>}
       <UnitsList machine={machine} units={rows} denied={denied} restart={restart} />
+      <UnrecognisedNote unrecognised={l.unitsUnrecognised} source="systemctl show's output" testId="units-unrecognised" />
     </>
   );
 }
@@ -63,5 +65,10 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
   if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
   const rows = generationJobs(l.generations, data.deploys, l.generationFacts);
   const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
-  return <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} running={l.system?.path ?? null} />;
+  return (
+    <>
+      <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} running={l.system?.path ?? null} />
+      <UnrecognisedNote unrecognised={l.generationsUnrecognised} source="nix-env's output" testId="generations-unrecognised" />
+    </>
+  );
 }
