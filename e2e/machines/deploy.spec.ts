@@ -100,7 +100,17 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   expect(await currentSystem()).not.toBe(basePath);
   expect(await grafanaStarted()).not.toBe(grafanaBefore);
   await expect(page.getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen), { timeout: 30_000 });
-  await expect(page.locator(`[data-testid="generation-row"][data-number="${changedGen}"]`)).toHaveAttribute("data-current", "true");
+  const changedRow = page.locator(`[data-testid="generation-row"][data-number="${changedGen}"]`);
+  await expect(changedRow).toHaveAttribute("data-current", "true");
+  // deploy-rs's wrapper is seen through: the page names the system inside it and its version
+  const running = await currentSystem();
+  await expect(page.getByTestId("system-path")).toHaveText(running);
+  await expect(page.getByTestId("system-wrapper")).toContainText("-activatable-nixos-system-frame1-");
+  await expect(page.getByTestId("nixos-version")).toHaveText("24.11.20261126.lab-changed");
+  await expect(page.getByTestId("drift")).toContainText("in sync");
+  await expect(changedRow.getByTestId("generation-system")).toHaveText(running.slice(44));
+  await expect(changedRow.getByTestId("generation-running")).toBeVisible();
+  await expect(changedRow).toContainText("NixOS 24.11.20261126.lab-changed");
   await expect(page.locator('[data-testid="check-unit"][data-unit="grafana.service"]')).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("preview-current")).toBeVisible();
   await shot(page, "machine-page-phone");
