@@ -219,6 +219,28 @@ describe("the deploy stand-in", () => {
     await lab.run("frame1", `${DEPLOY} -s .#frame1`, "admin", { timeoutMs: 120_000 });
   });
 
+  it("fails before activation when the copy fails, in deploy-rs's words, and changes nothing", async () => {
+    const before = await currentSystem("frame1");
+    const gens = await generations("frame1");
+    await lab.setVariant("frame1", "changed", { extra: [`nonce=${Date.now()}`] });
+    // a node address nobody answers at: the build works, `nix copy --to ssh://` cannot connect
+    const r = await lab.exec("frame1", `${DEPLOY} -s --hostname 10.231.9.2 .#frame1`, "admin", { timeoutMs: 120_000 });
+    const err = plain(r.stderr);
+    expect(r.code).toBe(1);
+    expect(err).toContain("🚀 ℹ️ [deploy] [INFO] Copying profile `system` to node `frame1`");
+    expect(err).toContain("🚀 ❌ [deploy] [ERROR] Failed to push profile to node frame1: frame1");
+    expect(err).not.toContain("Activating profile");
+    expect(await currentSystem("frame1")).toBe(before);
+    expect(await generations("frame1")).toEqual(gens);
+    await lab.setVariant("frame1", "base");
+  });
+
+  it("fails before anything when the evaluation fails", async () => {
+    const r = await lab.exec("frame1", `${DEPLOY} -s .#frame9`, "admin", { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(plain(r.stderr)).toContain("🚀 ❌ [deploy] [ERROR] Failed to evaluate deployment data: Evaluation resulted in a bad exit code: Some(1)");
+  });
+
   it("refuses a command line deploy-rs refuses, as clap words it (exit 2)", async () => {
     const r = await lab.exec("frame1", `${DEPLOY} .#frame1 .#frame2`, "admin", { timeoutMs: 60_000 });
     expect(r.code).toBe(2);
