@@ -1,0 +1,88 @@
+// Server action requests are checked before Next decodes them: React's reply decoder throws on a
+// malformed body (bad JSON, a dangling "$1" reference, a broken multipart), and Next answers
+// every such throw with 500. Here the body (already bounded by the body gate) must be what a real
+// client sends: JSON rows whose "$" strings are only the forms React's encodeReply writes for the
+// panel's actions, each reference pointing at a row that exists and is itself well-formed.
+const MAX_DEPTH = 64;
+const ACTION_ID = /^[0-9a-f]{40,42}$/;
+const SIMPLE = /^\$(\$|undefined$|Infinity$|-Infinity$|-0$|NaN$|D|K[0-9a-f]{1,8}$|n-?\d{1,300}$)/;
+const REF = /^\$@?([0-9a-f]{1,8})$/;
+
+type Rows = (id: string) => string | undefined;
+
+function checkRow(id: string, rows: Rows, seen: Set<string>): string | null {
+  if (seen.has(id)) return null;
+  seen.add(id);
+  const text = rows(id);
+  if (text === undefined) return `missing row ${id}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return `row ${id} is not JSON`;
+  }
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { v, depth } = item;
+    if (depth > MAX_DEPTH) return "nested too deeply";
+    if (typeof v === "string" && v.startsWith("$")) {
+      if (SIMPLE.test(v)) continue;
+      const ref = REF.exec(v);
+      if (!ref) return `unsupported value ${JSON.stringify(v.slice(0, 20))}`;
+      const bad = checkRow(String(parseInt(ref[1], 16)), rows, seen);
+      if (bad) return bad;
+    } else if (v && typeof v === "object") {
+      for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+async function formOf(contentType: string, body: Buffer): Promise<FormData | null> {
+  try {
+    return await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return null;
+  }
+}
+
+const textOf = (form: FormData) => (key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : undefined;
+};
+
+/** Why a server action request must be refused (400), or null when Next may decode it. */
+export async function badActionRequest(headers: { [k: string]: string | string[] | undefined }, body: Buffer): Promise<string | null> {
+  const actionId = headers["next-action"];
+  const contentType = String(headers["content-type"] ?? "");
+  const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
+  if (actionId !== undefined) {
+    if (typeof actionId !== "string" || !ACTION_ID.test(actionId)) return "unknown server action";
+    if (!multipart) {
+      const text = body.toString("utf8");
+      if (!text.trimStart().startsWith("[")) return "the arguments must be a JSON array";
+      return checkRow("0", (id) => (id === "0" ? text : undefined), new Set());
+    }
+    const form = await formOf(contentType, body);
+    if (!form) return "malformed multipart body";
+    if (!(textOf(form)("0") ?? "").trimStart().startsWith("[")) return "the arguments must be a JSON array";
+    return checkRow("0", textOf(form), new Set());
+  }
+  // A form posted without JavaScript: its $ACTION_ fields are decoded the same way.
+  if (!multipart || !body.includes("$ACTION_")) return null;
+  const form = await formOf(contentType, body);
+  if (!form) return "malformed multipart body";
+  for (const key of form.keys()) {
+    const m = /^\$ACTION_(\d{1,4}):0$/.exec(key);
+    if (!m) continue;
+    const prefix = `$ACTION_${m[1]}:`;
+    const bad = checkRow("0", (id) => textOf(form)(prefix + id), new Set());
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/** Whether a request is (or claims to be) a server action call. */
+export function isActionRequest(method: string | undefined, headers: { [k: string]: string | string[] | undefined }): boolean {
+  return method === "POST" && (headers["next-action"] !== undefined || String(headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data"));
+}
