@@ -22,6 +22,7 @@ import { createEdge } from "./lib/http/edge";
 import { pageCache } from "./lib/http/page-cache";
 import { createFrontDoor } from "./lib/http/front-door";
 import { catchEscapedErrors } from "./lib/http/request-scope";
+import { answerClientError } from "./lib/http/client-error";
 import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
 import { sshSettingsFromEnv } from "./lib/ssh/settings";
 import { startAuditRetention } from "./lib/auth/audit-retention";
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     edge, cache, handle, log,
     limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },
   }));
+  server.on("clientError", answerClientError);
   const hosts = allowedHosts(origins);
   const io = new Server<ClientToServer, ServerToClient>(server, {
     serveClient: false,

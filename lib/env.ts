@@ -45,7 +45,7 @@ export const envSchema = z.object({
   /** Request bodies (JSON routes, server actions) are refused with 413 past this many bytes. */
   BODY_MAX_BYTES: int(1024, bodyCeiling.bytes).default(64 * 1024),
   /** The larger limit of upload forms (the inventory imports: pasted or uploaded YAML/JSON). */
-  UPLOAD_MAX_BYTES: int(1024, bodyCeiling.bytes).default(4 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: int(1024, bodyCeiling.bytes).default(2 * 1024 * 1024),
   /** Audit events older than this are deleted (at start and daily). */
   AUDIT_RETENTION_DAYS: int(1, 36_500).default(180),
   /** SSH (lib/ssh): unset = the defaults in lib/ssh/settings.ts. */

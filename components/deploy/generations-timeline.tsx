@@ -3,6 +3,7 @@
 import type { GenerationRow } from "@/lib/machine/generation-jobs";
 import { formatTime } from "./format";
 import { RollbackButton } from "./rollback-button";
+import { visible } from "@/lib/text/visible";
 
 type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; currentVersion: string | null };
 
@@ -25,7 +26,7 @@ export function GenerationsTimeline({ rows, host, commands, currentVersion }: Pr
                 <>
                   {" · "}
                   <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>deploy #{g.job.id}</a>
-                  {g.job.requestedBy ? ` by ${g.job.requestedBy}` : ""}
+                  {g.job.requestedBy ? ` by ${visible(g.job.requestedBy)}` : ""}
                 </>
               ) : (
                 " · not deployed by the panel"
