@@ -213,7 +213,7 @@ in
       default = { };
       example = {
         ANONYMOUS_DASHBOARD = "true";
-        HEALTH_CHECK_ALLOW = "frame1,192.168.1.0/24";
+        HEALTH_CHECK_ALLOW = "inventory,192.168.1.0/24";
       };
       description = "Further environment variables (see the Configuration table in README.md).";
     };
