@@ -70,7 +70,7 @@ export function actionBody(r: Rng): FuzzBody {
     case 5: return multipart(r, [["0", String(pick(r, ODD_STRINGS))]]);
     case 6: return { contentType: "multipart/form-data; boundary=nope", body: "--other\r\ngarbage" };
     case 7: return { contentType: pick(r, ["application/json", "application/xml", "image/png"]), body: args };
-    case 8: return multipart(r, [["0", `[${"[".repeat(3000)}${"]".repeat(3000)}]`]]);
+    case 8: return r() < 0.5 ? multipart(r, [["0", `[${"[".repeat(3000)}${"]".repeat(3000)}]`]]) : { contentType: pick(r, ["text/plain", "multipart/form-data; boundary=x"]), body: "" };
     default: return { contentType: "text/plain;charset=UTF-8", body: "[" + "\"$$\",".repeat(2000) + "1]" };
   }
 }
@@ -82,6 +82,7 @@ export function mpaBody(r: Rng, actionId: string): FuzzBody {
     () => multipart(r, [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${actionId}","bound":"$@1"}`], ["$ACTION_1:1", String(pick(r, ODD_STRINGS))]]),
     () => multipart(r, [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${actionId}",${String(pick(r, ODD_STRINGS))}`]]),
     () => multipart(r, [["$ACTION_ID_0000", ""], ["$ACTION_KEY", String(pick(r, ODD_STRINGS))]]),
+    () => ({ contentType: pick(r, ["multipart/form-data; boundary=x", "multipart/form-data"]), body: pick(r, ["", "--x\r\ngarbage", String(pick(r, ODD_STRINGS))]) }),
   ])();
 }
 

@@ -33,6 +33,7 @@ describe("badActionRequest", () => {
     expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}",garbage`]], {})).toMatch(/not JSON/);
     expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`], ["$ACTION_1:1", "null"]], {})).toMatch(/must be an array/);
     expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", "[1]"]], {})).toMatch(/descriptor/);
+    expect(await badActionRequest({ "content-type": "multipart/form-data; boundary=x" }, Buffer.alloc(0))).toMatch(/malformed multipart/);
   });
 
   it("knows which requests are action calls", () => {

@@ -85,8 +85,9 @@ export async function badActionRequest(headers: { [k: string]: string | string[]
     if (!(textOf(form)("0") ?? "").trimStart().startsWith("[")) return "the arguments must be a JSON array";
     return checkRow("0", textOf(form), new Set());
   }
-  // A form posted without JavaScript: its $ACTION_ fields are decoded the same way.
-  if (!multipart || !body.includes("$ACTION_")) return null;
+  // A form posted without JavaScript: Next parses any multipart POST to a page as a form (and
+  // answers 500 when it cannot), then decodes its $ACTION_ fields the same way.
+  if (!multipart) return null;
   const form = await formOf(contentType, body);
   if (!form) return "malformed multipart body";
   for (const key of form.keys()) {

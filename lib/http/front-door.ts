@@ -43,8 +43,7 @@ export function createFrontDoor(o: FrontDoorOptions) {
     const badTarget = badRequestTarget(req.url);
     if (badTarget) return refuse(res, 400, "bad_request", badTarget, hasBody(req));
     if (!o.edge(req, res)) return;
-    if (!hasBody(req)) return toNext(req, res);
-    const body = await gateBody(req, res, bodyLimitFor(req.url, o.limits));
+    const body = hasBody(req) ? await gateBody(req, res, bodyLimitFor(req.url, o.limits)) : Buffer.alloc(0);
     if (body === null) return;
     if (isActionRequest(req.method, req.headers)) {
       const bad = await badActionRequest(req.headers, body);
