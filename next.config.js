@@ -1,3 +1,7 @@
+// server.ts limits bodies first (BODY_MAX_BYTES, UPLOAD_MAX_BYTES, at most this ceiling), so
+// Next's own limit for server actions is only a backstop that never answers first.
+const bodyCeiling = require("./lib/http/body-ceiling.json");
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -10,7 +14,7 @@ module.exports = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() gives pages a real 403 when the user lacks the role.
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: bodyCeiling.bytes } },
   serverExternalPackages: ["ssh2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

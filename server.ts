@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
-import { env, EnvError, publicOrigins, trustedProxies } from "./lib/env";
+import { databaseFile, env, EnvError, publicOrigins, trustedProxies } from "./lib/env";
 import { migrate } from "./lib/db/migrate";
 import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
@@ -19,9 +19,13 @@ import { sshPool } from "./lib/ssh/pool";
 import { attachSocketAuth, handshakeAllowed } from "./lib/live/auth";
 import { allowedHosts } from "./lib/auth/edge";
 import { createEdge } from "./lib/http/edge";
-import { PageCache, pageCache } from "./lib/http/page-cache";
-import { resolveSession } from "./lib/auth/session";
-import { tokenFromCookieHeader } from "./lib/auth/context";
+import { pageCache } from "./lib/http/page-cache";
+import { createFrontDoor } from "./lib/http/front-door";
+import { catchEscapedErrors } from "./lib/http/request-scope";
+import { answerClientError } from "./lib/http/client-error";
+import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
+import { sshSettingsFromEnv } from "./lib/ssh/settings";
+import { startAuditRetention } from "./lib/auth/audit-retention";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
@@ -37,6 +41,9 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
+  // Before anything is created: the database and its -wal/-shm files, keys, folders are private.
+  process.umask(PRIVATE_UMASK);
+  catchEscapedErrors(log);
   let config;
   try {
     config = env();
@@ -51,6 +58,10 @@ async function main(): Promise<void> {
 
   log(`database ${config.DATABASE_URL}: applying migrations`);
   await migrate(config.DATABASE_URL);
+  const files = securePanelFiles(databaseFile(config.DATABASE_URL), sshSettingsFromEnv().keyFile);
+  for (const f of files.fixed) log(`made ${f.path} private (mode ${f.mode.toString(8)})`);
+  for (const p of files.problems) log(`file permissions: ${p}`);
+  startAuditRetention(config.AUDIT_RETENTION_DAYS, log);
   if (config.SEED_ON_START) {
     const { seeded } = await seedOnce(db());
     log(seeded ? "seeded the inventory with the homelab" : "inventory already seeded; left as it is");
@@ -68,20 +79,16 @@ async function main(): Promise<void> {
   const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
   const cache = pageCache();
   monitor.on("change", () => cache.invalidate());
-  const server = createServer((req, res) => {
-    if (!edge(req, res)) return;
-    if (!PageCache.cacheable(req)) return void handle(req, res);
-    void resolveSession(tokenFromCookieHeader(req.headers.cookie)).then((user) => {
-      if (!user) return handle(req, res);
-      const key = cache.key(req, user);
-      if (cache.replay(key, res)) return;
-      cache.capture(key, res);
-      return handle(req, res);
-    }, () => handle(req, res));
-  });
+  const server = createServer(createFrontDoor({
+    edge, cache, handle, log,
+    limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },
+  }));
+  server.on("clientError", answerClientError);
   const hosts = allowedHosts(origins);
   const io = new Server<ClientToServer, ServerToClient>(server, {
     serveClient: false,
+    // Client events are small objects; engine.io refuses (413 / closes) anything larger.
+    maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, done) => done(null, handshakeAllowed(req, origins, hosts)),
   });
   setIo(io);

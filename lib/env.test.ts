@@ -21,7 +21,7 @@ describe("parseEnv", () => {
       HEALTH_INTERVAL_MS: 30_000,
       HEALTH_TIMEOUT_MS: 5_000,
       HEALTH_SLOW_MS: 1_000,
-      HEALTH_CHECK_ALLOW: "*",
+      HEALTH_CHECK_ALLOW: "inventory",
       PUBLIC_ORIGINS: "",
       TRUSTED_PROXIES: "",
       TAILSCALE_IDENTITY: false,
@@ -30,6 +30,9 @@ describe("parseEnv", () => {
       SESSION_IDLE_SECONDS: 43_200,
       SESSION_MAX_SECONDS: 1_209_600,
       LOGIN_MAX_FAILURES: 5,
+      BODY_MAX_BYTES: 65_536,
+      UPLOAD_MAX_BYTES: 2_097_152,
+      AUDIT_RETENTION_DAYS: 180,
     });
     expect(parseEnv({}).INITIAL_ADMIN_PASSWORD_FILE).toBeUndefined();
   });
@@ -72,8 +75,14 @@ describe("parseEnv", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ PORT: "", HOST: "", DATABASE_URL: "", HEALTH_CHECK_ALLOW: "", SEED_ON_START: "", HEALTH_INTERVAL_MS: undefined })).toMatchObject({
-      PORT: 3000, HOST: "127.0.0.1", DATABASE_URL: "file:./data/panel.db", HEALTH_CHECK_ALLOW: "*", SEED_ON_START: true, HEALTH_INTERVAL_MS: 30_000,
+      PORT: 3000, HOST: "127.0.0.1", DATABASE_URL: "file:./data/panel.db", HEALTH_CHECK_ALLOW: "inventory", SEED_ON_START: true, HEALTH_INTERVAL_MS: 30_000,
     });
+  });
+
+  it("bounds the body limits by the ceiling next.config.js gives Next", () => {
+    expect((errorOf({ BODY_MAX_BYTES: "100" }) as EnvError).issues[0]).toMatch(/^BODY_MAX_BYTES: /);
+    expect((errorOf({ UPLOAD_MAX_BYTES: String(64 * 2 ** 20) }) as EnvError).issues[0]).toMatch(/^UPLOAD_MAX_BYTES: /);
+    expect((errorOf({ AUDIT_RETENTION_DAYS: "0" }) as EnvError).issues[0]).toMatch(/^AUDIT_RETENTION_DAYS: /);
   });
 
   it("bounds the health timings", () => {

@@ -1,5 +1,6 @@
 // The environment, parsed once with zod. The only module that reads process.env.
 import { z } from "zod";
+import bodyCeiling from "./http/body-ceiling.json";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
@@ -20,8 +21,12 @@ export const envSchema = z.object({
   HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
   HEALTH_SLOW_MS: int(10, 60_000).default(1_000),
-  /** Comma list of host names, IPs or IPv4 CIDRs health checks may contact; "*" = any. */
-  HEALTH_CHECK_ALLOW: z.string().default("*"),
+  /**
+   * Hosts health checks may contact (lib/health/allow.ts): "inventory" (the hosts of the
+   * inventory's machines and service links), names, IPs and IPv4 CIDRs, or "*"; comma-separated.
+   * Link-local and cloud metadata addresses only when listed explicitly.
+   */
+  HEALTH_CHECK_ALLOW: z.string().default("inventory"),
   /** Origins the panel is served at (e.g. https://local.kaifer.dev); default: loopback on PORT. */
   PUBLIC_ORIGINS: z.string().default(""),
   /** Reverse proxies (e.g. Caddy on 127.0.0.1) whose X-Forwarded-* headers are believed. */
@@ -37,6 +42,12 @@ export const envSchema = z.object({
   SESSION_MAX_SECONDS: int(1, 31_536_000).default(1_209_600),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
+  /** Request bodies (JSON routes, server actions) are refused with 413 past this many bytes. */
+  BODY_MAX_BYTES: int(1024, bodyCeiling.bytes).default(64 * 1024),
+  /** The larger limit of upload forms (the inventory imports: pasted or uploaded YAML/JSON). */
+  UPLOAD_MAX_BYTES: int(1024, bodyCeiling.bytes).default(2 * 1024 * 1024),
+  /** Audit events older than this are deleted (at start and daily). */
+  AUDIT_RETENTION_DAYS: int(1, 36_500).default(180),
   /** SSH (lib/ssh): unset = the defaults in lib/ssh/settings.ts. */
   SSH_KEY_FILE: z.string().min(1).optional(),
   /** OpenSSH known_hosts file (e.g. /etc/ssh/ssh_known_hosts): pins machines the inventory does not; see lib/ssh/host-key-pin.ts. */

@@ -73,6 +73,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  static readonly brand: string = "PayloadTooLargeError";
+  constructor(limit: number) {
+    super("too_large", `The request body is larger than ${limit} bytes.`);
+  }
+}
+
 /** The one error shape sent to clients. */
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
@@ -87,7 +94,7 @@ export function httpStatus(err: unknown): number {
   if (!(err instanceof DomainError)) return 500;
   const statuses: Record<string, number> = {
     invalid_input: 400, unauthorized: 401, invalid_credentials: 401, totp_required: 401, forbidden: 403,
-    not_found: 404, conflict: 409, rate_limited: 429,
+    not_found: 404, conflict: 409, too_large: 413, rate_limited: 429,
   };
   return statuses[err.code] ?? 400;
 }

@@ -213,7 +213,7 @@ in
       default = { };
       example = {
         ANONYMOUS_DASHBOARD = "true";
-        HEALTH_CHECK_ALLOW = "frame1,192.168.1.0/24";
+        HEALTH_CHECK_ALLOW = "inventory,192.168.1.0/24";
       };
       description = "Further environment variables (see the Configuration table in README.md).";
     };
@@ -294,6 +294,8 @@ in
           User = "homelab-panel";
           Group = "homelab-panel";
           StateDirectory = stateName;
+          # The panel sets the same umask itself (server.ts) and tightens older files at start:
+          # the database, its -wal/-shm files and secrets are 0600, the state directory 0700.
           StateDirectoryMode = "0700";
           # .next/cache in the package is a symlink to /var/cache/homelab-panel/next.
           CacheDirectory = "homelab-panel homelab-panel/next";

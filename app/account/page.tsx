@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/auth/current";
 import { otpauthUrl } from "@/lib/auth/totp";
 import { findUserById } from "@/lib/db/users";
 import { changePassword, confirmTotp, disableTotp, startTotp } from "./actions";
+import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Account" };
@@ -18,7 +19,7 @@ export default async function AccountPage() {
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Account"><UserMenu user={user} /></PageHeader>
-      <p className="mt-4">Logged in as <strong>{user.name}</strong> ({user.role}).</p>
+      <p className="mt-4">Logged in as <strong>{visible(user.name)}</strong> ({user.role}).</p>
       <section className={section}>
         <h2 className="mb-3 font-semibold">Sessions</h2>
         <LogoutButtons />

@@ -6,6 +6,7 @@ import { listServices } from "@/lib/db/services";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { UserMenu } from "@/components/auth/user-menu";
+import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Inventory" };
@@ -39,7 +40,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <tbody>
               {machines.map((m) => (
                 <tr key={m.id} className="border-t border-(--color-line)">
-                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/machines/${m.name}`}>{m.name}</Link> : <span className="font-medium">{m.name}</span>}</td>
+                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/machines/${m.name}`}>{visible(m.name)}</Link> : <span className="font-medium">{visible(m.name)}</span>}</td>
                   <td className={`${cell} font-mono`}>{m.system}</td>
                   <td className={cell}>{m.role}{m.deployable ? "" : " (not deployable)"}</td>
                   <td className={`${cell} font-mono`}>{m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"}</td>
@@ -59,8 +60,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <tbody>
               {services.map((s) => (
                 <tr key={s.id} className="border-t border-(--color-line)">
-                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/services/${s.slug}`}>{s.name}</Link> : <span className="font-medium">{s.name}</span>}</td>
-                  <td className={cell}>{s.groupName}</td>
+                  <td className={cell}>{canWrite ? <Link className="font-medium text-(--color-accent) underline-offset-2 hover:underline" href={`/inventory/services/${s.slug}`}>{visible(s.name)}</Link> : <span className="font-medium">{visible(s.name)}</span>}</td>
+                  <td className={cell}>{visible(s.groupName)}</td>
                   <td className={cell}>{s.machine?.name ?? "—"}</td>
                   <td className={`${cell} font-mono`}>{s.unit ?? "—"}</td>
                   <td className={`${cell} break-all`}>{s.checkType === "none" ? "—" : `${s.checkType} ${s.checkTarget}`}</td>

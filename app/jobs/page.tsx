@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { listJobs } from "@/lib/jobs";
 import { listJobsQuery } from "@/lib/jobs/api-schemas";
+import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Jobs" };
@@ -42,7 +43,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                     </Link>
                   </td>
                   <td className={cell}><StatusBadge status={j.status} /></td>
-                  <td className={`${cell} hidden sm:table-cell`}>{j.requestedBy ?? "—"}</td>
+                  <td className={`${cell} hidden sm:table-cell`}>{j.requestedBy ? visible(j.requestedBy) : "—"}</td>
                   <td className={`${cell} tabular-nums`}>
                     <time dateTime={j.createdAt.toISOString()}>{j.createdAt.toISOString().replace("T", " ").slice(0, 16)}</time>
                     {j.startedAt && <span className="block text-xs text-(--color-muted)">{duration((j.finishedAt ?? new Date()).getTime() - j.startedAt.getTime())}</span>}

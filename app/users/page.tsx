@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { listUsers } from "@/lib/db/users";
 import { addUser, removeUser, setRole } from "./actions";
+import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Users" };
@@ -20,8 +21,8 @@ export default async function UsersPage() {
       <ul className="mt-4 grid gap-3">
         {users.map((u) => (
           <li key={u.id} data-testid="user-row" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-3">
-            <span><strong>{u.name}</strong> <span className="text-sm text-(--color-muted)">{u.role}{u.totpEnabled ? " · 2FA" : ""}{u.tailscaleLogin ? ` · ${u.tailscaleLogin}` : ""}</span></span>
-            <UserRowActions id={u.id} role={u.role} name={u.name} setRole={setRole} remove={removeUser} />
+            <span><strong>{visible(u.name)}</strong> <span className="text-sm text-(--color-muted)">{u.role}{u.totpEnabled ? " · 2FA" : ""}{u.tailscaleLogin ? ` · ${visible(u.tailscaleLogin)}` : ""}</span></span>
+            <UserRowActions id={u.id} role={u.role} name={visible(u.name)} setRole={setRole} remove={removeUser} />
           </li>
         ))}
       </ul>

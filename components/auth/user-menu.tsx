@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Principal } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
+import { visible } from "@/lib/text/visible";
 
 const link = "inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-line)/50";
 
@@ -14,7 +15,7 @@ export function UserMenu({ user }: { user: Principal }) {
       {can(user, "audit:read") && <Link prefetch={false} href="/audit" className={link}>Audit</Link>}
       {can(user, "users:manage") && <Link prefetch={false} href="/users" className={link}>Users</Link>}
       <Link prefetch={false} href="/account" className={link} data-testid="user-menu">
-        {user.name} <span className="ml-1 text-xs text-(--color-muted)">({user.role})</span>
+        {visible(user.name)} <span className="ml-1 text-xs text-(--color-muted)">({user.role})</span>
       </Link>
     </>
   );

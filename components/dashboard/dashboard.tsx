@@ -9,6 +9,7 @@ import { ServiceTile } from "./service-tile";
 import { useLiveHealth } from "./use-live-health";
 import { useUnits } from "@/components/live/use-units";
 import { useKeyboardNav } from "./use-keyboard-nav";
+import { visible } from "@/lib/text/visible";
 
 type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot };
 
@@ -66,7 +67,7 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
         )}
         {groupBy(shownTiles, (t) => t.group).map(([group, items]) => (
           <section key={group} className="mb-6" aria-labelledby={`g-${group}`}>
-            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">{group}</h2>
+            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">{visible(group)}</h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
               {items.map((t) => {
                 const m = t.machine ? units[t.machine] : undefined;

@@ -4,6 +4,7 @@ import type { HealthResult } from "@/lib/health/types";
 import type { WireUnit } from "@/lib/live/events";
 import { HealthBadge } from "./health-badge";
 import { UnitState } from "./unit-state";
+import { visible } from "@/lib/text/visible";
 
 type Props = { tile: TileData; health: HealthResult | undefined; unit?: WireUnit; unitError?: string | null };
 
@@ -24,15 +25,15 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
           <h3 className="font-semibold leading-tight">
             {href ? (
               <a data-nav href={href} target="_blank" rel="noreferrer" className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
-                {tile.name}
+                {visible(tile.name)}
               </a>
             ) : (
-              <span data-nav tabIndex={0} className="focus-visible:outline-none">{tile.name}</span>
+              <span data-nav tabIndex={0} className="focus-visible:outline-none">{visible(tile.name)}</span>
             )}
           </h3>
-          {tile.hasCheck && <HealthBadge result={health} label={tile.name} />}
+          {tile.hasCheck && <HealthBadge result={health} label={visible(tile.name)} />}
         </div>
-        <p className="mt-1 text-sm text-(--color-muted)">{tile.description}</p>
+        <p className="mt-1 text-sm text-(--color-muted)">{visible(tile.description)}</p>
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
           {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} machine={tile.machine} /> : <span className="font-mono">{tile.unit}</span>)}

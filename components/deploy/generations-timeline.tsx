@@ -4,6 +4,7 @@
 import type { GenerationRow } from "@/lib/machine/generation-jobs";
 import { formatTime } from "./format";
 import { RollbackButton } from "./rollback-button";
+import { visible } from "@/lib/text/visible";
 
 type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; running: string | null };
 
@@ -35,7 +36,7 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
                 <>
                   {" · "}
                   <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>deploy #{g.job.id}</a>
-                  {g.job.requestedBy ? ` by ${g.job.requestedBy}` : ""}
+                  {g.job.requestedBy ? ` by ${visible(g.job.requestedBy)}` : ""}
                 </>
               ) : (
                 " · not deployed by the panel"

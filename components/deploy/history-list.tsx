@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { duration, formatTime } from "./format";
 import { OutcomeBadge } from "./outcome-badge";
 import { OUTCOME_LABEL } from "./types";
+import { visible } from "@/lib/text/visible";
 
 const select = "h-11 rounded-lg border border-(--color-line) bg-(--color-panel) px-3 text-sm";
 
@@ -45,7 +46,7 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
                 </span>
                 <span className="text-xs text-(--color-muted)">
                   {formatTime(j.createdAt)}
-                  {j.requestedBy ? ` · ${j.requestedBy}` : ""}
+                  {j.requestedBy ? ` · ${visible(j.requestedBy)}` : ""}
                   {j.finishedAt ? ` · ${duration(j.startedAt, j.finishedAt)}` : ""}
                 </span>
                 {j.message && <span className="w-full truncate text-xs text-(--color-muted)">{j.message}</span>}

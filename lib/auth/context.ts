@@ -26,12 +26,31 @@ export function sessionCookieName(https: boolean): string {
   return https ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
-/** The session token from a Cookie header (either cookie name). */
+/** Percent-decoding that never throws: malformed input (e.g. "%E0%A4%A") gives null. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+const MAX_COOKIE_PARTS = 200;
+
+/**
+ * The session token from a Cookie header (either cookie name). Total: a malformed, huge or
+ * crowded header is "no session", never an exception (Node already caps headers at 16 KiB).
+ */
 export function tokenFromCookieHeader(header: string | undefined): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === SECURE_SESSION_COOKIE || k === SESSION_COOKIE) return decodeURIComponent(v.join("="));
+  if (typeof header !== "string" || header === "") return null;
+  const parts = header.split(";", MAX_COOKIE_PARTS);
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const k = part.slice(0, eq).trim();
+    if (k !== SECURE_SESSION_COOKIE && k !== SESSION_COOKIE) continue;
+    const token = safeDecode(part.slice(eq + 1).trim());
+    return token && /^[\w-]{1,100}$/.test(token) ? token : null;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAllowList } from "./allow";
+import { inventoryHostsOf, parseAllowList } from "./allow";
 
 describe("parseAllowList", () => {
   it('"*" allows any host, even among other entries', () => {
@@ -62,5 +62,42 @@ describe("parseAllowList", () => {
       expect(allow("10.0.0.1"), spec).toBe(false);
       expect(allow("8.8.8.8"), spec).toBe(false);
     }
+  });
+});
+
+describe("inventory hosts and metadata addresses", () => {
+  const inventory = () => new Set(["frame1", "grafana.local.kaifer.dev"]);
+
+  it('"inventory" allows the hosts the inventory names, and nothing else', () => {
+    const allow = parseAllowList("inventory", inventory);
+    expect(allow("frame1")).toBe(true);
+    expect(allow("GRAFANA.local.kaifer.dev")).toBe(true);
+    expect(allow("evil.example")).toBe(false);
+    expect(allow("10.0.0.1")).toBe(false);
+    expect(parseAllowList("inventory,10.0.0.0/8", inventory)("10.0.0.1")).toBe(true);
+  });
+
+  it("refuses link-local and metadata literals even with * or inventory, unless listed themselves", () => {
+    for (const host of ["169.254.169.254", "[fd00:ec2::254]", "fd00:0ec2:0:0:0:0:0:254", "fe80::1", "febf::1", "::ffff:169.254.169.254"]) {
+      expect(parseAllowList("*")(host), host).toBe(false);
+      expect(parseAllowList("inventory", () => new Set([host.replace(/^\[|\]$/g, "")]))(host), host).toBe(false);
+    }
+    expect(parseAllowList("169.254.169.254")("169.254.169.254")).toBe(true);
+    expect(parseAllowList("169.254.0.0/16")("169.254.1.2")).toBe(true);
+    expect(parseAllowList("*")("fec0::1")).toBe(true); // not link-local
+  });
+
+  it("checks the address a name resolves to: metadata only when the name or address is listed", () => {
+    const any = parseAllowList("*");
+    expect(any.address("169.254.169.254", "metadata.google.internal")).toBe(false);
+    expect(any.address("fe80::1", "router.lan")).toBe(false);
+    expect(any.address("10.0.0.5", "frame1")).toBe(true);
+    expect(parseAllowList("*,metadata.google.internal").address("169.254.169.254", "metadata.google.internal")).toBe(true);
+    expect(parseAllowList("*,169.254.169.254").address("169.254.169.254", "anything")).toBe(true);
+  });
+
+  it("collects the inventory's hosts from machines and service links", () => {
+    expect([...inventoryHostsOf([{ sshHost: "frame1" }, { sshHost: null }], ["https://Grafana.local.kaifer.dev/x", null, "not a url", "http://[::1]:8080/"])])
+      .toEqual(["frame1", "grafana.local.kaifer.dev", "::1"]);
   });
 });

@@ -128,3 +128,23 @@ describe("runCheck", () => {
     });
   });
 });
+
+describe("checks refuse addresses the guard forbids, after resolving names", () => {
+  const noLoopback = (address: string) => !address.startsWith("127.") && address !== "::1";
+
+  it("a name that resolves to a forbidden address is not connected to", async () => {
+    let connections = 0;
+    const port = await http((_req, res) => { connections += 1; res.end("ok"); });
+    const opts = { timeoutMs: 2000, slowMs: 1000, guard: noLoopback };
+    const results = [
+      await runCheck({ key: "s", kind: "http", url: `http://localhost:${port}/` }, opts),
+      await runCheck({ key: "m", kind: "tcp", host: "localhost", port }, opts),
+      await runCheck({ key: "l", kind: "tcp", host: "127.0.0.1", port }, opts),
+    ];
+    for (const r of results) expect(r.detail).toMatch(/^refused: (localhost|127\.0\.0\.1) is .*link-local or metadata/);
+    expect(connections).toBe(0);
+    // The same check with a guard that allows loopback reaches the server.
+    expect(await runCheck({ key: "s", kind: "http", url: `http://localhost:${port}/` }, { ...opts, guard: () => true })).toMatchObject({ status: "up", detail: "HTTP 200" });
+    expect(connections).toBe(1);
+  });
+});

@@ -1,10 +1,12 @@
 // One health check: an HTTP request or a TCP connect, measured, never throwing.
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { connect } from "node:net";
+import { connect, isIP } from "node:net";
+import { ForbiddenAddressError, guardedLookup, type AddressGuard } from "./guarded-lookup";
 import type { HealthResult, HealthTarget } from "./types";
 
-export type CheckOptions = { timeoutMs: number; slowMs: number };
+/** `guard`: addresses a check may connect to (names are checked after they resolve). */
+export type CheckOptions = { timeoutMs: number; slowMs: number; guard?: AddressGuard };
 
 function result(status: HealthResult["status"], latencyMs: number | null, detail: string): HealthResult {
   return { status, latencyMs, detail, checkedAt: new Date().toISOString() };
@@ -16,6 +18,7 @@ function describe(err: NodeJS.ErrnoException): string {
     case "ENOTFOUND": case "EAI_AGAIN": return "host not found";
     case "EHOSTUNREACH": case "ENETUNREACH": return "host unreachable";
     case "ECONNRESET": return "connection reset";
+    case "EFORBIDDEN": return `refused: ${err.message}`;
     default: return err.code ? `${err.code.toLowerCase()}` : err.message;
   }
 }
@@ -33,7 +36,7 @@ export function checkHttp(url: string, opts: CheckOptions): Promise<HealthResult
     const finish = (r: HealthResult) => {
       if (!settled) { settled = true; clearTimeout(timer); done(r); }
     };
-    const req = make(url, { method: "GET", headers: { "user-agent": "homelab-panel-health/1", accept: "*/*" } }, (res) => {
+    const req = make(url, { method: "GET", ...(opts.guard ? { lookup: guardedLookup(opts.guard) } : {}), headers: { "user-agent": "homelab-panel-health/1", accept: "*/*" } }, (res) => {
       const ms = elapsed();
       res.resume();
       res.destroy();
@@ -52,7 +55,7 @@ export function checkHttp(url: string, opts: CheckOptions): Promise<HealthResult
 export function checkTcp(host: string, port: number, opts: CheckOptions): Promise<HealthResult> {
   return new Promise((done) => {
     const started = performance.now();
-    const socket = connect({ host, port });
+    const socket = connect({ host, port, ...(opts.guard ? { lookup: guardedLookup(opts.guard) } : {}) });
     let settled = false;
     const finish = (r: HealthResult) => {
       if (!settled) { settled = true; clearTimeout(timer); socket.destroy(); done(r); }
@@ -66,8 +69,17 @@ export function checkTcp(host: string, port: number, opts: CheckOptions): Promis
   });
 }
 
+/** An IP literal is connected to without a lookup: the guard sees it here instead. */
+function forbiddenLiteral(target: HealthTarget, opts: CheckOptions): HealthResult | null {
+  const host = (target.kind === "tcp" ? target.host : new URL(target.url).hostname).replace(/^\[|\]$/g, "");
+  if (!opts.guard || !isIP(host) || opts.guard(host, host)) return null;
+  return result("unknown", null, `refused: ${new ForbiddenAddressError(host, host).message}`);
+}
+
 export async function runCheck(target: HealthTarget, opts: CheckOptions): Promise<HealthResult> {
   try {
+    const refused = forbiddenLiteral(target, opts);
+    if (refused) return refused;
     return await (target.kind === "http" ? checkHttp(target.url, opts) : checkTcp(target.host, target.port, opts));
   } catch (err) {
     // A malformed target (bad URL, port out of range) throws synchronously in request/connect.

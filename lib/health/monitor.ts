@@ -83,7 +83,7 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
     if (!this.opts.allow(host)) {
       return Promise.resolve({ status: "unknown", latencyMs: null, detail: "not checked: host outside HEALTH_CHECK_ALLOW", checkedAt: new Date().toISOString() });
     }
-    return runCheck(t, this.opts);
+    return runCheck(t, { ...this.opts, guard: (address, host) => this.opts.allow.address(address, host) });
   }
 }
 

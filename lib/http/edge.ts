@@ -6,24 +6,20 @@ import { TLSSocket } from "node:tls";
 import { allowedHosts, clientInfo, hostAllowed, isLoopback, originAllowed } from "../auth/edge";
 import { CTX, STRIPPED_HEADERS } from "../auth/context";
 import { contentSecurityPolicy } from "./csp";
+import { hasBody } from "./body-gate";
+import { refuse } from "./refuse";
 
 export type EdgeOptions = { origins: string[]; trustedProxies: string[]; tailscaleIdentity: boolean; dev: boolean };
-
-function refuse(res: ServerResponse, status: number, code: string, message: string): false {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify({ error: { code, message } }));
-  return false;
-}
 
 export function createEdge(opts: EdgeOptions) {
   const hosts = allowedHosts(opts.origins);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (!hostAllowed(req.headers.host, hosts)) {
-      return refuse(res, 421, "bad_host", "This panel does not answer to that host name (see PUBLIC_ORIGINS).");
+      return refuse(res, 421, "bad_host", "This panel does not answer to that host name (see PUBLIC_ORIGINS).", hasBody(req));
     }
     const origin = typeof req.headers.origin === "string" ? req.headers.origin : undefined;
     if (!originAllowed(req.method ?? "GET", origin, req.headers.referer, opts.origins)) {
-      return refuse(res, 403, "bad_origin", "Cross-origin request refused.");
+      return refuse(res, 403, "bad_origin", "Cross-origin request refused.", hasBody(req));
     }
     const info = clientInfo(req.socket.remoteAddress, req.headers, {
       trustedProxies: opts.trustedProxies,

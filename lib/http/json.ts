@@ -1,12 +1,30 @@
 import "server-only";
 // Route handler helpers: read a JSON body with a size cap, answer in the one error shape.
 import type { z } from "zod";
-import { errorBody, httpStatus, ValidationError } from "../errors";
+import { errorBody, httpStatus, PayloadTooLargeError, ValidationError } from "../errors";
 import { fieldErrors } from "../validation/form";
 
+/** The body as text, read chunk by chunk: past maxBytes it stops reading and throws (413). */
+export async function readBody(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = 16_384): Promise<z.infer<S>> {
-  const text = await req.text();
-  if (text.length > maxBytes) throw new ValidationError("Request body too large.");
+  const text = await readBody(req, maxBytes);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -4,8 +4,8 @@ import "server-only";
 // then checks HTTP endpoints the allow-list permits. Never throws for a failed check; a cancel or
 // time-out of the job still propagates.
 import { commandLine, systemctlShow } from "../commands";
-import { parseAllowList } from "../health/allow";
-import { checkHttp } from "../health/check";
+import { inventoryHostsOf, parseAllowList } from "../health/allow";
+import { runCheck } from "../health/check";
 import { ExecError } from "../ssh/errors";
 import { run } from "../ssh/run";
 import { parseSystemctlShow } from "../systemd/show";
@@ -29,12 +29,14 @@ async function readUnits(c: StepContext, m: JobMachine, wanted: { service: strin
 }
 
 async function httpChecks(m: JobMachine, s: RunnerSettings["checks"]): Promise<HttpCheck[]> {
-  const allowed = parseAllowList(s.allow);
   const plans = m.services.map((svc) => ({ service: svc.name, url: httpUrlOf(svc) })).filter((p): p is { service: string; url: string } => p.url !== null);
+  // The machine's own services are inventory hosts; link-local and metadata addresses stay refused.
+  const inventory = inventoryHostsOf([], m.services.map((svc) => svc.url ?? null));
+  const allowed = parseAllowList(s.allow, () => inventory);
   return Promise.all(
     plans.map(async ({ service, url }): Promise<HttpCheck> => {
       if (!allowed(new URL(url).hostname)) return { service, url, status: "skipped", detail: "host not in HEALTH_CHECK_ALLOW", ok: true };
-      const r = await checkHttp(url, { timeoutMs: s.httpTimeoutMs, slowMs: s.httpTimeoutMs });
+      const r = await runCheck({ key: service, kind: "http", url }, { timeoutMs: s.httpTimeoutMs, slowMs: s.httpTimeoutMs, guard: allowed.address });
       const status = r.status === "unknown" ? "down" : r.status;
       return { service, url, status, detail: r.detail, ok: status !== "down" };
     }),

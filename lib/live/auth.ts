@@ -32,17 +32,24 @@ async function principalFor(req: IncomingMessage, token: string | null): Promise
 /** Host and Origin are checked earlier, by the engine's allowRequest (handshakeAllowed). */
 export function attachSocketAuth(io: Server, recheckMs = 30_000): void {
   io.use(async (socket, next) => {
-    const req = socket.request;
-    const token = tokenFromCookieHeader(req.headers.cookie);
-    const { user, address } = await principalFor(req, token);
-    if (!user && !env().ANONYMOUS_DASHBOARD) return next(new Error("unauthorized"));
-    socket.data = { user, address, token } satisfies SocketData;
-    next();
+    // Total: whatever the headers hold, the handshake ends with connect or connect_error.
+    try {
+      const req = socket.request;
+      const token = tokenFromCookieHeader(req.headers.cookie);
+      const { user, address } = await principalFor(req, token);
+      if (!user && !env().ANONYMOUS_DASHBOARD) return next(new Error("unauthorized"));
+      socket.data = { user, address, token } satisfies SocketData;
+      next();
+    } catch (err) {
+      console.error("[panel] socket handshake failed:", err instanceof Error ? err.message : err);
+      next(new Error("unauthorized"));
+    }
   });
   const timer = setInterval(async () => {
     for (const socket of io.sockets.sockets.values()) {
       const data = socket.data as SocketData;
-      if (data.token && !(await resolveSession(data.token))) socket.disconnect(true);
+      const live = data.token ? await resolveSession(data.token).catch(() => true) : true;
+      if (!live) socket.disconnect(true);
     }
   }, recheckMs);
   timer.unref();

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { requestContext } from "@/lib/auth/current";
+import { DEVICE_COOKIE, deviceCookieName, SECURE_DEVICE_COOKIE } from "@/lib/auth/device";
 import { login, LoginError } from "@/lib/auth/login";
 import { cookieOptions } from "@/lib/auth/session";
 import { sessionCookieName } from "@/lib/auth/context";
@@ -10,8 +11,11 @@ export async function POST(req: Request) {
   try {
     const input = await parseJson(req, loginInput);
     const ctx = await requestContext();
-    const { principal, token, expiresAt } = await login(input, ctx.address, req.headers.get("user-agent") ?? "");
-    (await cookies()).set(sessionCookieName(ctx.https), token, cookieOptions(ctx.https, expiresAt));
+    const jar = await cookies();
+    const deviceCookie = jar.get(SECURE_DEVICE_COOKIE)?.value ?? jar.get(DEVICE_COOKIE)?.value;
+    const { principal, token, expiresAt, device } = await login(input, { address: ctx.address, userAgent: req.headers.get("user-agent") ?? "", deviceCookie });
+    jar.set(sessionCookieName(ctx.https), token, cookieOptions(ctx.https, expiresAt));
+    jar.set(deviceCookieName(ctx.https), device.value, cookieOptions(ctx.https, device.expires));
     return Response.json({ user: principal });
   } catch (err) {
     const retry = err instanceof LoginError && err.retryAfterMs ? { "retry-after": String(Math.ceil(err.retryAfterMs / 1000)) } : undefined;

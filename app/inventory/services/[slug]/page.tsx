@@ -9,6 +9,7 @@ import { serviceValues } from "@/lib/inventory/form-values";
 import { SLUG } from "@/lib/validation/patterns";
 import { removeService, saveService } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
+import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
   const [service, machines, services] = await Promise.all([load(slug), listMachines(), listServices()]);
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
-      <PageHeader title={`Edit ${service.name}`} />
+      <PageHeader title={`Edit ${visible(service.name)}`} />
       <ServiceForm
         action={saveService.bind(null, service.slug)}
         initial={serviceValues(service)}
@@ -45,7 +46,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
         <ConfirmDelete
           action={removeService}
           hidden={{ slug: service.slug }}
-          title={`Delete ${service.name}?`}
+          title={`Delete ${visible(service.name)}?`}
           description={<>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>}
         />
       </section>
