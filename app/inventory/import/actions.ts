@@ -7,13 +7,15 @@ import { audit } from "@/lib/auth/audit";
 import { DomainError } from "@/lib/errors";
 import { requestHealthRefresh } from "@/lib/health/registry";
 import { ImportSyntaxError } from "@/lib/import/homepage";
+import { parseEnvFile, templatesFromUploads } from "@/lib/import/homepage/env-file";
 import { applyHomepage, planSummary, previewHomepage } from "@/lib/import/homepage-import";
+import { evaluateHomepageNixText } from "@/lib/import/homepage-nix";
 import { applyFlake, previewFlake } from "@/lib/import/flake-import";
 import { readHomepageFromFlake } from "@/lib/import/homepage-flake";
 import type { ImportPlan } from "@/lib/import/types";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
-import { flakeImportInput, homepageFlakeInput, homepageImportInput, type ImportState } from "@/lib/validation/import";
+import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput, type ImportState } from "@/lib/validation/import";
 
 async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
   action: string,
@@ -55,8 +57,11 @@ async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
 }
 
 export async function importHomepage(_prev: ImportState, form: FormData): Promise<ImportState> {
-  return handle("inventory.import.homepage", form, homepageImportInput, (i) => i.kind, (i) =>
-    i.mode === "apply" ? applyHomepage(i.text, i.kind) : previewHomepage(i.text, i.kind));
+  return handle("inventory.import.homepage", form, homepageImportInput, (i) => i.kind, (i) => {
+    // Template values only from what was sent: the env text and the files uploaded with it.
+    const templates = templatesFromUploads(parseEnvFile(i.env), i.envFiles);
+    return i.mode === "apply" ? applyHomepage(i.text, i.kind, templates) : previewHomepage(i.text, i.kind, templates);
+  });
 }
 
 export async function importFlake(_prev: ImportState, form: FormData): Promise<ImportState> {
@@ -77,6 +82,25 @@ export async function loadHomepageFromFlake(form: FormData): Promise<{ text?: st
   if (!parsed.success) return { message: "Check the highlighted fields.", fields: fieldErrors(parsed.error) };
   try {
     return { text: await readHomepageFromFlake(parsed.data) };
+  } catch (err) {
+    if (err instanceof DomainError) return { message: err.message, fields: err.fields };
+    throw err;
+  }
+}
+
+/** Evaluates an uploaded .nix file (services.homepage-dashboard) with nix-instantiate into the Homepage tab's text box (changes nothing). */
+export async function loadHomepageFromNix(form: FormData): Promise<{ text?: string; message?: string; fields?: Record<string, string> }> {
+  const values = formToObject(form);
+  try {
+    await requireAction("inventory:write", "inventory.import.homepage-nix", String(values.name ?? "").slice(0, 100));
+  } catch (err) {
+    if (err instanceof DomainError) return { message: err.message };
+    throw err;
+  }
+  const parsed = homepageNixInput.safeParse(values);
+  if (!parsed.success) return { message: "Choose a .nix file.", fields: fieldErrors(parsed.error) };
+  try {
+    return { text: await evaluateHomepageNixText(parsed.data.text, parsed.data.name) };
   } catch (err) {
     if (err instanceof DomainError) return { message: err.message, fields: err.fields };
     throw err;
