@@ -36,6 +36,10 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
   const path = (groups: string[], name?: string) => [...groups, ...(name === undefined ? [] : [name])].join(" / ") || "(top level)";
   const itemKind = kind === "services" ? "service" : "bookmark";
   let visited = 0;
+  const fieldsOf = (node: unknown): Record<string, unknown> => {
+    const v = doc.toJS(node);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  };
 
   if (list === null || isEmpty(list)) return { items, problems, warnings };
   if (!isSeq(list)) {
@@ -79,7 +83,7 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
     const notes = extra.notes;
 
     if (isMap(value)) {
-      items.push({ kind: itemKind, groups, name, fields: doc.toJS(value) as Record<string, unknown>, line, notes });
+      items.push({ kind: itemKind, groups, name, fields: fieldsOf(value), line, notes });
       if (kind === "bookmarks") notes.push({ level: "note", text: `Homepage expects a list under a bookmark's name ("- href: …"); these fields were read as if they were one.` });
     } else if (isSeq(value) && kind === "bookmarks") {
       const firstItem = doc.deref(value.items[0]);
@@ -90,7 +94,7 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
       if (value.items.length > 1) {
         notes.push({ level: "skipped", text: `Only the first item of the list under "${name}" is read, as Homepage does; ${value.items.length - 1} more ignored.` });
       }
-      items.push({ kind: "bookmark", groups, name, fields: doc.toJS(firstItem) as Record<string, unknown>, line, notes });
+      items.push({ kind: "bookmark", groups, name, fields: fieldsOf(firstItem), line, notes });
     } else if (isSeq(value)) {
       if (depth >= MAX_DEPTH) problems.push({ path: path(groups, name), line, reason: `Groups nested deeper than ${MAX_DEPTH} levels.` });
       else visitGroup([...groups, name], value, depth + 1);
