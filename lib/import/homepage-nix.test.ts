@@ -138,6 +138,16 @@ let cfg = config.services.homepage-dashboard; in {
     );
   });
 
+  it("sees none of the panel's environment (builtins.getEnv)", async () => {
+    const path = file("getenv.nix", `{ services = [ { G = [ { S = { description = "[\${builtins.getEnv "PANEL_TEST_SECRET"}][\${builtins.getEnv "NIX_PATH"}]"; }; } ]; } ]; }`);
+    process.env.PANEL_TEST_SECRET = "must not leak";
+    try {
+      expect(JSON.parse(await evaluate(path)).services).toEqual([{ G: [{ S: { description: "[][]" } }] }]);
+    } finally {
+      delete process.env.PANEL_TEST_SECRET;
+    }
+  });
+
   it("is bounded: time, output and memory", async () => {
     const slow = file("slow.nix", `let fib = n: if n < 2 then n else fib (n - 1) + fib (n - 2); in { services = [ { G = [ { S = { description = toString (fib 60); }; } ]; } ]; }`);
     expect(await failure(evaluate(slow, { timeoutMs: 1500, displayName: "slow.nix" }))).toBe("Evaluating slow.nix took longer than 2 s; stopped.");

@@ -58,13 +58,22 @@ export function nixArgv(file: string): string[] {
   ];
 }
 
+/** Only what nix needs: no panel settings for builtins.getEnv to read, no NIX_PATH, a heap bound for its GC. */
+function evalEnv(): NodeJS.ProcessEnv {
+  const { PATH, NIX_REMOTE, NODE_ENV } = childEnv();
+  return {
+    NODE_ENV, PATH: PATH ?? "/usr/bin:/bin", ...(NIX_REMOTE ? { NIX_REMOTE } : {}), HOME: tmpdir(), XDG_CACHE_HOME: tmpdir(),
+    NIX_PATH: "", GC_MAXIMUM_HEAP_SIZE: String(HEAP_BYTES),
+  };
+}
+
 type Run = { code: number | null; stdout: string; stderr: string; failure?: "missing" | "timeout" | "output" };
 
 function run(bin: string, argv: string[], timeoutMs: number, maxOut: number): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(bin, argv, {
       stdio: ["ignore", "pipe", "pipe"],
-      env: childEnv({ NIX_PATH: "", NIX_CONFIG: "", GC_MAXIMUM_HEAP_SIZE: String(HEAP_BYTES) }),
+      env: evalEnv(),
     });
     const out: Buffer[] = [];
     let outBytes = 0;

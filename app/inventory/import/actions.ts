@@ -69,40 +69,35 @@ export async function importFlake(_prev: ImportState, form: FormData): Promise<I
     i.mode === "apply" ? applyFlake({ machine: i.machine, flakeDir: i.flakeDir }) : previewFlake({ machine: i.machine, flakeDir: i.flakeDir }));
 }
 
-/** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
-export async function loadHomepageFromFlake(form: FormData): Promise<{ text?: string; message?: string; fields?: Record<string, string> }> {
+type Loaded = { text?: string; message?: string; fields?: Record<string, string> };
+
+/** Authorise -> parse -> produce the text for the Homepage tab's box. Changes nothing. */
+async function loadText<S extends z.ZodType>(
+  action: string, form: unknown, schema: S, target: string, invalid: string, work: (input: z.infer<S>) => Promise<string>,
+): Promise<Loaded> {
   const values = formToObject(form);
   try {
-    await requireAction("inventory:write", "inventory.import.homepage-flake", String(values.machine ?? "").slice(0, 100));
+    await requireAction("inventory:write", action, String(values[target] ?? "").slice(0, 100));
   } catch (err) {
     if (err instanceof DomainError) return { message: err.message };
     throw err;
   }
-  const parsed = homepageFlakeInput.safeParse(values);
-  if (!parsed.success) return { message: "Check the highlighted fields.", fields: fieldErrors(parsed.error) };
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { message: invalid, fields: fieldErrors(parsed.error) };
   try {
-    return { text: await readHomepageFromFlake(parsed.data) };
+    return { text: await work(parsed.data) };
   } catch (err) {
     if (err instanceof DomainError) return { message: err.message, fields: err.fields };
     throw err;
   }
 }
 
-/** Evaluates an uploaded .nix file (services.homepage-dashboard) with nix-instantiate into the Homepage tab's text box (changes nothing). */
-export async function loadHomepageFromNix(form: FormData): Promise<{ text?: string; message?: string; fields?: Record<string, string> }> {
-  const values = formToObject(form);
-  try {
-    await requireAction("inventory:write", "inventory.import.homepage-nix", String(values.name ?? "").slice(0, 100));
-  } catch (err) {
-    if (err instanceof DomainError) return { message: err.message };
-    throw err;
-  }
-  const parsed = homepageNixInput.safeParse(values);
-  if (!parsed.success) return { message: "Choose a .nix file.", fields: fieldErrors(parsed.error) };
-  try {
-    return { text: await evaluateHomepageNixText(parsed.data.text, parsed.data.name) };
-  } catch (err) {
-    if (err instanceof DomainError) return { message: err.message, fields: err.fields };
-    throw err;
-  }
+/** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
+export async function loadHomepageFromFlake(form: FormData): Promise<Loaded> {
+  return loadText("inventory.import.homepage-flake", form, homepageFlakeInput, "machine", "Check the highlighted fields.", (i) => readHomepageFromFlake(i));
+}
+
+/** Evaluates an uploaded .nix file (services.homepage-dashboard) with nix-instantiate into the same box (changes nothing). */
+export async function loadHomepageFromNix(form: FormData): Promise<Loaded> {
+  return loadText("inventory.import.homepage-nix", form, homepageNixInput, "name", "Choose a .nix file.", (i) => evaluateHomepageNixText(i.text, i.name));
 }
