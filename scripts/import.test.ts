@@ -45,7 +45,7 @@ describe("npm run import -- homepage", () => {
   }, 120_000);
 
   it("evaluates a .nix file with nix-instantiate; without it, says to use the flake import", () => {
-    const nix = join(root, "lib/fixtures/real/homepage/guifuentes8-nix-config-homepage-dashboard.nix");
+    const nix = join(root, "lib/fixtures/derived/homepage/module-services-list.nix");
     const ok = cli(["homepage", nix]);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^Plan: 3 to add, 0 to change, 0 unchanged, 0 skipped\./m);

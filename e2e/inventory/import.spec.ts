@@ -185,16 +185,16 @@ test("a malformed env file is refused with its line next to the environment (the
 test("a .nix module is evaluated into the text box, then previewed like any configuration", async ({ page, isMobile }) => {
   test.skip(isMobile, "once, on desktop");
   await page.goto(`${server.url}/inventory/import`);
-  const nix = readFileSync("lib/fixtures/real/homepage/guifuentes8-nix-config-homepage-dashboard.nix");
+  const nix = readFileSync("lib/fixtures/derived/homepage/module-services-list.nix");
   await page.getByLabel("Upload a file").setInputFiles({ name: "homepage-dashboard.nix", mimeType: "text/plain", buffer: nix });
   await expect(page.getByTestId("file-note")).toHaveText(
     "homepage-dashboard.nix was evaluated with nix-instantiate: below is what it sets in services.homepage-dashboard.",
   );
-  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue(/"Nextcloud": \{\n\s+"description": "Private cloud"/);
+  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue(/"Immich": \{\n\s+"description": "Photo library"/);
   await page.getByRole("button", { name: "Preview" }).click();
   // Its Jellyfin is the one the first test imported, when that ran (found by name): then a change.
   await expect(page.getByTestId("plan-summary")).toHaveText(/^Would (3 add, 0 change|2 add, 1 change), 0 unchanged, 0 skipped\.$/);
-  await expect(entry(page, "nextcloud")).toHaveAttribute("data-action", "add");
+  await expect(entry(page, "immich")).toHaveAttribute("data-action", "add");
 
   // A module that needs the rest of the configuration: the message says what to do instead.
   await page.getByLabel("Upload a file").setInputFiles(text("needs-config.nix", "{ config, ... }: { services.homepage-dashboard.services = [ { G = [ { S = { href = config.x; }; } ]; } ]; }"));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { derivedHomepage } from "../fixtures/derived/homepage/read.test-support";
 import { useTestDatabase } from "../test/db";
 import { seedOnce } from "../db/seed";
 import { applyHomepage, previewHomepage } from "./homepage-import";
@@ -88,17 +89,16 @@ describe("Homepage import against a real database", () => {
     expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({ url: "https://paper.lan/", checkType: "http", checkTarget: "https://paper.lan/api/" });
   });
 
-  it("the real fixtures apply, and applying them again changes nothing", async () => {
-    const realFile = (name: string) => readFileSync(join(__dirname, "..", "fixtures", "real", "homepage", name), "utf8");
+  it("the derived configurations apply, and applying them again changes nothing", async () => {
     const files: [string, "services" | "bookmarks"][] = [
-      ["mrsnakedoc-homelab-blueprint-services.yaml", "services"], ["ajax2012-homelab-services.yaml", "services"],
-      ["ajax2012-homelab-bookmarks.yaml", "bookmarks"], ["ohmymndy-homelab-services.yaml", "services"],
+      ["services-placeholder-hosts.yaml", "services"], ["services-template-hosts.yaml", "services"],
+      ["bookmarks-template-link.yaml", "bookmarks"], ["services-same-indent.yaml", "services"],
     ];
     for (const [name, kind] of files) {
-      const first = await applyHomepage(realFile(name), kind);
+      const first = await applyHomepage(derivedHomepage(name), kind);
       expect(first.counts.add, name).toBeGreaterThan(0);
       const before = await rows();
-      const again = await applyHomepage(realFile(name), kind);
+      const again = await applyHomepage(derivedHomepage(name), kind);
       expect(again.counts.add + again.counts.change, name).toBe(0);
       expect(await rows(), name).toEqual(before);
     }

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { derivedHomepagePath as derived } from "../fixtures/derived/homepage/read.test-support";
 import { HOMEPAGE_MODULE_EXPRESSION } from "./homepage/nix-expression";
 import { evaluateHomepageNix, evaluateHomepageNixText, HomepageNixError } from "./homepage-nix";
 import { planHomepage } from "./plan-homepage";
@@ -19,7 +20,6 @@ const available = (() => {
     return false;
   }
 })();
-const real = (name: string) => join(__dirname, "..", "fixtures", "real", "homepage", name);
 const dir = mkdtempSync(join(tmpdir(), "homepage-nix-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
@@ -40,7 +40,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
 
 describe("without nix-instantiate (by configuration)", () => {
   it("NIX_INSTANTIATE=off or a missing binary: the message points to the flake import", async () => {
-    const path = real("guifuentes8-nix-config-homepage-dashboard.nix");
+    const path = derived("module-services-list.nix");
     expect(await failure(evaluateHomepageNix(path, { nixInstantiate: "off" }))).toBe(
       "Reading a .nix file needs nix-instantiate on the panel's machine, which is not available (NIX_INSTANTIATE=off). Load it from the flake instead (Import → From Homepage → Load services.homepage-dashboard from the flake), or paste the output of nix eval --json …config.services.homepage-dashboard.",
     );
@@ -56,41 +56,45 @@ describe.skipIf(!available)("with the real nix-instantiate", () => {
     expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
   });
 
-  it("reads a real module ({ config, ... }: { services.homepage-dashboard = ... }) into the JSON the import plans from", async () => {
-    const json = await evaluate(real("guifuentes8-nix-config-homepage-dashboard.nix"));
+  it("reads a module ({ config, ... }: { services.homepage-dashboard = ... }) into the JSON the import plans from", async () => {
+    const json = await evaluate(derived("module-services-list.nix"));
     expect(JSON.parse(json)).toEqual({
-      services: [{ Services: [
-        { Nextcloud: { description: "Private cloud", href: "http://pokecenter:80" } },
-        { Transmission: { description: "Torrent server", href: "http://pokecenter:9091" } },
-        { Jellyfin: { description: "Movies and music player", href: "http://pokecenter:8096/web/#/home.html" } },
+      services: [{ Home: [
+        { Immich: { description: "Photo library", href: "http://frame2:2283" } },
+        { "Paperless-ngx": { description: "Scanned letters", href: "http://frame2:28981/documents" } },
+        { Jellyfin: { description: "Films and series", href: "http://frame2:8096/web/#/home" } },
       ] }],
       bookmarks: [],
       widgets: [],
     });
     const { plan } = planHomepage(json, "services", { machines: [], services: [] });
     expect(plan.entries.map((e) => [e.path, e.action, e.key])).toEqual([
-      ["Services / Nextcloud", "add", "nextcloud"], ["Services / Transmission", "add", "transmission"], ["Services / Jellyfin", "add", "jellyfin"],
+      ["Home / Immich", "add", "immich"], ["Home / Paperless-ngx", "add", "paperless-ngx"], ["Home / Jellyfin", "add", "jellyfin"],
     ]);
   });
 
-  it("a real module using inputs, lib and pkgs evaluates as long as the Homepage options do not need them (widgets listed, not imported)", async () => {
-    const json = await evaluate(real("hey2022-dotfiles-homepage.nix"));
-    expect(JSON.parse(json)).toMatchObject({ services: [], bookmarks: [], widgets: [{ resources: { cpu: true } }, { datetime: {} }, { search: {} }] });
+  it("a module using inputs, config, lib and pkgs evaluates as long as the Homepage options do not need them (widgets listed, not imported)", async () => {
+    const json = await evaluate(derived("module-widgets-only.nix"));
+    expect(JSON.parse(json)).toMatchObject({
+      services: [], bookmarks: [], widgets: [{ greeting: { text: "frame1" } }, { resources: { cpu: true, disk: ["/", "/var/lib"] } }, { datetime: {} }, { openmeteo: { latitude: 50.08 } }],
+    });
     const { plan } = planHomepage(json, "services", { machines: [], services: [] });
     expect(plan.warnings).toEqual([
-      "Info widgets (resources, datetime, search) are not imported: the panel does not show Homepage widgets.", "No services found.",
+      "Info widgets (greeting, resources, datetime, openmeteo) are not imported: the panel does not show Homepage widgets.", "No services found.",
     ]);
   });
 
-  it("real modules Homepage cannot read as they are get a clear message", async () => {
-    expect(await failure(evaluate(real("hey2022-dotfiles-homepage-services.nix"), { displayName: "services.nix" }))).toBe(
+  it("modules Homepage cannot read as they are get a clear message", async () => {
+    // Services as a set of groups built with config: refused before config is needed.
+    expect(await failure(evaluate(derived("module-services-attrset.nix"), { displayName: "services.nix" }))).toBe(
       "services.nix: services.homepage-dashboard.services is a set, not the list of groups Homepage reads ([ { Group = [ { Service = { href = ...; }; } ]; } ]).",
     );
-    // jaminFisher's entries are field maps without names: evaluated fine, then one message per entry.
-    const json = await evaluate(real("jaminfisher-nix-config-homepage.nix"));
+    // Entries as field maps without names: evaluated fine, then one message per entry.
+    const json = await evaluate(derived("module-nameless-entries.nix"));
     const { plan } = planHomepage(json, "services", { machines: [], services: [] });
-    expect(plan.counts).toEqual({ add: 0, change: 0, unchanged: 0, skipped: 6 });
-    expect(plan.entries[0]).toMatchObject({ path: "Services / Jellyfin", reason: expect.stringMatching(/^This entry is a list of fields \("icon", "name", "url"\) with no name above them/) });
+    expect(plan.counts).toEqual({ add: 0, change: 0, unchanged: 0, skipped: 5 });
+    expect(plan.entries.map((e) => e.path)).toEqual(["Tailnet / Grafana", "Tailnet / VictoriaMetrics", "Tailnet / Loki", "Tailnet / Syncthing", "Tailnet / Navidrome"]);
+    expect(plan.entries[0]).toMatchObject({ path: "Tailnet / Grafana", reason: expect.stringMatching(/^This entry is a list of fields \("icon", "name", "url"\) with no name above them/) });
   });
 
   it("pushes mkIf / mkMerge / mkForce / mkBefore down and follows imports, as the module system does for list options", async () => {
@@ -151,7 +155,7 @@ let cfg = config.services.homepage-dashboard; in {
   it("is bounded: time, output and memory", async () => {
     const slow = file("slow.nix", `let fib = n: if n < 2 then n else fib (n - 1) + fib (n - 2); in { services = [ { G = [ { S = { description = toString (fib 60); }; } ]; } ]; }`);
     expect(await failure(evaluate(slow, { timeoutMs: 1500, displayName: "slow.nix" }))).toBe("Evaluating slow.nix took longer than 2 s; stopped.");
-    expect(await failure(evaluate(real("guifuentes8-nix-config-homepage-dashboard.nix"), { maxOutputBytes: 50, displayName: "x.nix" }))).toBe(
+    expect(await failure(evaluate(derived("module-services-list.nix"), { maxOutputBytes: 50, displayName: "x.nix" }))).toBe(
       "Evaluating x.nix printed more than the import reads; stopped.",
     );
     const big = file("big.nix", `{ services = [ { G = [ { S = { description = builtins.deepSeq (builtins.genList (i: toString i) 20000000) "x"; }; } ]; } ]; }`);
