@@ -67,6 +67,8 @@ export const envSchema = z.object({
   JOB_TIMEOUT_BUILD_MS: int(1000, 86_400_000).default(7_200_000),
   JOB_TIMEOUT_DEPLOY_MS: int(1000, 86_400_000).default(3_600_000),
   JOB_TIMEOUT_QUERY_MS: int(1000, 86_400_000).default(120_000),
+  /** nix-instantiate (name on PATH or absolute path) for reading a .nix file in the Homepage import; "off" = none. */
+  NIX_INSTANTIATE: z.string().regex(/^(off|[A-Za-z0-9._/+][A-Za-z0-9._/+-]*)$/, "must be a command or an absolute path, or off").default("nix-instantiate"),
 });
 
 export type Env = z.infer<typeof envSchema>;

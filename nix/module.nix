@@ -269,6 +269,8 @@ in
           XDG_CACHE_HOME = "/var/cache/homelab-panel";
           CHECKPOINT_DISABLE = "1";
           NEXT_TELEMETRY_DISABLED = "1";
+          # The Homepage import evaluates an uploaded .nix file with it; a unit's PATH has no nix.
+          NIX_INSTANTIATE = "${config.nix.package}/bin/nix-instantiate";
         }
         # %d: the unit's credentials directory (/run/credentials/homelab-panel.service).
         // optionalAttrs (cfg.sshKeyFile != null) { SSH_KEY_FILE = "%d/ssh-key"; }

@@ -1,4 +1,5 @@
-// npm run import -- homepage <file> | homepage-flake <machine> | flake <machine> ... [--apply] (see scripts/import-args.ts)
+// npm run import -- homepage <file> [--env FILE] | homepage-flake <machine> | flake <machine> ... [--apply] (see scripts/import-args.ts)
+// A .nix file is evaluated with nix-instantiate (lib/import/homepage-nix.ts); --env fills Homepage's templates.
 // Prints the plan; changes the inventory (DATABASE_URL, via lib/env) only with --apply, audited as "cli".
 import { readFileSync } from "node:fs";
 import { IMPORT_USAGE, parseImportArgs } from "./import-args";
@@ -21,14 +22,17 @@ async function main(): Promise<number> {
     let target: string;
     if (args.source === "homepage" || args.source === "homepage-flake") {
       let text: string;
-      if (args.source === "homepage") text = readFileSync(args.file, "utf8");
+      if (args.source === "homepage" && /\.nix$/i.test(args.file)) {
+        text = await (await import("../lib/import/homepage-nix")).evaluateHomepageNix(args.file);
+      } else if (args.source === "homepage") text = readFileSync(args.file, "utf8");
       else {
         const req = homepageFlakeInput.parse({ machine: args.machine, attr: args.attr ?? "", flakeDir: args.flakeDir ?? "" });
         text = await (await import("../lib/import/homepage-flake")).readHomepageFromFlake(req);
       }
       const input = homepageImportInput.parse({ mode, kind: args.kind, text });
+      const templates = args.env ? (await import("../lib/import/homepage-env-disk")).templatesFromDisk(args.env) : undefined;
       const hp = await import("../lib/import/homepage-import");
-      plan = args.apply ? await hp.applyHomepage(input.text, input.kind) : await hp.previewHomepage(input.text, input.kind);
+      plan = args.apply ? await hp.applyHomepage(input.text, input.kind, templates) : await hp.previewHomepage(input.text, input.kind, templates);
       action = "inventory.import.homepage";
       target = input.kind;
     } else {

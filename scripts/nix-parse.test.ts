@@ -1,5 +1,5 @@
-// Every Nix file of the repository parses: nix/ (package, NixOS module, flake, VM test) and the
-// lab flake (e2e/lab/flake). Uses `nix-instantiate --parse` (Debian's nix-bin: no nixpkgs needed,
+// Every Nix file of the repository parses: nix/ (package, NixOS module, flake, VM test), the
+// lab flake (e2e/lab/flake) and the fixtures' .nix files (lib/fixtures, lib/nix/fixtures). Uses `nix-instantiate --parse` (Debian's nix-bin: no nixpkgs needed,
 // nothing is evaluated or built). A real build and the VM test need NixOS: see nix/README.md.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -28,17 +28,18 @@ function hasNixInstantiate(): boolean {
 const available = hasNixInstantiate();
 if (!available) console.warn("nix-parse.test.ts: skipped, nix-instantiate is not on PATH (apt-get install nix-bin)");
 
-const files = [...nixFiles(join(root, "nix")), ...nixFiles(join(root, "e2e/lab/flake"))].sort();
+const files = ["nix", "e2e/lab/flake", "lib/fixtures", "lib/nix/fixtures"].flatMap((dir) => nixFiles(join(root, dir))).sort();
 
 const title = available
   ? "Nix files parse (nix-instantiate --parse)"
   : "Nix files parse: SKIPPED, nix-instantiate is not on PATH (apt-get install nix-bin)";
 
 describe.skipIf(!available)(title, () => {
-  it("finds the package, the module, the flake and the VM test", () => {
+  it("finds the package, the module, the flake, the VM test and the fixtures", () => {
     const names = files.map((f) => relative(root, f));
     expect(names).toEqual(expect.arrayContaining([
       "nix/package.nix", "nix/module.nix", "nix/flake.nix", "nix/vm-test.nix", "e2e/lab/flake/flake.nix",
+      "lib/fixtures/derived/homepage/module-services-list.nix", "lib/nix/fixtures/capture/build.flake.nix",
     ]));
   });
 

@@ -77,6 +77,7 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
   { file: "app/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
   { file: "app/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },
+  { file: "app/inventory/import/actions.ts", name: "loadHomepageFromNix", needs: "inventory:write" },
   { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
   { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },

@@ -1,20 +1,21 @@
 import "server-only";
 // The Homepage import as the app and the CLI call it: preview against the inventory, or apply in
-// one transaction (planned again inside it).
+// one transaction (planned again inside it). `templates`: the values Homepage would fill its
+// {{HOMEPAGE_VAR_*}} / {{HOMEPAGE_FILE_*}} templates with (an env file; see homepage/env-file.ts).
 import { applyImport, loadInventory } from "./apply";
-import type { HomepageKind } from "./homepage";
+import type { HomepageKind, TemplateValues } from "./homepage";
 import { planHomepage } from "./plan-homepage";
 import type { ImportPlan } from "./types";
 
-export async function previewHomepage(text: string, kind: HomepageKind): Promise<ImportPlan> {
+export async function previewHomepage(text: string, kind: HomepageKind, templates?: TemplateValues): Promise<ImportPlan> {
   // Parse first: malformed input fails before the database is read.
-  planHomepage(text, kind, { machines: [], services: [] });
-  return planHomepage(text, kind, await loadInventory()).plan;
+  planHomepage(text, kind, { machines: [], services: [] }, templates);
+  return planHomepage(text, kind, await loadInventory(), templates).plan;
 }
 
-export async function applyHomepage(text: string, kind: HomepageKind): Promise<ImportPlan> {
-  planHomepage(text, kind, { machines: [], services: [] });
-  return applyImport((inventory) => planHomepage(text, kind, inventory));
+export async function applyHomepage(text: string, kind: HomepageKind, templates?: TemplateValues): Promise<ImportPlan> {
+  planHomepage(text, kind, { machines: [], services: [] }, templates);
+  return applyImport((inventory) => planHomepage(text, kind, inventory, templates));
 }
 
 /** One line for the audit log. */

@@ -2,6 +2,7 @@
 // field), unchanged, or skipped with the reason. Every result is validated with the inventory
 // form's own schema, so an import can store nothing the form would refuse.
 import { serviceInput, type ServiceInput } from "@/lib/validation/service";
+import { matchExisting } from "./service-match";
 import type { ImportNote, PlanEntry } from "./types";
 
 export type ServiceSnapshot = Omit<ServiceInput, "icon" | "checkType"> & { icon: string; checkType: string };
@@ -42,10 +43,9 @@ export function planServices(candidates: ServiceCandidateIn[], existing: Service
   const entries: PlanEntry[] = [];
   const ops: ServiceOp[] = [];
   const claimed = new Map<string, string>();
-  const bySlug = new Map(existing.map((s) => [s.slug, s]));
-  const byName = new Map(existing.map((s) => [s.name.trim().toLowerCase(), s]));
+  const matches = matchExisting(candidates, existing);
 
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const entry = (over: Partial<PlanEntry>): PlanEntry => ({
       kind: "service", key: c.slug ?? "", path: c.path, line: c.line, action: "skipped", changes: [], notes: c.notes, ...over,
     });
@@ -53,8 +53,7 @@ export function planServices(candidates: ServiceCandidateIn[], existing: Service
       entries.push(entry({ reason: "The name has no letters or digits to make an id from." }));
       continue;
     }
-    const name = typeof c.values.name === "string" ? c.values.name.trim().toLowerCase() : "";
-    const found = (c.match && existing.find(c.match)) ?? bySlug.get(c.slug) ?? (name ? byName.get(name) : undefined);
+    const found = matches[i];
     const slug = found?.slug ?? c.slug;
     const earlier = claimed.get(slug);
     if (earlier !== undefined) {

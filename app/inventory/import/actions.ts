@@ -7,13 +7,15 @@ import { audit } from "@/lib/auth/audit";
 import { DomainError } from "@/lib/errors";
 import { requestHealthRefresh } from "@/lib/health/registry";
 import { ImportSyntaxError } from "@/lib/import/homepage";
+import { parseEnvFile, templatesFromUploads } from "@/lib/import/homepage/env-file";
 import { applyHomepage, planSummary, previewHomepage } from "@/lib/import/homepage-import";
+import { evaluateHomepageNixText } from "@/lib/import/homepage-nix";
 import { applyFlake, previewFlake } from "@/lib/import/flake-import";
 import { readHomepageFromFlake } from "@/lib/import/homepage-flake";
 import type { ImportPlan } from "@/lib/import/types";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
-import { flakeImportInput, homepageFlakeInput, homepageImportInput, type ImportState } from "@/lib/validation/import";
+import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput, type ImportState } from "@/lib/validation/import";
 
 async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
   action: string,
@@ -55,8 +57,11 @@ async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
 }
 
 export async function importHomepage(_prev: ImportState, form: FormData): Promise<ImportState> {
-  return handle("inventory.import.homepage", form, homepageImportInput, (i) => i.kind, (i) =>
-    i.mode === "apply" ? applyHomepage(i.text, i.kind) : previewHomepage(i.text, i.kind));
+  return handle("inventory.import.homepage", form, homepageImportInput, (i) => i.kind, (i) => {
+    // Template values only from what was sent: the env text and the files uploaded with it.
+    const templates = templatesFromUploads(parseEnvFile(i.env), i.envFiles);
+    return i.mode === "apply" ? applyHomepage(i.text, i.kind, templates) : previewHomepage(i.text, i.kind, templates);
+  });
 }
 
 export async function importFlake(_prev: ImportState, form: FormData): Promise<ImportState> {
@@ -64,21 +69,35 @@ export async function importFlake(_prev: ImportState, form: FormData): Promise<I
     i.mode === "apply" ? applyFlake({ machine: i.machine, flakeDir: i.flakeDir }) : previewFlake({ machine: i.machine, flakeDir: i.flakeDir }));
 }
 
-/** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
-export async function loadHomepageFromFlake(form: FormData): Promise<{ text?: string; message?: string; fields?: Record<string, string> }> {
+type Loaded = { text?: string; message?: string; fields?: Record<string, string> };
+
+/** Authorise -> parse -> produce the text for the Homepage tab's box. Changes nothing. */
+async function loadText<S extends z.ZodType>(
+  action: string, form: unknown, schema: S, target: string, invalid: string, work: (input: z.infer<S>) => Promise<string>,
+): Promise<Loaded> {
   const values = formToObject(form);
   try {
-    await requireAction("inventory:write", "inventory.import.homepage-flake", String(values.machine ?? "").slice(0, 100));
+    await requireAction("inventory:write", action, String(values[target] ?? "").slice(0, 100));
   } catch (err) {
     if (err instanceof DomainError) return { message: err.message };
     throw err;
   }
-  const parsed = homepageFlakeInput.safeParse(values);
-  if (!parsed.success) return { message: "Check the highlighted fields.", fields: fieldErrors(parsed.error) };
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { message: invalid, fields: fieldErrors(parsed.error) };
   try {
-    return { text: await readHomepageFromFlake(parsed.data) };
+    return { text: await work(parsed.data) };
   } catch (err) {
     if (err instanceof DomainError) return { message: err.message, fields: err.fields };
     throw err;
   }
+}
+
+/** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
+export async function loadHomepageFromFlake(form: FormData): Promise<Loaded> {
+  return loadText("inventory.import.homepage-flake", form, homepageFlakeInput, "machine", "Check the highlighted fields.", (i) => readHomepageFromFlake(i));
+}
+
+/** Evaluates an uploaded .nix file (services.homepage-dashboard) with nix-instantiate into the same box (changes nothing). */
+export async function loadHomepageFromNix(form: FormData): Promise<Loaded> {
+  return loadText("inventory.import.homepage-nix", form, homepageNixInput, "name", "Choose a .nix file.", (i) => evaluateHomepageNixText(i.text, i.name));
 }

@@ -6,7 +6,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { listMachines } from "@/lib/db/machines";
-import { importFlake, importHomepage, loadHomepageFromFlake } from "./actions";
+import { importFlake, importHomepage, loadHomepageFromFlake, loadHomepageFromNix } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Import" };
@@ -26,7 +26,7 @@ export default async function ImportPage() {
       </p>
       <ImportTabs
         tabs={[
-          { id: "homepage", label: "From Homepage", panel: <HomepageImportForm action={importHomepage} load={loadHomepageFromFlake} machines={machines.map((m) => ({ name: m.name, attr: m.flakeAttr ?? m.name }))} /> },
+          { id: "homepage", label: "From Homepage", panel: <HomepageImportForm action={importHomepage} load={loadHomepageFromFlake} loadNix={loadHomepageFromNix} machines={machines.map((m) => ({ name: m.name, attr: m.flakeAttr ?? m.name }))} /> },
           { id: "flake", label: "From flake", panel: <FlakeImportForm action={importFlake} machines={machines.map((m) => ({ name: m.name, flakeDir: m.flakeDir }))} /> },
         ]}
       />

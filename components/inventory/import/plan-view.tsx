@@ -48,7 +48,7 @@ export function PlanView({ plan, applied }: { plan: ImportPlan; applied: boolean
         {applied ? "Applied: " : "Would "}{add} {applied ? "added" : "add"}, {change} {applied ? "changed" : "change"}, {unchanged} unchanged, {skipped} skipped.
       </p>
       {plan.warnings.length > 0 && (
-        <ul className="grid gap-1 text-sm text-(--color-muted)">{plan.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+        <ul aria-label="Remarks" className="grid gap-1 text-sm text-(--color-muted)">{plan.warnings.map((w) => <li key={w} data-testid="plan-warning" className="break-words">{w}</li>)}</ul>
       )}
       {plan.entries.length === 0 ? (
         <p className="text-sm text-(--color-muted)">Nothing to import.</p>

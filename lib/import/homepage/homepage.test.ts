@@ -109,24 +109,32 @@ describe("templates and missing fields", () => {
     expect(plan.counts).toEqual({ add: 3, change: 0, unchanged: 0, skipped: 0 });
   });
 
-  it("handles missing fields, and skips invalid or duplicate entries with their path and reason", () => {
+  it("handles missing fields, and skips invalid entries with their path and reason", () => {
     const { plan } = planHomepage(fixture("services-missing-fields.yaml"), "services", empty);
     const row = (path: string) => plan.entries.find((e) => e.path === path);
-    expect(row("Misc / Only A Name")).toMatchObject({ action: "add", key: "only-a-name" });
+    // Homepage skips a name with nothing under it ("Ensure required fields are present"): so does the import.
+    expect(row("Misc / Only A Name")).toMatchObject({ action: "skipped", line: 2 });
+    expect(row("Misc / Only A Name")?.reason).toMatch(/has no fields\. Homepage does not show/);
+    expect(row("Misc / Link Only")).toMatchObject({ action: "add", key: "link-only" });
     expect(row("Misc / Weird Icon")?.notes[0].text).toMatch(/no built-in match/);
-    expect(row("Misc / Bad Link")).toMatchObject({ action: "skipped", line: 10 });
-    expect(row("Misc / Bad Link")?.reason).toMatch(/url: Link must be an http/);
+    // A link the panel cannot open is dropped with a note; the service itself is imported.
+    expect(row("Misc / Bad Link")).toMatchObject({ action: "add", key: "bad-link", line: 10 });
+    expect(noteTexts(row("Misc / Bad Link")!)).toEqual(["href not a url is not an http(s) link the panel can open; the service is imported without it."]);
     expect(row("Misc / 🎉")).toMatchObject({ action: "skipped", reason: "The name has no letters or digits to make an id from." });
-    expect(row("Observability / Grafana")).toMatchObject({ action: "skipped", reason: 'Same service id "grafana" as Misc / Grafana; only the first is imported.' });
-    expect(plan.counts).toEqual({ add: 4, change: 0, unchanged: 0, skipped: 3 });
+    // One name in two groups: both are imported, each id naming its group.
+    expect(row("Misc / Grafana")).toMatchObject({ action: "add", key: "grafana-misc" });
+    expect(row("Observability / Grafana")).toMatchObject({ action: "add", key: "grafana-observability" });
+    expect(plan.warnings).toEqual([expect.stringMatching(/^Line 16: group "Empty Group" is empty\. Homepage cannot load a services\.yaml with an empty group/)]);
+    expect(plan.counts).toEqual({ add: 5, change: 0, unchanged: 0, skipped: 2 });
   });
 
-  it("reports a mis-indented field that still parses, with its line", () => {
+  it("reads an entry with a stray field beside its name as Homepage does: the name's own fields, one note", () => {
     const { plan } = planHomepage(fixture("services-misindented.yaml"), "services", empty);
-    const skipped = plan.entries.filter((e) => e.action === "skipped");
-    expect(skipped.map((e) => [e.path, e.line])).toEqual([["Observability / description", 4], ["Observability", 7]]);
-    expect(skipped[0].reason).toMatch(/mis-indented/);
-    expect(plan.entries.filter((e) => e.action === "add").map((e) => e.key)).toEqual(["grafana", "loki"]);
+    expect(plan.entries.map((e) => [e.path, e.action, e.line])).toEqual([
+      ["Observability / Grafana", "add", 2], ["Observability / Loki", "add", 5], ["Observability", "skipped", 7],
+    ]);
+    expect(noteTexts(plan.entries[0])).toEqual(['"description" is written at the same indent as "Grafana" instead of under it: Homepage ignores it, and so does the import.']);
+    expect(plan.entries[2].reason).toBe('Each entry must be "- Name:" with its fields, found the value "Just A String".');
   });
 });
 
