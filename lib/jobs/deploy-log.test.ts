@@ -156,6 +156,24 @@ describe("deploy-rs output, derived corpus", () => {
     expect(logRecord("[deploy] [INFO] no emoji, no record")).toBeNull();
   });
 
+  it("takes a node's rollback claim and a revocation in a multi-node run apart (stand-in lines, deploy-rs's texts)", () => {
+    const r = new DeployLogReader();
+    const I = (m: string) => `🚀 ℹ️ [deploy] [INFO] ${m}`;
+    for (const l of [
+      I("The following profiles are going to be deployed:"), "[a.system]", 'path = "/nix/store/00000000000000000000000000000000-activatable-a"', "",
+      "[b.system]", 'path = "/nix/store/11111111111111111111111111111111-activatable-b"', "",
+      I("Activating profile `system` for node `a`"), "⭐ ℹ️ [activate] [INFO] Activation succeeded!", I("Deployment confirmed."),
+      I("Activating profile `system` for node `b`"), "⭐ ⚠️ [activate] [WARN] De-activating due to error",
+      "🚀 ❌ [deploy] [ERROR] Activating over SSH resulted in a bad exit code: Some(1)", I("Revoking previous deploys"),
+      "↩️ ⚠️ [revoke] [WARN] De-activating due to error", "🚀 ❌ [deploy] [ERROR] Deployment to node b failed, rolled back to previous generation",
+    ]) r.feed(l);
+    const [a, b] = r.scan.nodes;
+    expect(a).toMatchObject({ node: "a", phase: "done", revoked: true, deactivated: false, rollbackClaimed: false });
+    expect(b).toMatchObject({ node: "b", phase: "activating", revoked: false, deactivated: true, rollbackClaimed: true });
+    // toml 0.8 puts a blank line between the tables: the second one's path is still the summary's
+    expect([a.path, b.path]).toEqual(["/nix/store/00000000000000000000000000000000-activatable-a", "/nix/store/11111111111111111111111111111111-activatable-b"]);
+  });
+
   it("a usage error from a node's activate-rs is not the run's command line error", () => {
     const r = new DeployLogReader();
     r.feed("🚀 ℹ️ [deploy] [INFO] Activating profile `system` for node `a`");
