@@ -42,6 +42,8 @@ export type DeployScan = {
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const EMOJI_FMT = /^\S+\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
+/** A record that shares its row with other output (e.g. what nix's progress bar left on a terminal). */
+const EMOJI_INLINE = /(?:🚀|⭐|👀|↩\uFE0F?)\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
 const FILE_FMT = /^(ERROR|WARN|INFO|DEBUG|TRACE) \[((?:deploy|activate)(?:::\w+)*)\] (.*)$/;
 const PRETTY_FMT = /^\s*(ERROR|WARN|INFO|DEBUG|TRACE)\s+((?:deploy|activate)(?:::\w+)*)\s+>\s(.*)$/;
 
@@ -50,7 +52,7 @@ export type LogLine = { source: "deploy" | "activate" | "wait" | "revoke" | null
 /** One output line as deploy-rs's log record, or null when it is not one (nix, ssh, TOML...). */
 export function logRecord(raw: string): LogLine | null {
   const line = raw.replace(ANSI, "").replace(/\r$/, "");
-  let m = EMOJI_FMT.exec(line);
+  let m = EMOJI_FMT.exec(line) ?? EMOJI_INLINE.exec(line);
   if (m) return { source: m[1] as LogLine["source"], level: m[2], message: m[3] };
   m = FILE_FMT.exec(line) ?? PRETTY_FMT.exec(line);
   if (m) return { source: m[2].startsWith("activate") ? "activate" : "deploy", level: m[1], message: m[3] };
@@ -74,6 +76,7 @@ const advance = (n: NodeLog, p: DeployPhase) => {
 const addError = (list: string[], e: string) => list.length < 20 && list.push(e.slice(0, 500));
 
 const TABLE = /^\[\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*\.\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*\]$/;
+const TOML_KEY = /^[A-Za-z0-9_-]+\s*=\s*\S/;
 const unquote = (k: string) => (k.startsWith('"') ? k.slice(1, -1).replace(/\\(.)/g, "$1") : k);
 const STORE = /^\/nix\/store\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+._?=-]+$/;
 const TICKS = "`([^`]+)`";
@@ -82,7 +85,7 @@ const COPYING = new RegExp(`^Copying profile ${TICKS} to node ${TICKS}`);
 const ACTIVATING = new RegExp(`^Activating profile ${TICKS} for node ${TICKS}`);
 const NODE_FAILED = /^(?:Failed to deploy profile to node|Failed to build profile on node|Failed to push profile to node|Failed to revoke profile for node) ([^:\s]+):\s?(.*)$/;
 /** Releases before 2024-06 printed these without the node: they belong to the node being worked on. */
-const UNNAMED_FAILED = /^(?:Failed to deploy profile|Failed to push profile|Failed to build profile): /;
+const UNNAMED_FAILED = /^Failed to (deploy|push|build) profile: /;
 const ROLLED_BACK = /^Deployment (?:to node (\S+) )?failed, rolled back to previous generation$/;
 const GLOBAL = /^(Failed to check deployment|Failed to evaluate deployment data|Error parsing flake|No node named|No profile named|Profile was provided without a node name|Error processing deployment definitions|User cancelled deployment|Failed to test for flake support|Error parsing arguments|Failed to make printable TOML|Cannot use both)/;
 
@@ -91,24 +94,38 @@ export class DeployLogReader {
   readonly scan: DeployScan = { nodes: [], errors: [], revoking: false, unknownMessages: 0 };
   private toml = false;
   private table: NodeLog | null = null;
-  private current: NodeLog | null = null;
+  /** The profile last built or copied, and the one last activated: activations run one after
+   * another, after every build and copy, so unnamed lines of each step belong to these. */
+  private pushing: NodeLog | null = null;
+  private activating: NodeLog | null = null;
+  /** Profiles in deploy order (their first "Building" line), and in the order they succeeded. */
+  private order: NodeLog[] = [];
+  private succeeded: NodeLog[] = [];
   private dryDone = 0;
+  private records = 0;
+  /** deploy-rs printed its final error: a waiter it left running may still print its time-out. */
+  private ended = false;
 
   feed(raw: string): void {
     const s = this.scan;
     const rec = logRecord(raw);
     if (!rec) {
       const line = raw.replace(ANSI, "").trim();
-      if (/^error: (unexpected argument|the argument|a value is required|invalid value|unrecognized subcommand)/.test(line)) addError(s.errors, line);
+      // deploy's own command line is checked before it logs anything; later ones come from a
+      // node's activate-rs (a version mismatch) and are answered by "Activating over SSH ..."
+      if (this.records === 0 && /^error: (unexpected argument|the argument|a value is required|invalid value|unrecognized subcommand)/.test(line)) addError(s.errors, line);
       if (!this.toml) return;
-      // the TOML summary: "[node.profile]" tables with `path = "..."`, ended by a blank line
+      // the TOML summary: "[node.profile]" tables of `key = value` lines, a blank line between
+      // tables (toml 0.8) or none (toml 0.5); anything else ends it
       const t = TABLE.exec(line);
       if (t) this.table = nodeLog(s, unquote(t[1]), unquote(t[2]));
-      const p = /^path\s*=\s*"([^"]+)"$/.exec(line);
-      if (p && this.table && STORE.test(p[1])) this.table.path = p[1];
-      if (line === "" && s.nodes.length > 0) this.toml = false;
+      else if (TOML_KEY.test(line)) {
+        const p = /^path\s*=\s*"([^"]+)"$/.exec(line);
+        if (p && this.table && STORE.test(p[1])) this.table.path = p[1];
+      } else if (line !== "") this.toml = false;
       return;
     }
+    this.records++;
     this.toml = false;
     const msg = rec.message.trim();
     if (msg.startsWith("The following profiles are going to be deployed:")) {
@@ -116,11 +133,17 @@ export class DeployLogReader {
       return;
     }
     let m: RegExpExecArray | null;
-    if ((m = BUILDING.exec(msg))) return advance((this.current = nodeLog(s, m[2], m[1])), "built");
-    if ((m = COPYING.exec(msg))) return advance((this.current = nodeLog(s, m[2], m[1])), "copied");
-    if ((m = ACTIVATING.exec(msg))) return advance((this.current = nodeLog(s, m[2], m[1])), "activating");
+    if ((m = BUILDING.exec(msg))) {
+      this.pushing = nodeLog(s, m[2], m[1]);
+      if (!this.order.includes(this.pushing)) this.order.push(this.pushing);
+      return advance(this.pushing, "built");
+    }
+    if ((m = COPYING.exec(msg))) return advance((this.pushing = nodeLog(s, m[2], m[1])), "copied");
+    if ((m = ACTIVATING.exec(msg))) return advance((this.activating = nodeLog(s, m[2], m[1])), "activating");
+    const last = this.activating ?? this.pushing;
     if ((m = ROLLED_BACK.exec(msg))) {
-      const named = m[1] ? byNode(s, m[1]) : this.current ? [this.current] : [];
+      this.ended = true;
+      const named = m[1] ? byNode(s, m[1]) : last ? [last] : [];
       for (const n of named) {
         n.rollbackClaimed = true;
         addError(n.errors, msg);
@@ -128,13 +151,25 @@ export class DeployLogReader {
       if (named.length === 0) addError(s.errors, msg);
       return;
     }
-    if (UNNAMED_FAILED.test(msg)) return void addError(this.current ? this.current.errors : s.errors, msg);
+    if ((m = UNNAMED_FAILED.exec(msg))) {
+      this.ended = true;
+      const n = m[1] === "deploy" ? last : this.pushing;
+      return void addError(n ? n.errors : s.errors, msg);
+    }
     if ((m = NODE_FAILED.exec(msg))) {
+      this.ended = true;
       const list = byNode(s, m[1]);
       for (const n of list.length ? list : [nodeLog(s, m[1], "system")]) addError(n.errors, msg);
       return;
     }
-    if (GLOBAL.test(msg)) return void addError(s.errors, msg);
+    if (GLOBAL.test(msg)) {
+      // "Cannot use both --dry-activate & --boot!" is printed and the run goes on
+      if (!msg.startsWith("Cannot use both")) this.ended = true;
+      return void addError(s.errors, msg);
+    }
+    // the waiter deploy-rs left running reports its own time-out up to 240 s later (deploy-rs
+    // never kills it): that says nothing about the node, whose outcome is already printed
+    if (this.ended && rec.source === "wait") return;
     if (msg === "Revoking previous deploys") {
       s.revoking = true;
       return;
@@ -142,15 +177,15 @@ export class DeployLogReader {
     if (rec.source === "revoke" || (s.revoking && msg === "De-activating due to error")) {
       // revocations run in the order the nodes succeeded; each starts with "De-activating due to error"
       if (msg === "De-activating due to error") {
-        const done = s.nodes.filter((n) => n.phase === "done" && !n.revoked);
-        const n = done[0];
+        const n = this.succeeded.find((x) => !x.revoked);
         if (n) n.revoked = true;
       }
       return;
     }
-    const cur = this.current ?? (s.nodes.length === 1 ? s.nodes[0] : null);
+    const cur = this.activating ?? (s.nodes.length === 1 ? s.nodes[0] : null);
     if (msg === "Completed dry-activate!") {
-      const n = s.nodes[this.dryDone++] ?? cur;
+      const n = this.order[this.dryDone] ?? s.nodes[this.dryDone] ?? cur;
+      this.dryDone++;
       if (n) {
         n.dryCompleted = true;
         advance(n, "done");
@@ -162,12 +197,11 @@ export class DeployLogReader {
       return;
     }
     if (msg === "Activation succeeded!") advance(cur, "activated");
-    else if (msg === "Success activating, done!" || msg === "Deployment confirmed.") {
+    else if (msg === "Success activating, done!" || msg === "Deployment confirmed." || msg === "Success activating for next boot, done!") {
       advance(cur, "done");
+      if (!this.succeeded.includes(cur)) this.succeeded.push(cur);
       if (msg === "Deployment confirmed.") cur.confirmed = true;
-    } else if (msg === "Success activating for next boot, done!") {
-      cur.boot = true;
-      advance(cur, "done");
+      if (msg.includes("next boot")) cur.boot = true;
     } else if (msg === "De-activating due to error") cur.deactivated = true;
     else if (msg.includes("Error waiting for confirmation event")) {
       // activate-rs's own wait for the confirmation (magic rollback), not the waiter's

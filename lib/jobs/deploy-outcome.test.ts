@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixture } from "../fixtures/corpus.test-support";
 import { parseSystemFacts } from "../nix/system-facts";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome, type DeployFacts } from "./deploy-outcome";
@@ -109,5 +110,57 @@ describe("deploy outcome through deploy-rs's activatable wrapper", () => {
 
   it("unknown when the machine cannot be read afterwards", () => {
     expect(run(UP_TO_ACTIVATION, 0, null)).toMatchObject({ status: "failed", kind: "unknown" });
+  });
+});
+
+describe("deploy outcome of derived deploy-rs runs (lib/fixtures/derived/deploy-rs, EXPECTED.md)", () => {
+  /** Each node's part of a fixture, read as the job reads a run. */
+  function scanOf(name: string) {
+    const r = new DeployLogReader();
+    for (const l of fixture("derived", "deploy-rs", `${name}.txt`).split("\n")) r.feed(l);
+    return r.scan;
+  }
+  /** A node's systems: the old one (generation g, wrapped by an earlier deploy) and the deployed one. */
+  function systems(node: string, deployed: string) {
+    const ver = deployed.split("-").at(-1)!;
+    return { old: `/nix/store/${"a".repeat(32)}-nixos-system-${node}-25.11.old`, oldW: `/nix/store/${"b".repeat(32)}-activatable-nixos-system-${node}-25.11.old`, top: `/nix/store/${"c".repeat(32)}-nixos-system-${node}-${ver}` };
+  }
+  function outcome(name: string, node: string, exitCode: number, after: (s: ReturnType<typeof systems>, deployed: string) => DeployFacts["after"]) {
+    const scan = scanOf(name);
+    const log = scan.nodes.find((n) => n.node === node)!;
+    const s = systems(node, log.path!);
+    const before = facts(s.old, 7, [[7, s.oldW, s.old]]);
+    return deployOutcome({ node, exitCode, before, after: after(s, log.path!), log, runErrors: scan.errors });
+  }
+  const untouched = (s: ReturnType<typeof systems>, deployed: string) => facts(s.old, 7, [[7, s.oldW, s.old]], { [deployed]: s.top });
+
+  it("autoRollback = false: deploy-rs claims a rollback, the machine switched: failed after activation, not rolled back", () => {
+    const o = outcome("activation-fail-auto-rollback-off", "sorrel", 1, (s, w) => facts(s.top, 8, [[7, s.oldW, s.old], [8, w, s.top]], { [w]: s.top }));
+    expect(o).toMatchObject({ status: "failed", kind: "after-activation", generationBefore: 7, generationAfter: 8 });
+    expect(o.message).toContain("Activating over SSH resulted in a bad exit code: Some(1)");
+    expect(o.message).not.toContain("rolled back");
+    expect(o.message).toContain("now runs nixos-system-sorrel-25.11.20260312.c4a9d25 (NixOS 24.11.c4a9d25), generation 8, the deployed system, but its activation failed");
+  });
+
+  it("a node that succeeded before another failed reads as revoked; the failing one as rolled back by activate-rs", () => {
+    const elm = outcome("multi-node-second-fails-revoked", "elm", 1, untouched);
+    expect(elm).toMatchObject({ status: "rolled-back", kind: "revoked" });
+    expect(elm.message).toContain("another node of the run failed");
+    const willow = outcome("multi-node-second-fails-revoked", "willow", 1, untouched);
+    expect(willow).toMatchObject({ status: "rolled-back", kind: "auto-rollback" });
+    expect(willow.message).toContain("Activating over SSH resulted in a bad exit code: Some(1)");
+  });
+
+  it("an unconfirmed activation undone by activate-rs reads as a magic rollback", () => {
+    expect(outcome("magic-rollback-confirm-timeout", "poplar", 1, untouched)).toMatchObject({ status: "rolled-back", kind: "magic-rollback" });
+  });
+
+  it("an activation that never ran (old activate-rs) is not taken for the rollback deploy-rs claims; the waiter's late time-out is no reason", () => {
+    const ash = outcome("activate-rs-version-mismatch", "ash", 1, untouched);
+    expect(ash).toMatchObject({ status: "failed", kind: "unchanged" });
+    expect(ash.message).toContain("Activating over SSH resulted in a bad exit code: Some(2)");
+    const hawthorn = outcome("activation-fail-auto-rollback", "hawthorn", 1, untouched);
+    expect(hawthorn).toMatchObject({ status: "rolled-back", kind: "auto-rollback" });
+    expect(hawthorn.message).not.toContain("Timeout elapsed");
   });
 });

@@ -16,7 +16,7 @@ export type OutcomeKind =
   | "revoked" // rolled back: another node of the same run failed and deploy-rs revoked this one
   | "before-activation" // failed: check, evaluation, build or copy failed; nothing changed
   | "unchanged" // failed: activation was attempted, nothing changed, no rollback was needed
-  | "after-activation" // failed: the machine runs something else than before, and not the deployed system
+  | "after-activation" // failed: the machine runs something else than before: not the deployed system, or it but its activation failed
   | "unknown"; // failed: the machine could not be read afterwards
 
 export type Outcome = {
@@ -111,7 +111,7 @@ export function deployOutcome(f: DeployFacts): Outcome {
     return { ...out, status: "failed", kind: "unchanged", message: `deploy ${exitText(f.exitCode)}; nothing changed, ${describe(a, newSystem)} is still active${reason(f)}` };
   }
   const now = `now runs ${describe(a, newSystem)}${gen}`;
-  const expected = toplevel ? `, not the deployed ${short(toplevel)}` : deployedPath ? `; the deployed ${short(deployedPath)} is not on the machine` : "";
+  const expected = atTarget ? ", the deployed system, but its activation failed" : toplevel ? `, not the deployed ${short(toplevel)}` : deployedPath ? `; the deployed ${short(deployedPath)} is not on the machine` : "";
   const profileNote = profileMoved && !profileAtTarget ? `; the system profile points at ${short(profileAfter)}` : "";
   return { ...out, status: "failed", kind: "after-activation", message: `deploy ${exitText(f.exitCode)} and the machine ${now}${expected}${profileNote}; check the machine${reason(f)}` };
 }
