@@ -11,7 +11,7 @@ import { buildProgressFrom } from "@/lib/nix/build-progress";
 import { parseDiffClosures } from "@/lib/nix/diff-closures";
 import { parseGenerations } from "@/lib/nix/generations";
 import { UnrecognisedNote } from "./unrecognised-note";
-import { unrecognisedText } from "./unrecognised-text";
+import { unrecognisedText } from "@/lib/parse/unrecognised";
 
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 const text = (markup: string) => markup.replace(/<[^>]+>/g, " ").replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ").trim();

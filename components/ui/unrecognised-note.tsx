@@ -1,7 +1,6 @@
 // Says that part of a tool's output was not recognised, with the first such lines, so a list that
 // looks short or empty is never silently so. Renders nothing when everything was read.
-import type { Unrecognised } from "@/lib/parse/unrecognised";
-import { unrecognisedText } from "./unrecognised-text";
+import { unrecognisedText, type Unrecognised } from "@/lib/parse/unrecognised";
 
 export function UnrecognisedNote({ unrecognised, source, testId }: { unrecognised: Unrecognised | null | undefined; source: string; testId?: string }) {
   const text = unrecognisedText(unrecognised, source);

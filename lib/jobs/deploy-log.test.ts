@@ -139,7 +139,13 @@ describe("deploy-rs output, derived corpus", () => {
     expect(scan.nodes.map(view)).toEqual(c.nodes.map(want));
     expect(scan.errors).toEqual(c.errors ?? []);
     expect(scan.revoking).toBe(c.revoking ?? false);
-    expect(scan.unknownMessages).toBe(0);
+    expect(scan.unrecognised).toEqual({ count: 0, sample: [] });
+  });
+
+  it("keeps a message it does not know as unrecognised, never drops it silently", () => {
+    const r = new DeployLogReader();
+    for (const l of ["🚀 ℹ️ [deploy] [INFO] Activating profile `system` for node `n1`", "🚀 ℹ️ [deploy] [INFO] Something a newer deploy-rs says"]) r.feed(l);
+    expect(r.scan.unrecognised).toEqual({ count: 1, sample: ["Something a newer deploy-rs says"] });
   });
 
   it("reads the level and message in every format deploy-rs has printed", () => {

@@ -4,6 +4,7 @@
 // pretty_env_logger (" INFO  deploy > msg"). It keeps what the outcome needs, per node and profile:
 // the path deploy-rs said it deploys, how far it got, the rollback it printed, and its errors.
 // The messages are hints: the outcome itself is decided from the machine (deploy-outcome.ts).
+import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
 
 export type DeployPhase = "planned" | "built" | "copied" | "activating" | "activated" | "done";
 
@@ -37,7 +38,8 @@ export type DeployScan = {
   errors: string[];
   revoking: boolean;
   /** Lines that looked like deploy-rs's log but carried no message this reader knows. */
-  unknownMessages: number;
+  /** deploy-rs log records whose message this reader does not know (shown with the outcome). */
+  unrecognised: Unrecognised;
 };
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
@@ -91,7 +93,7 @@ const GLOBAL = /^(Failed to check deployment|Failed to evaluate deployment data|
 
 /** Reads one run's output; feed every line of both streams in order, before any log truncation. */
 export class DeployLogReader {
-  readonly scan: DeployScan = { nodes: [], errors: [], revoking: false, unknownMessages: 0 };
+  readonly scan: DeployScan = { nodes: [], errors: [], revoking: false, unrecognised: noUnrecognised() };
   private toml = false;
   private table: NodeLog | null = null;
   /** The profile last built or copied, and the one last activated: activations run one after
@@ -212,7 +214,7 @@ export class DeployLogReader {
       cur.confirmFailed = true;
       addError(cur.errors, msg);
     } else if (rec.level === "ERROR") addError(cur.errors, msg);
-    else if (!KNOWN_INFO.some((k) => msg.startsWith(k)) && rec.level !== "DEBUG") s.unknownMessages++;
+    else if (!KNOWN_INFO.some((k) => msg.startsWith(k)) && rec.level !== "DEBUG") noteUnrecognised(s.unrecognised, msg);
   }
 }
 

@@ -4,6 +4,7 @@ import { benchPrint, build, deploy, listGenerations, switchGeneration, validate 
 import { buildOutPath } from "../nix/build-result";
 import { currentGeneration, parseGenerations } from "../nix/generations";
 import { profileGenerationOf } from "../nix/system-facts";
+import { unrecognisedText } from "../parse/unrecognised";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
 import type { Finish } from "./job-store";
@@ -62,8 +63,10 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const after = await readSystemFacts(c, m.self, "after", log?.path ? [log.path] : []).catch(() => null);
       const o = deployOutcome({ node: m.name, exitCode: code, before, after, log, runErrors: reader.scan.errors });
       const checks = o.newSystem === null ? null : await runPostChecks(c, m, c.checks);
-      const result = { deployedPath: o.deployedPath, toplevel: o.toplevel, outcome: o.kind, generation: o.generationAfter, checks };
-      return { status: o.status, message: withChecks(o.message, checks), exitCode: code, oldSystem: o.oldSystem, newSystem: o.newSystem, result };
+      const unrecognised = reader.scan.unrecognised;
+      const result = { deployedPath: o.deployedPath, toplevel: o.toplevel, outcome: o.kind, generation: o.generationAfter, checks, unrecognised };
+      const note = unrecognised.count ? `; ${unrecognisedText(unrecognised, "deploy-rs's messages")} (first: ${unrecognised.sample[0]})` : "";
+      return { status: o.status, message: withChecks(o.message, checks) + note, exitCode: code, oldSystem: o.oldSystem, newSystem: o.newSystem, result };
     }
     case "rollback": {
       const { generation } = jobArgsSchemas.rollback.parse(c.args);

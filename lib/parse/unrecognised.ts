@@ -33,3 +33,10 @@ export function parseLines<T>(output: string, parse: (line: string) => T | null,
   }
   return { items, unrecognised };
 }
+
+/** The words for it, the same wherever parsed output is shown: "3 lines of nix-env's output were
+ * not recognised", or null when everything was read. */
+export function unrecognisedText(u: Unrecognised | null | undefined, source: string): string | null {
+  if (!u || u.count <= 0) return null;
+  return `${u.count.toLocaleString("en")} ${u.count === 1 ? "line" : "lines"} of ${source} ${u.count === 1 ? "was" : "were"} not recognised`;
+}
