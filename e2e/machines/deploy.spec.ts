@@ -12,6 +12,9 @@ const DB = "test-results/e2e-machines-db/panel.db";
 let panel: LabPanel;
 
 const PROFILE = "/nix/var/nix/profiles/system";
+/** The status card's own copy: while a streamed page is revealed, a hidden copy of a Suspense
+ * boundary's content can sit in the DOM beside it for a moment. */
+const status = (page: Page) => page.getByTestId("status-card");
 const currentSystem = async () => (await lab.run("frame1", "readlink -f /run/current-system")).trim();
 const currentGeneration = async () => Number(/^\s*(\d+)\s.*\(current\)\s*$/m.exec(await lab.run("frame1", `nix-env -p ${PROFILE} --list-generations`))?.[1]);
 const grafanaStarted = async () => (await lab.run("frame1", "systemctl show -p ActiveEnterTimestampMonotonic --value grafana")).trim();
@@ -73,9 +76,9 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   await page.goto(`${base}/`);
   await page.locator('[data-testid="machine-card"][data-name="frame1"]').getByRole("link", { name: "frame1" }).click();
   await expect(page).toHaveURL(`${base}/machines/frame1`);
-  await expect(page.getByTestId("reachability")).toHaveAttribute("data-reachable", "true");
-  await expect(page.getByTestId("current-generation")).toHaveAttribute("data-number", String(baseGen));
-  await expect(page.getByTestId("drift")).toHaveAttribute("data-state", "matches");
+  await expect(status(page).getByTestId("reachability")).toHaveAttribute("data-reachable", "true");
+  await expect(status(page).getByTestId("current-generation")).toHaveAttribute("data-number", String(baseGen));
+  await expect(status(page).getByTestId("drift")).toHaveAttribute("data-state", "matches");
 
   // Build the changed variant: the preview lists grafana's restart.
   await lab.setVariant("frame1", "changed", { extra: [`nonce=${Date.now()}`] });
@@ -99,15 +102,15 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   expect(changedGen).toBeGreaterThan(baseGen);
   expect(await currentSystem()).not.toBe(basePath);
   expect(await grafanaStarted()).not.toBe(grafanaBefore);
-  await expect(page.getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen), { timeout: 30_000 });
+  await expect(status(page).getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen), { timeout: 30_000 });
   const changedRow = page.locator(`[data-testid="generation-row"][data-number="${changedGen}"]`);
   await expect(changedRow).toHaveAttribute("data-current", "true");
   // deploy-rs's wrapper is seen through: the page names the system inside it and its version
   const running = await currentSystem();
-  await expect(page.getByTestId("system-path")).toHaveText(running);
-  await expect(page.getByTestId("system-wrapper")).toContainText("-activatable-nixos-system-frame1-");
-  await expect(page.getByTestId("nixos-version")).toHaveText("24.11.20261126.lab-changed");
-  await expect(page.getByTestId("drift")).toContainText("in sync");
+  await expect(status(page).getByTestId("system-path")).toHaveText(running);
+  await expect(status(page).getByTestId("system-wrapper")).toContainText("-activatable-nixos-system-frame1-");
+  await expect(status(page).getByTestId("nixos-version")).toHaveText("24.11.20261126.lab-changed");
+  await expect(status(page).getByTestId("drift")).toContainText("in sync");
   await expect(changedRow.getByTestId("generation-system")).toHaveText(running.slice(44));
   await expect(changedRow.getByTestId("generation-running")).toBeVisible();
   await expect(changedRow).toContainText("NixOS 24.11.20261126.lab-changed");
@@ -124,7 +127,7 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   await expect(page.getByTestId("job-panel").getByTestId("outcome")).toHaveText("rolled back");
   expect(await currentGeneration()).toBe(changedGen);
   await expect(page.locator(`[data-testid="history-row"][data-job="${brokenJob}"]`)).toHaveAttribute("data-status", "rolled-back", { timeout: 30_000 });
-  await expect(page.getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen));
+  await expect(status(page).getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen));
 
   // Roll back to the base generation from the timeline.
   const row = page.locator(`[data-testid="generation-row"][data-number="${baseGen}"]`);
