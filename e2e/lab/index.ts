@@ -61,6 +61,17 @@ async function run(name: string, command: string | string[], user: LabUser = "ro
   return r.stdout;
 }
 
+/** What a host was doing when a command on it timed out: its processes, systemd's jobs, the logins. */
+async function hostSnapshot(h: LabHost, key: string): Promise<string> {
+  const script = "ps -eo pid,ppid,etimes,stat,wchan:24,args --sort=start_time | tail -40; systemctl list-jobs --no-pager; loginctl --no-pager";
+  try {
+    const r = await sshExec(h, key, "root", script, { timeoutMs: 20_000 });
+    return `what ${h.name} was doing:\n${r.stdout}${r.stderr}`;
+  } catch (err) {
+    return `no snapshot of ${h.name}: ${(err as Error).message}`;
+  }
+}
+
 function checkUnit(unit: string): asserts unit is LabUnit {
   if (!(LAB_UNITS as readonly string[]).includes(unit)) throw new Error(`unknown lab unit ${unit} (${LAB_UNITS.join(", ")})`);
 }
@@ -92,7 +103,12 @@ export const lab = {
   /** Runs a command over SSH (ssh2, pinned host key). argv arrays are quoted for the shell. */
   async exec(name: string, command: string | string[], user: LabUser = "root", opts?: ExecOptions): Promise<ExecResult> {
     const { host: h, info: i } = await host(name);
-    return sshExec(h, i.privateKeyPath, user, toCommand(command), opts);
+    try {
+      return await sshExec(h, i.privateKeyPath, user, toCommand(command), opts);
+    } catch (err) {
+      if (!/timed out after/.test((err as Error).message)) throw err;
+      throw new Error(`${(err as Error).message}\n${await hostSnapshot(h, i.privateKeyPath)}`, { cause: err });
+    }
   },
 
   run,

@@ -116,7 +116,7 @@ describe("job logs", () => {
   });
 
   it("continues after a forced disconnect with no gap and no repeat", async () => {
-    const job = await seqJob(300_000, 10_000);
+    const job = await seqJob(150_000, 10_000);
     const seqs: number[] = [];
     const first = await live.client();
     await follow(first, job.id, seqs).ready;

@@ -39,6 +39,11 @@ usermod -p '*' root; usermod -p '*' admin
 git config --system safe.directory '*'
 git config --system init.defaultBranch main
 systemctl enable lab-boot.service nix-daemon.socket ssh.service >/dev/null 2>&1
+# Lingering users: their systemd --user manager starts at boot and stays. Without it every SSH
+# login (pam_systemd) starts user@UID.service and the last logout stops it 10 s later; a login
+# that lands while that stop is under way waits for it (TimeoutStopSec 2 min), which made a
+# test's `nix-env --list-generations` over SSH time out on a busy CI machine.
+mkdir -p /var/lib/systemd/linger && touch /var/lib/systemd/linger/root /var/lib/systemd/linger/admin
 systemctl mask apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2scrub_all.timer \
   fstrim.timer e2scrub_reap.service getty@tty1.service console-getty.service systemd-pstore.service >/dev/null 2>&1
 # the flake checkout, owned by admin, as in production
