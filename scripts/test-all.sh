@@ -17,6 +17,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 rm -rf test-results && mkdir -p test-results
+# The lab comes up in the background while the CPU-bound steps run: on a fresh machine most of
+# its time is downloading and unpacking Debian packages. Its output is shown when it is needed.
+step "lab up, in the background (systemd-nspawn hosts in network namespaces; log: test-results/lab-up.log)"
+npm run -s lab:up >test-results/lab-up.log 2>&1 &
+LAB_PID=$!
+trap 'wait "$LAB_PID" 2>/dev/null || true; step "lab down"; npm run -s lab:down || true' EXIT
+
 step "typecheck"
 npm run -s typecheck
 
@@ -26,9 +33,14 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 step "production build"
 npm run -s build
 
-step "lab up (systemd-nspawn hosts in network namespaces)"
-trap 'step "lab down"; npm run -s lab:down || true' EXIT
-npm run -s lab:up
+step "lab up: waiting for it"
+lab_rc=0
+wait "$LAB_PID" || lab_rc=$?
+cat test-results/lab-up.log
+if [ "$lab_rc" -ne 0 ]; then
+  echo "lab up failed (exit $lab_rc)" >&2
+  exit "$lab_rc"
+fi
 
 step "lab and integration tests (real SSH, real nix, real systemd)"
 npx vitest run --project lab --reporter=default --reporter=json --outputFile.json=test-results/lab.json || true
