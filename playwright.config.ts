@@ -5,8 +5,13 @@ import { E2E_PORT, e2eServerEnv } from "./e2e/fixtures/server-env";
 const chromium = {
   executablePath: "/usr/bin/chromium",
   args: [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
   ],
 };
 

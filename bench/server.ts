@@ -67,22 +67,18 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
   writeFileSync(passwordFile, `${BENCH_PASSWORD}\n`, { mode: 0o600 });
   const port = await freePort();
   const log = createWriteStream(logFile);
-  const child = spawn(
-    process.execPath,
-    SERVER_NODE_ARGS,
-    {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...localServerEnv(port, join(dir, "panel.db")),
-        SEED_ON_START: "1",
-        HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
-        INITIAL_ADMIN_PASSWORD_FILE: passwordFile,
-        ...opts.env,
-      },
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...localServerEnv(port, join(dir, "panel.db")),
+      SEED_ON_START: "1",
+      HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
+      INITIAL_ADMIN_PASSWORD_FILE: passwordFile,
+      ...opts.env,
     },
-  );
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const pid = child.pid;

@@ -25,7 +25,12 @@ async function admin(action: string, target: string) {
   }
 }
 
-async function attempt(who: Awaited<ReturnType<typeof requireAction>>, action: string, target: string, work: () => Promise<unknown>): Promise<FormState> {
+async function attempt(
+  who: Awaited<ReturnType<typeof requireAction>>,
+  action: string,
+  target: string,
+  work: () => Promise<unknown>,
+): Promise<FormState> {
   try {
     await work();
   } catch (err) {

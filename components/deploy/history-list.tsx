@@ -19,25 +19,46 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
           Kind
           <select name="kind" defaultValue={query.kind ?? ""} className={select}>
             <option value="">all</option>
-            {JOB_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+            {JOB_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
           </select>
         </label>
         <label className="grid gap-1 text-xs text-(--color-muted)">
           Outcome
           <select name="outcome" defaultValue={query.outcome ?? ""} className={select}>
             <option value="">all</option>
-            {JOB_STATUSES.map((s) => <option key={s} value={s}>{OUTCOME_LABEL[s]}</option>)}
+            {JOB_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {OUTCOME_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
         <Button type="submit">Filter</Button>
-        {(query.kind || query.outcome) && <a href={`${base}#history`} className="inline-flex h-11 items-center px-2 text-sm text-(--color-accent)">Clear</a>}
+        {(query.kind || query.outcome) && (
+          <a href={`${base}#history`} className="inline-flex h-11 items-center px-2 text-sm text-(--color-accent)">
+            Clear
+          </a>
+        )}
       </form>
       {jobs.length === 0 ? (
-        <p className="text-sm text-(--color-muted)">{query.kind || query.outcome ? "No job matches this filter." : "No jobs yet for this machine."}</p>
+        <p className="text-sm text-(--color-muted)">
+          {query.kind || query.outcome ? "No job matches this filter." : "No jobs yet for this machine."}
+        </p>
       ) : (
         <ul className="grid grid-cols-[minmax(0,1fr)]">
           {jobs.map((j) => (
-            <li key={j.id} data-testid="history-row" data-job={j.id} data-kind={j.kind} data-status={j.status} className="border-b border-(--color-line) last:border-0">
+            <li
+              key={j.id}
+              data-testid="history-row"
+              data-job={j.id}
+              data-kind={j.kind}
+              data-status={j.status}
+              className="border-b border-(--color-line) last:border-0"
+            >
               <a href={`/jobs/${j.id}`} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 hover:bg-(--color-bg)">
                 <span className="flex min-w-0 items-center gap-2">
                   <span className="font-medium">{j.kind}</span>

@@ -19,18 +19,36 @@ function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }
   const { job } = log;
   const done = isFinishedStatus(job.status);
   return (
-    <section data-testid="job-panel" data-job={job.id} aria-label={`Job ${job.id}`} className="mt-4 min-w-0 rounded-xl border border-(--color-line) bg-(--color-panel)">
+    <section
+      data-testid="job-panel"
+      data-job={job.id}
+      aria-label={`Job ${job.id}`}
+      className="mt-4 min-w-0 rounded-xl border border-(--color-line) bg-(--color-panel)"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-(--color-line) px-4 py-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <h3 className="font-semibold">{job.kind} #{job.id}</h3>
+          <h3 className="font-semibold">
+            {job.kind} #{job.id}
+          </h3>
           <OutcomeBadge status={job.status} position={job.position} />
-          <span className="text-xs text-(--color-muted)">{log.connection === "live" ? "live" : log.connection === "connecting" ? "connecting…" : "offline: reconnecting…"}</span>
+          <span className="text-xs text-(--color-muted)">
+            {log.connection === "live" ? "live" : log.connection === "connecting" ? "connecting…" : "offline: reconnecting…"}
+          </span>
         </div>
         <div className="flex items-center gap-2 text-sm">
-          <Link prefetch={false} href={`/jobs/${job.id}`} className="inline-flex h-11 items-center rounded-lg px-3 text-(--color-accent) underline-offset-2 hover:underline">
+          <Link
+            prefetch={false}
+            href={`/jobs/${job.id}`}
+            className="inline-flex h-11 items-center rounded-lg px-3 text-(--color-accent) underline-offset-2 hover:underline"
+          >
             Full log
           </Link>
-          <button type="button" onClick={onClose} className="inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-bg)" aria-label="Close the log">
+          <button
+            type="button"
+            onClick={onClose}
+            className="inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-bg)"
+            aria-label="Close the log"
+          >
             Close
           </button>
         </div>
@@ -40,7 +58,11 @@ function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }
           Waiting: {job.position} job{job.position === 1 ? "" : "s"} ahead of it on this machine.
         </p>
       )}
-      {done && job.message && <p data-testid="job-message" className="break-words px-4 pt-2 text-sm">{job.message}</p>}
+      {done && job.message && (
+        <p data-testid="job-message" className="break-words px-4 pt-2 text-sm">
+          {job.message}
+        </p>
+      )}
       <div data-testid="job-log" className="p-2">
         <LogViewer
           store={log.store}

@@ -38,7 +38,19 @@ function blockedBy(active: ActiveJob[], busy: Busy | null): string | null {
   return null;
 }
 
-export function MachineJobsProvider({ machine, canRun, denied, initialBusy, children }: { machine: string; canRun: boolean; denied: string | null; initialBusy: Busy; children: ReactNode }) {
+export function MachineJobsProvider({
+  machine,
+  canRun,
+  denied,
+  initialBusy,
+  children,
+}: {
+  machine: string;
+  canRun: boolean;
+  denied: string | null;
+  initialBusy: Busy;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [active, setActive] = useState<ActiveJob[]>([]);
   const [busy, setBusy] = useState<Busy | null>(initialBusy);
@@ -75,8 +87,16 @@ export function MachineJobsProvider({ machine, canRun, denied, initialBusy, chil
       if (!res.ok || !body.job) return { ok: false, message: body.error?.message ?? `HTTP ${res.status}` };
       const j = body.job;
       setOpenJob({
-        id: j.id, kind: j.kind, machine: j.machine, status: j.status, position: j.position, exitCode: j.exitCode, message: j.message || null,
-        createdAt: j.createdAt, startedAt: j.startedAt, finishedAt: j.finishedAt,
+        id: j.id,
+        kind: j.kind,
+        machine: j.machine,
+        status: j.status,
+        position: j.position,
+        exitCode: j.exitCode,
+        message: j.message || null,
+        createdAt: j.createdAt,
+        startedAt: j.startedAt,
+        finishedAt: j.finishedAt,
       });
       void poll();
       return { ok: true, id: body.job.id, position: body.job.position };

@@ -11,8 +11,12 @@ const STYLE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span data-testid="job-status" data-status={status} role="status"
-      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium ${STYLE[status] ?? STYLE.queued}`}>
+    <span
+      data-testid="job-status"
+      data-status={status}
+      role="status"
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium ${STYLE[status] ?? STYLE.queued}`}
+    >
       <span aria-hidden="true" className={`size-2 rounded-full bg-current ${status === "running" ? "animate-pulse" : ""}`} />
       {status}
     </span>

@@ -71,17 +71,20 @@ export function LogViewer({ store, version, download, emptyText, numbering, data
     if (bottom !== follow) setFollow(bottom);
   };
 
-  const jumpTo = useCallback((k: number) => {
-    const el = box.current;
-    if (!el || k < 0 || k >= matches.count) return;
-    setCurrent(k);
-    setFollow(false);
-    const pos = positionOf(shown, matches.line[k]);
-    const row = rowOfLine(layout, pos) + (cols ? Math.floor(matches.start[k] / cols) : 0);
-    el.scrollTop = centerOn(row, m.rowHeight, el.clientHeight, layout.rows);
-    el.scrollLeft = cols ? 0 : Math.max(0, textLeft + matches.start[k] * cw - el.clientWidth / 2);
-    setScrollTop(el.scrollTop);
-  }, [matches, shown, layout, cols, m.rowHeight, textLeft, cw]);
+  const jumpTo = useCallback(
+    (k: number) => {
+      const el = box.current;
+      if (!el || k < 0 || k >= matches.count) return;
+      setCurrent(k);
+      setFollow(false);
+      const pos = positionOf(shown, matches.line[k]);
+      const row = rowOfLine(layout, pos) + (cols ? Math.floor(matches.start[k] / cols) : 0);
+      el.scrollTop = centerOn(row, m.rowHeight, el.clientHeight, layout.rows);
+      el.scrollLeft = cols ? 0 : Math.max(0, textLeft + matches.start[k] * cw - el.clientWidth / 2);
+      setScrollTop(el.scrollTop);
+    },
+    [matches, shown, layout, cols, m.rowHeight, textLeft, cw],
+  );
 
   const step = (dir: 1 | -1) => {
     if (matches.count === 0) return;
@@ -98,17 +101,28 @@ export function LogViewer({ store, version, download, emptyText, numbering, data
     return () => clearTimeout(t);
   }, [toast]);
 
-  const onNumber = useCallback((pos: number, shift: boolean) => {
-    const i = shown[pos];
-    const anchorPos = shift && selection ? positionOf(shown, selection.anchor) : pos;
-    const [a, b] = anchorPos <= pos ? [anchorPos, pos] : [pos, anchorPos];
-    setSelection({ anchor: shift && selection ? selection.anchor : i, from: shown[a], to: shown[b] });
-    const n = b - a + 1;
-    void copyText(rangeText(store, shown, a, b, timestamps)).then((ok) => setToast(ok ? `Copied ${n} line${n === 1 ? "" : "s"}` : "Copy failed"));
-  }, [shown, selection, store, timestamps]);
+  const onNumber = useCallback(
+    (pos: number, shift: boolean) => {
+      const i = shown[pos];
+      const anchorPos = shift && selection ? positionOf(shown, selection.anchor) : pos;
+      const [a, b] = anchorPos <= pos ? [anchorPos, pos] : [pos, anchorPos];
+      setSelection({ anchor: shift && selection ? selection.anchor : i, from: shown[a], to: shown[b] });
+      const n = b - a + 1;
+      void copyText(rangeText(store, shown, a, b, timestamps)).then((ok) =>
+        setToast(ok ? `Copied ${n} line${n === 1 ? "" : "s"}` : "Copy failed"),
+      );
+    },
+    [shown, selection, store, timestamps],
+  );
 
-  const counter = matches.count === 0 ? (query && !compiled?.hasOwnProperty("error") ? "0 matches" : "")
-    : current >= 0 ? `${current + 1} of ${matches.count}${matches.truncated ? "+" : ""}` : `${matches.count}${matches.truncated ? "+" : ""} matches`;
+  const counter =
+    matches.count === 0
+      ? query && !compiled?.hasOwnProperty("error")
+        ? "0 matches"
+        : ""
+      : current >= 0
+        ? `${current + 1} of ${matches.count}${matches.truncated ? "+" : ""}`
+        : `${matches.count}${matches.truncated ? "+" : ""} matches`;
 
   const rows = [];
   for (let r = first; r < end; r++) {
@@ -156,30 +170,62 @@ export function LogViewer({ store, version, download, emptyText, numbering, data
       className="relative flex flex-col overflow-hidden rounded-xl border border-(--color-line) bg-(--color-panel)"
     >
       <LogToolbar
-        searchRef={searchRef} query={query} onQuery={setQuery} regex={regex} onRegex={setRegex}
-        counter={counter} error={compiled && !(compiled instanceof RegExp) ? compiled.error : null} onStep={step}
-        filter={filter} onFilter={setFilter} wrap={wrap} onWrap={setWrap} timestamps={timestamps} onTimestamps={setTimestamps}
+        searchRef={searchRef}
+        query={query}
+        onQuery={setQuery}
+        regex={regex}
+        onRegex={setRegex}
+        counter={counter}
+        error={compiled && !(compiled instanceof RegExp) ? compiled.error : null}
+        onStep={step}
+        filter={filter}
+        onFilter={setFilter}
+        wrap={wrap}
+        onWrap={setWrap}
+        timestamps={timestamps}
+        onTimestamps={setTimestamps}
         download={download}
       />
-      <div ref={box} onScroll={onScroll} tabIndex={0} aria-label="Log lines" data-testid="log-scroll"
-        className={`relative ${heightClass} min-h-64 overflow-auto font-mono text-[13px] outline-none`}>
-        <span ref={probe} aria-hidden="true" className="invisible absolute top-0 left-0 whitespace-pre">{"0".repeat(100)}</span>
-        <div className="relative" style={{ height: layout.rows * m.rowHeight, minWidth: cols ? undefined : textLeft + store.maxColumns * cw + 16 }}>
+      <div
+        ref={box}
+        onScroll={onScroll}
+        tabIndex={0}
+        aria-label="Log lines"
+        data-testid="log-scroll"
+        className={`relative ${heightClass} min-h-64 overflow-auto font-mono text-[13px] outline-none`}
+      >
+        <span ref={probe} aria-hidden="true" className="invisible absolute top-0 left-0 whitespace-pre">
+          {"0".repeat(100)}
+        </span>
+        <div
+          className="relative"
+          style={{ height: layout.rows * m.rowHeight, minWidth: cols ? undefined : textLeft + store.maxColumns * cw + 16 }}
+        >
           {rows}
         </div>
         {shown.length === 0 && (
-          <p className="absolute inset-0 flex items-center justify-center p-6 text-center font-sans text-sm text-(--color-muted)" data-testid="log-empty">
+          <p
+            className="absolute inset-0 flex items-center justify-center p-6 text-center font-sans text-sm text-(--color-muted)"
+            data-testid="log-empty"
+          >
             {store.length > 0 && filter && re ? `No line matches “${query}”.` : emptyText}
           </p>
         )}
       </div>
       {!follow && (
-        <button type="button" onClick={() => setFollow(true)}
-          className="absolute right-4 bottom-4 z-10 inline-flex h-11 items-center rounded-full bg-(--color-accent) px-4 text-sm font-medium text-white shadow-lg">
+        <button
+          type="button"
+          onClick={() => setFollow(true)}
+          className="absolute right-4 bottom-4 z-10 inline-flex h-11 items-center rounded-full bg-(--color-accent) px-4 text-sm font-medium text-white shadow-lg"
+        >
           Jump to live ↓
         </button>
       )}
-      <p aria-live="polite" data-testid="log-toast" className={`pointer-events-none absolute bottom-4 left-4 z-10 rounded-lg bg-black/80 px-3 py-2 text-sm text-white ${toast ? "" : "hidden"}`}>
+      <p
+        aria-live="polite"
+        data-testid="log-toast"
+        className={`pointer-events-none absolute bottom-4 left-4 z-10 rounded-lg bg-black/80 px-3 py-2 text-sm text-white ${toast ? "" : "hidden"}`}
+      >
         {toast}
       </p>
     </section>

@@ -6,7 +6,12 @@ import { acceptLines, type SeqStats } from "./seq-tracker";
 
 type StoredLine = { seq: number; stream: WireLogLine["stream"]; text: string; at: string };
 
-export function pollJobLog(jobId: number, stats: SeqStats, append: (lines: WireLogLine[]) => void, onJob: (job: WireJob) => void): () => void {
+export function pollJobLog(
+  jobId: number,
+  stats: SeqStats,
+  append: (lines: WireLogLine[]) => void,
+  onJob: (job: WireJob) => void,
+): () => void {
   let stopped = false;
   const loop = async () => {
     while (!stopped) {
@@ -17,7 +22,10 @@ export function pollJobLog(jobId: number, stats: SeqStats, append: (lines: WireL
           const res = await fetch(`/api/jobs/${jobId}/log?after=${stats.lastSeq}&limit=5000`, { cache: "no-store" });
           if (!res.ok || stopped) break;
           const { lines } = (await res.json()) as { lines: StoredLine[] };
-          const { accepted } = acceptLines(stats, lines.map((l) => ({ ...l, at: Date.parse(l.at) })));
+          const { accepted } = acceptLines(
+            stats,
+            lines.map((l) => ({ ...l, at: Date.parse(l.at) })),
+          );
           if (accepted.length) append(accepted);
           if (lines.length < 5000) break;
         }

@@ -14,7 +14,11 @@ export function acquirePanelSocket(): PanelSocket {
 
 export { releaseSocket };
 
-type Handlers = { [E in keyof ServerToClient]?: ServerToClient[E] } & { connect?: () => void; disconnect?: () => void; connect_error?: () => void };
+type Handlers = { [E in keyof ServerToClient]?: ServerToClient[E] } & {
+  connect?: () => void;
+  disconnect?: () => void;
+  connect_error?: () => void;
+};
 type Untyped = { on(event: string, fn: (...args: never[]) => void): unknown; off(event: string, fn: (...args: never[]) => void): unknown };
 
 /** Adds a hook's listeners to the shared socket; the returned function removes exactly those. */

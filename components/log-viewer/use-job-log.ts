@@ -41,14 +41,16 @@ export function useJobLog(initial: WireJob): JobLog {
     let lastGapAt = -1;
     const append = (lines: readonly WireLogLine[]) => {
       let p = progressRef.current;
-      store.push(lines.map((l) => {
-        if (l.text.startsWith("@nix ")) {
-          const e = parseNixLine(l.text);
-          if (e) p = reduceBuildProgress(p ?? initialBuildProgress, e, 5);
-        }
-        const shown = displayOf(l.stream, l.text);
-        return { seq: l.seq, at: l.at, level: shown.level, text: shown.text };
-      }));
+      store.push(
+        lines.map((l) => {
+          if (l.text.startsWith("@nix ")) {
+            const e = parseNixLine(l.text);
+            if (e) p = reduceBuildProgress(p ?? initialBuildProgress, e, 5);
+          }
+          const shown = displayOf(l.stream, l.text);
+          return { seq: l.seq, at: l.at, level: shown.level, text: shown.text };
+        }),
+      );
       progressRef.current = p;
       render.schedule();
     };
@@ -93,7 +95,15 @@ export function useJobLog(initial: WireJob): JobLog {
     const onUpdate: ServerToClient["job:update"] = ({ job: j }) => {
       if (j.id === jobId) setJob(j);
     };
-    const unlisten = listen(socket, { connect: onConnect, disconnect: onOffline, connect_error: onOffline, "app:error": onError, "job:lines": onLines, "job:resync": onResync, "job:update": onUpdate });
+    const unlisten = listen(socket, {
+      connect: onConnect,
+      disconnect: onOffline,
+      connect_error: onOffline,
+      "app:error": onError,
+      "job:lines": onLines,
+      "job:resync": onResync,
+      "job:update": onUpdate,
+    });
     if (socket.connected) onConnect();
     return () => {
       render.cancel();

@@ -80,7 +80,14 @@ export function useJournal(filter: JournalFilter, key: string) {
       setState("ended");
       setMessage(reason);
     };
-    const unlisten = listen(socket, { connect: onConnect, disconnect: onOffline, connect_error: onOffline, "app:error": onError, "journal:entries": onEntries, "journal:ended": onEnded });
+    const unlisten = listen(socket, {
+      connect: onConnect,
+      disconnect: onOffline,
+      connect_error: onOffline,
+      "app:error": onError,
+      "journal:entries": onEntries,
+      "journal:ended": onEnded,
+    });
     if (socket.connected) onConnect();
     return () => {
       render.cancel();

@@ -79,7 +79,10 @@ test("Origin checks through Caddy: the proxied origin is accepted, a foreign one
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe("bad_origin");
     // The same request with the proxied origin is accepted (a read-only job on frame2). Not a failed
     // login: that would throttle the next test's login from the same address.
-    const own = await api.post(`${ORIGIN}/api/machines/frame2/jobs`, { data: { kind: "generations", args: {} }, headers: { origin: ORIGIN } });
+    const own = await api.post(`${ORIGIN}/api/machines/frame2/jobs`, {
+      data: { kind: "generations", args: {} },
+      headers: { origin: ORIGIN },
+    });
     expect(own.status(), await own.text()).toBe(200);
 
     const refused = socketThroughCaddy(cookie, EVIL, ["websocket"]);
@@ -174,7 +177,12 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     await page.goto(`${ORIGIN}/jobs/${jobId}`);
     await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
     await expect.poll(() => frames.some((f) => f.startsWith('42["job:lines"') && f.includes(`"jobId":${jobId}`))).toBe(true);
-    await expect(page.getByTestId("log-row").filter({ hasText: lines.at(-1)!.text }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("log-row")
+        .filter({ hasText: lines.at(-1)!.text })
+        .first(),
+    ).toBeVisible();
   } finally {
     socket.close();
     await api.dispose();
@@ -206,10 +214,13 @@ test("a machine added with no pinned key is pinned by SSH_KNOWN_HOSTS_FILE and r
     expect(started.status(), await started.text()).toBe(200);
     const id = ((await started.json()) as { job: { id: number } }).job.id;
     await expect
-      .poll(async () => {
-        const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
-        return FINAL.includes(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
-      }, { timeout: 120_000 })
+      .poll(
+        async () => {
+          const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
+          return FINAL.includes(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
+        },
+        { timeout: 120_000 },
+      )
       .toBe("succeeded");
   } finally {
     await api.dispose();

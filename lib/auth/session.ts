@@ -10,7 +10,13 @@ const TOUCH_EVERY_MS = 60_000;
 export async function createSession(userId: number, address: string, userAgent: string): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + env().SESSION_MAX_SECONDS * 1000);
-  await insertSession({ tokenHash: hashToken(token), userId, expiresAt, address: address.slice(0, 100), userAgent: userAgent.slice(0, 300) });
+  await insertSession({
+    tokenHash: hashToken(token),
+    userId,
+    expiresAt,
+    address: address.slice(0, 100),
+    userAgent: userAgent.slice(0, 300),
+  });
   return { token, expiresAt };
 }
 

@@ -28,7 +28,9 @@ export function setupAllowedFrom(ctx: RequestContext, token: string | null | und
 
 export async function createFirstAdmin(name: string, password: string, address: string) {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, { password: `At least ${MIN_PASSWORD_LENGTH} characters.` });
+    throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, {
+      password: `At least ${MIN_PASSWORD_LENGTH} characters.`,
+    });
   }
   const passwordHash = await hashPassword(password);
   const user = await db().$transaction(async (tx) => {
@@ -42,7 +44,8 @@ export async function createFirstAdmin(name: string, password: string, address: 
 
 export async function guardSetup(ctx: RequestContext, token: string | null | undefined): Promise<void> {
   if (!(await needsSetup())) throw new ConflictError("The panel is already set up: log in instead.");
-  if (!setupAllowedFrom(ctx, token)) throw new ForbiddenError("Setup is only possible from this machine (loopback) or with the token printed in the server log.");
+  if (!setupAllowedFrom(ctx, token))
+    throw new ForbiddenError("Setup is only possible from this machine (loopback) or with the token printed in the server log.");
 }
 
 /** Creates the first admin from a password file, when configured and no user exists. */

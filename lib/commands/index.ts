@@ -2,10 +2,23 @@
 export { CommandInputError } from "./errors";
 export { quoteArg, toShell } from "./quote";
 export {
-  cancellableCommandLine, commandLine, parsePidLine,
-  type CommandContext, type CommandKind, type RemoteCommand,
+  cancellableCommandLine,
+  commandLine,
+  parsePidLine,
+  type CommandContext,
+  type CommandKind,
+  type RemoteCommand,
 } from "./remote-command";
-export { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate, type FlakeTarget } from "./nix-commands";
+export {
+  build,
+  currentSystem,
+  diffClosures,
+  listGenerations,
+  switchGeneration,
+  systemActivatedAt,
+  validate,
+  type FlakeTarget,
+} from "./nix-commands";
 export { systemFacts } from "./system-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";

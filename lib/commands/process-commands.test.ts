@@ -14,7 +14,10 @@ const started: ChildProcess[] = [];
 function session(env: Record<string, string>, script = "sleep 600 & wait"): ChildProcess {
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
   // env -i execs sh in the same process: the group leader has exactly these variables.
-  const child = spawn("env", ["-i", "PATH=/run/current-system/sw/bin:/usr/bin:/bin", ...vars, "sh", "-c", script], { detached: true, stdio: "ignore" });
+  const child = spawn("env", ["-i", "PATH=/run/current-system/sw/bin:/usr/bin:/bin", ...vars, "sh", "-c", script], {
+    detached: true,
+    stdio: "ignore",
+  });
   started.push(child);
   return child;
 }
@@ -24,7 +27,9 @@ const alive = (pgid: number) =>
   readdirSync("/proc").some((d) => {
     if (!/^[0-9]+$/.test(d)) return false;
     try {
-      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ");
       return Number(pgrp) === pgid && state !== "Z";
     } catch {
       return false;
@@ -33,7 +38,9 @@ const alive = (pgid: number) =>
 
 function runScript(pgid: number, graceMs = 1000): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile("/bin/sh", ["-c", commandLine(killLeftoverGroup(admin, pgid, graceMs))], { timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    execFile("/bin/sh", ["-c", commandLine(killLeftoverGroup(admin, pgid, graceMs))], { timeout: 15_000 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    ),
   );
 }
 

@@ -11,33 +11,33 @@ import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote
  * terminated (ended after SIGTERM), killed (needed SIGKILL).
  */
 export const KILL_LEFTOVER_SCRIPT = [
-  'pg=$1; rounds=$2',
+  "pg=$1; rounds=$2",
   // scan [ours]: seen=1 when a live (not zombie) process is in the group; with "ours", ours=1 when
   // one of them leads its session and has SSH_CONNECTION (unreadable environ: another user's
   // process, which kill cannot reach either).
-  'scan() {',
-  '  seen=; ours=; want=$1',
-  '  for st in /proc/[0-9]*/stat; do',
+  "scan() {",
+  "  seen=; ours=; want=$1",
+  "  for st in /proc/[0-9]*/stat; do",
   '    { read -r line < "$st"; } 2>/dev/null || continue',
-  '    set -- ${line##*) }',
+  "    set -- ${line##*) }",
   '    [ "$3" = "$pg" ] && [ "$1" != Z ] || continue',
-  '    seen=1',
+  "    seen=1",
   '    [ -n "$want" ] && [ "$4" = "$pg" ] || continue',
   '    env=$(tr "\\0" "\\n" < "${st%/stat}/environ" 2>/dev/null) || { ours=1; continue; }',
   '    case "$env" in *SSH_CONNECTION=*) ours=1;; esac',
-  '  done',
-  '}',
-  'scan ours',
+  "  done",
+  "}",
+  "scan ours",
   '[ -n "$seen" ] || { echo gone; exit 0; }',
   '[ -n "$ours" ] || { echo not-ours; exit 0; }',
   'kill -s TERM -- "-$pg" 2>/dev/null',
-  'i=0',
+  "i=0",
   'while scan; [ -n "$seen" ]; do',
-  '  i=$((i+1))',
+  "  i=$((i+1))",
   '  if [ "$i" -gt "$rounds" ]; then kill -s KILL -- "-$pg" 2>/dev/null; echo killed; exit 0; fi',
-  '  sleep 0.1',
-  'done',
-  'echo terminated',
+  "  sleep 0.1",
+  "done",
+  "echo terminated",
 ].join("\n");
 
 export type LeftoverOutcome = "gone" | "not-ours" | "terminated" | "killed";

@@ -5,7 +5,10 @@ import type { InventorySnapshot } from "./snapshot";
 import { countActions, type ImportPlan } from "./types";
 
 export function planHomepage(
-  text: string, kind: HomepageKind, inventory: InventorySnapshot, templates?: TemplateValues,
+  text: string,
+  kind: HomepageKind,
+  inventory: InventorySnapshot,
+  templates?: TemplateValues,
 ): { plan: ImportPlan; ops: ServiceOp[] } {
   const { candidates, problems, warnings } = homepageCandidates(text, kind, templates);
   const { entries, ops } = planServices(candidates, inventory.services, new Set(inventory.machines.map((m) => m.name)));

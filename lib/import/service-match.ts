@@ -18,7 +18,11 @@ export function matchExisting(candidates: ServiceCandidateIn[], existing: Servic
   const found = candidates.map((c) => {
     if (!c.slug) return undefined;
     const own = c.match ? existing.find(c.match) : undefined;
-    return own ?? bySlug.get(c.slug) ?? (norm(c.values.name) && norm(c.values.groupName) ? byNameGroup.get(both(c.values.name, c.values.groupName)) : undefined);
+    return (
+      own ??
+      bySlug.get(c.slug) ??
+      (norm(c.values.name) && norm(c.values.groupName) ? byNameGroup.get(both(c.values.name, c.values.groupName)) : undefined)
+    );
   });
 
   const used = new Set(found.filter((s) => s).map((s) => s!.slug));

@@ -23,13 +23,18 @@ const FINAL: JobStatus[] = ["succeeded", "failed", "cancelled", "interrupted", "
 
 /** Polls the job row until its status is one of `want` (default: any final status). */
 export async function waitForJob(db: Db, id: number, want: JobStatus[] = FINAL, timeoutMs = 240_000) {
-  return lab.waitFor(`job ${id} to be ${want.join("|")}`, async () => {
-    const job = await loadJob(db, id);
-    if (FINAL.includes(job.status as JobStatus) && !want.includes(job.status as JobStatus)) {
-      throw new Error(`job ${id} ended ${job.status}: ${job.message}`);
-    }
-    return want.includes(job.status as JobStatus) ? job : null;
-  }, timeoutMs, 200);
+  return lab.waitFor(
+    `job ${id} to be ${want.join("|")}`,
+    async () => {
+      const job = await loadJob(db, id);
+      if (FINAL.includes(job.status as JobStatus) && !want.includes(job.status as JobStatus)) {
+        throw new Error(`job ${id} ended ${job.status}: ${job.message}`);
+      }
+      return want.includes(job.status as JobStatus) ? job : null;
+    },
+    timeoutMs,
+    200,
+  );
 }
 
 export async function expectStatus(db: Db, id: number, status: JobStatus) {

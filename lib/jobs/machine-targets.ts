@@ -43,7 +43,10 @@ function endpoint(m: MachineRow, keyFile: string): Endpoint {
 /** "nix-run", or the absolute path of a deploy binary (never a bare name looked up in PATH). */
 export function deployBaseOf(command: string): DeployBase {
   if (command === "nix-run") return { kind: "nix-run" };
-  if (!command.startsWith("/")) throw new ValidationError(`deployCommand must be "nix-run" or an absolute path.`, { deployCommand: "must be nix-run or an absolute path" });
+  if (!command.startsWith("/"))
+    throw new ValidationError(`deployCommand must be "nix-run" or an absolute path.`, {
+      deployCommand: "must be nix-run or an absolute path",
+    });
   return { kind: "binary", path: flakeDir(command, "deployCommand") };
 }
 
@@ -69,7 +72,9 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
     try {
       what();
     } catch (err) {
-      throw err instanceof ValidationError ? new ValidationError(`${m.name}'s inventory entry is invalid: ${err.message}`, err.fields) : err;
+      throw err instanceof ValidationError
+        ? new ValidationError(`${m.name}'s inventory entry is invalid: ${err.message}`, err.fields)
+        : err;
     }
   };
   checked(() => flakeDir(m.flakeDir, "flakeDir"));

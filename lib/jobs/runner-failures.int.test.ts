@@ -37,10 +37,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 }
 
 const finished = (id: number, timeoutMs: number) =>
-  waitFor(`job ${id} to end`, async () => {
-    const job = await loadJob(tdb.client(), id);
-    return ["queued", "running"].includes(job.status) ? null : job;
-  }, timeoutMs);
+  waitFor(
+    `job ${id} to end`,
+    async () => {
+      const job = await loadJob(tdb.client(), id);
+      return ["queued", "running"].includes(job.status) ? null : job;
+    },
+    timeoutMs,
+  );
 
 const logOf = async (id: number) => (await readLog(tdb.client(), id, 0, 1e9)).map((l) => l.text);
 
@@ -59,13 +63,20 @@ beforeAll(async () => {
 
   await tdb.client().machine.create({
     data: {
-      name: "local", system: "x86_64-linux", role: "testing", sshHost: sshd.host, sshPort: sshd.port, sshUser: sshd.user,
+      name: "local",
+      system: "x86_64-linux",
+      role: "testing",
+      sshHost: sshd.host,
+      sshPort: sshd.port,
+      sshUser: sshd.user,
       hostKeyFingerprint: sshd.hostKeyFingerprint,
     },
   });
   pool = createSshPool({ keyFile: sshd.privateKeyPath, connectAttempts: 1, killGraceMs: 500 });
   runner = new JobRunner({
-    db: tdb.client(), databaseUrl: tdb.url(), pool,
+    db: tdb.client(),
+    databaseUrl: tdb.url(),
+    pool,
     settings: { flushMs: 50, timeouts: { eval: 60_000, build: 60_000, deploy: 60_000, query: 1_500 } },
   });
   await runner.start();
@@ -96,7 +107,11 @@ describe("a job whose connection drops", () => {
   it("ends failed with 'connection lost' soon after sshd dies, never hanging", async () => {
     const { id } = await runner.enqueue({ machine: "local", kind: "validate", args: {}, requestedById: null });
     await waitFor("the job to run", async () => ((await loadJob(tdb.client(), id)).status === "running" ? true : null), 10_000);
-    await waitFor("the remote command to start", async () => ((await tdb.client().job.findUnique({ where: { id } }))?.remotePid ? true : null), 10_000);
+    await waitFor(
+      "the remote command to start",
+      async () => ((await tdb.client().job.findUnique({ where: { id } }))?.remotePid ? true : null),
+      10_000,
+    );
     const stoppedAt = Date.now();
     await sshd.stop();
     const job = await finished(id, 30_000);

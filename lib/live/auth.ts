@@ -21,7 +21,9 @@ export function handshakeAllowed(req: IncomingMessage, origins: string[], hosts:
 
 async function principalFor(req: IncomingMessage, token: string | null): Promise<{ user: Principal; address: string }> {
   const info = clientInfo(req.socket.remoteAddress, req.headers, {
-    trustedProxies: trustedProxies(), tailscaleIdentity: env().TAILSCALE_IDENTITY, secureSocket: false,
+    trustedProxies: trustedProxies(),
+    tailscaleIdentity: env().TAILSCALE_IDENTITY,
+    secureSocket: false,
   });
   const fromSession = await resolveSession(token);
   if (fromSession || !info.tailscaleLogin) return { user: fromSession, address: info.address };

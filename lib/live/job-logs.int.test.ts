@@ -25,7 +25,11 @@ beforeAll(async () => {
   const { info, pool: p } = await labMachines(tdb.client());
   pool = p;
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  await tdb.client().machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
+  await tdb
+    .client()
+    .machine.create({
+      data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+    });
   runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
   await runner.start();
   live = await startLiveServer(tdb.client(), (io) => {
@@ -40,7 +44,8 @@ afterAll(async () => {
   pool?.closeAll();
 });
 
-const seqJob = (count: number, rate?: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count, rate }, requestedById: null });
+const seqJob = (count: number, rate?: number) =>
+  runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count, rate }, requestedById: null });
 
 // A paced bench-seq job runs `perl -e 'use Time::HiRes ...'` on frame2. Holding it (SIGSTOP) puts
 // the cut of a test at a point the test chooses, before the job's end, however busy the machine:
@@ -92,7 +97,12 @@ describe("job logs", () => {
     const total = await storedCount(job.id);
     await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 240_000, 50);
     expectContiguous(seqs, total);
-    await lab.waitFor("the final job:update", async () => (f.state.updates.some((u) => u.status === done.status) ? true : null), 10_000, 50);
+    await lab.waitFor(
+      "the final job:update",
+      async () => (f.state.updates.some((u) => u.status === done.status) ? true : null),
+      10_000,
+      50,
+    );
     console.log(`mid-job subscribe: ${total} lines, ${f.state.resyncs.length} re-syncs`);
     s.close();
   });
@@ -149,7 +159,12 @@ describe("job logs", () => {
     const tcp = (s.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
     tcp.pause();
     await releaseProducer();
-    await lab.waitFor("the server to give up on the slow client", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 120_000, 20);
+    await lab.waitFor(
+      "the server to give up on the slow client",
+      async () => (hub.stats(job.id).subscriptions === 0 ? true : null),
+      120_000,
+      20,
+    );
     const seen = hub.stats().maxPendingSeen;
     tcp.resume();
     await f.ready;

@@ -88,7 +88,8 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
       try {
         const existing = mine.get(p.jobId);
         if (existing) drop(socket, existing); // a re-subscribe restarts from the client's `after`
-        if (mine.size >= MAX_JOB_SUBSCRIPTIONS_PER_SOCKET) throw new ConflictError(`At most ${MAX_JOB_SUBSCRIPTIONS_PER_SOCKET} job logs per connection.`);
+        if (mine.size >= MAX_JOB_SUBSCRIPTIONS_PER_SOCKET)
+          throw new ConflictError(`At most ${MAX_JOB_SUBSCRIPTIONS_PER_SOCKET} job logs per connection.`);
         const current = await job(p.jobId);
         if (!socket.connected) return;
         const sub = new JobSubscription(socket, p.jobId, p.after, settings, read, (s) => drop(socket, s));
@@ -125,7 +126,7 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
       let max = maxPendingSeen;
       for (const [id, set] of byJob) {
         if (jobId !== undefined && id !== jobId) continue;
-        for (const s of set) (subscriptions += 1), (max = Math.max(max, s.maxPendingSeen));
+        for (const s of set) ((subscriptions += 1), (max = Math.max(max, s.maxPendingSeen)));
       }
       return { subscriptions, maxPendingSeen: max, sharedBatches };
     },

@@ -24,7 +24,13 @@ export type JobStreamSettings = {
   maxEarlyLines: number;
 };
 
-export const DEFAULT_JOB_STREAM: JobStreamSettings = { batchMs: 25, batchLines: 500, maxPendingBytes: 4 * 1024 * 1024, replayPage: 2000, maxEarlyLines: 50_000 };
+export const DEFAULT_JOB_STREAM: JobStreamSettings = {
+  batchMs: 25,
+  batchLines: 500,
+  maxPendingBytes: 4 * 1024 * 1024,
+  replayPage: 2000,
+  maxEarlyLines: 50_000,
+};
 
 export type ReadStored = (jobId: number, after: number, limit: number) => Promise<LogLine[]>;
 

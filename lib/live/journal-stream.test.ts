@@ -52,14 +52,24 @@ describe("JournalStream and unrecognised journalctl lines", () => {
     const got = collect((b) => b.flatMap((x) => x.entries).length === 3 && b.some((x) => x.unrecognised?.count === 2));
     let feed!: (line: string) => void;
     let finish!: (reason: string) => void;
-    const stream = new JournalStream("s1", DEFAULT_JOURNAL_STREAM, (onLine) => {
-      feed = onLine;
-      return new Promise((resolve) => (finish = resolve));
-    }, () => undefined, () => undefined);
+    const stream = new JournalStream(
+      "s1",
+      DEFAULT_JOURNAL_STREAM,
+      (onLine) => {
+        feed = onLine;
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      () => undefined,
+    );
     stream.join(serverSocket);
     for (const l of lines) feed(l);
     const batches = await got;
-    expect(batches.flatMap((b) => b.entries).map((e) => e.message)).toEqual(["Starting bytes.service - Writes bytes that are not UTF-8...", "caf\ufffd latin1", "plain line"]);
+    expect(batches.flatMap((b) => b.entries).map((e) => e.message)).toEqual([
+      "Starting bytes.service - Writes bytes that are not UTF-8...",
+      "caf\ufffd latin1",
+      "plain line",
+    ]);
     expect(batches.at(-1)?.unrecognised).toEqual({ count: 2, sample: ["Failed to open journal: Permission denied", "{broken"] });
 
     // A viewer joining later gets the backlog and the count so far in one batch.
@@ -76,14 +86,24 @@ describe("JournalStream and unrecognised journalctl lines", () => {
     const real = fixture("real", "systemd", "journal-json-user-unit.json").split("\n").filter(Boolean);
     const got = collect((b) => b.flatMap((x) => x.entries).length === real.length);
     let finish!: (reason: string) => void;
-    const stream = new JournalStream("s2", DEFAULT_JOURNAL_STREAM, (onLine) => {
-      for (const l of real) onLine(l);
-      return new Promise((resolve) => (finish = resolve));
-    }, () => undefined, () => undefined);
+    const stream = new JournalStream(
+      "s2",
+      DEFAULT_JOURNAL_STREAM,
+      (onLine) => {
+        for (const l of real) onLine(l);
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      () => undefined,
+    );
     stream.join(serverSocket);
     const batches = await got;
     expect(batches.every((b) => b.unrecognised === undefined)).toBe(true);
-    expect(batches.flatMap((b) => b.entries).map((e) => e.unit)).toEqual(["hello-user.service", "hello-user.service", "hello-user.service"]);
+    expect(batches.flatMap((b) => b.entries).map((e) => e.unit)).toEqual([
+      "hello-user.service",
+      "hello-user.service",
+      "hello-user.service",
+    ]);
     finish("done");
     await stream.done;
   });

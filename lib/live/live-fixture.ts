@@ -43,7 +43,12 @@ export async function startLiveServer(db: Db, attach: (io: Server) => void): Pro
     io,
     url,
     async client(role: Role = "viewer") {
-      const s = connect(url, { transports: ["websocket"], extraHeaders: { cookie: await cookieFor(role) }, reconnection: false, forceNew: true });
+      const s = connect(url, {
+        transports: ["websocket"],
+        extraHeaders: { cookie: await cookieFor(role) },
+        reconnection: false,
+        forceNew: true,
+      });
       clients.push(s);
       await lab.waitFor("the socket to connect", async () => (s.connected ? true : null), 30_000, 20);
       return s;

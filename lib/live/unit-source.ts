@@ -13,7 +13,14 @@ export async function machineTarget(db: Db, machine: string, keyFile: string): P
   const m = await findMachineByName(db, machine);
   if (!m.sshHost || !m.sshUser) return null;
   try {
-    const target = parseSshTarget({ machine: m.name, host: m.sshHost, port: m.sshPort, user: m.sshUser, hostKeyFingerprint: m.hostKeyFingerprint, privateKeyPath: keyFile });
+    const target = parseSshTarget({
+      machine: m.name,
+      host: m.sshHost,
+      port: m.sshPort,
+      user: m.sshUser,
+      hostKeyFingerprint: m.hostKeyFingerprint,
+      privateKeyPath: keyFile,
+    });
     return { target, sshUser: m.sshUser };
   } catch (err) {
     throw err instanceof ValidationError ? new ValidationError(`${m.name}'s SSH settings are invalid: ${err.message}`) : err;

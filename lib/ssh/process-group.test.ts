@@ -13,7 +13,10 @@ describe("PID marker", () => {
 
   it("announces the PID of a shell that leads its own process group", () => {
     // Like sshd, setsid makes the shell a session and group leader.
-    const out = execFileSync("setsid", ["-w", "sh", "-c", withPidMarker("ps -o pid=,pgid= -p $$")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("setsid", ["-w", "sh", "-c", withPidMarker("ps -o pid=,pgid= -p $$")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const [pid, pgid] = out.trim().split(/\s+/).map(Number);
     expect(pid).toBe(pgid);
   });

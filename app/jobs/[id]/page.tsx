@@ -31,11 +31,32 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <UserMenu user={user} />
       </PageHeader>
       <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="job-header">
-        <div><dt className="inline text-(--color-muted)">Kind </dt><dd className="inline font-mono" data-testid="job-kind">{job.kind}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Machine </dt><dd className="inline font-mono">{job.machine}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Started by </dt><dd className="inline">{job.requestedBy ? visible(job.requestedBy) : "the panel"}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Created </dt><dd className="inline"><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time></dd></div>
-        {job.exitCode !== null && <div><dt className="inline text-(--color-muted)">Exit code </dt><dd className="inline font-mono">{job.exitCode}</dd></div>}
+        <div>
+          <dt className="inline text-(--color-muted)">Kind </dt>
+          <dd className="inline font-mono" data-testid="job-kind">
+            {job.kind}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Machine </dt>
+          <dd className="inline font-mono">{job.machine}</dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Started by </dt>
+          <dd className="inline">{job.requestedBy ? visible(job.requestedBy) : "the panel"}</dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Created </dt>
+          <dd className="inline">
+            <time dateTime={job.createdAt.toISOString()}>{job.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+          </dd>
+        </div>
+        {job.exitCode !== null && (
+          <div>
+            <dt className="inline text-(--color-muted)">Exit code </dt>
+            <dd className="inline font-mono">{job.exitCode}</dd>
+          </div>
+        )}
       </dl>
       <JobLiveView initial={toWireJob(job)} canCancel={can(user, "jobs:run")} canJournal={can(user, "jobs:read")} />
     </main>

@@ -56,7 +56,10 @@ export default async function EditMachinePage({ params }: { params: Promise<{ na
           title={`Delete ${machine.name}?`}
           description={
             count > 0 ? (
-              <>It has {count} service{count === 1 ? "" : "s"}: {machine.services.map((s) => s.name).join(", ")}. Choose what happens to them.</>
+              <>
+                It has {count} service{count === 1 ? "" : "s"}: {machine.services.map((s) => s.name).join(", ")}. Choose what happens to
+                them.
+              </>
             ) : (
               <>It has no services. Only the inventory entry is removed; the machine itself is not touched.</>
             )

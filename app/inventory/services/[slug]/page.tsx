@@ -47,7 +47,9 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
           action={removeService}
           hidden={{ slug: service.slug }}
           title={`Delete ${visible(service.name)}?`}
-          description={<>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>}
+          description={
+            <>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>
+          }
         />
       </section>
     </main>
