@@ -129,7 +129,10 @@ async function main(): Promise<void> {
   const ready = new Promise<{ port: number; cookie: string }>((resolve) => {
     server.on("message", (m: { id: number } & Record<string, unknown>) => {
       if (m.id === 0) resolve(m as unknown as { port: number; cookie: string });
-      else (pending.get(m.id)?.(m), pending.delete(m.id));
+      else {
+        pending.get(m.id)?.(m);
+        pending.delete(m.id);
+      }
     });
   });
   const ask = <T>(msg: object) =>

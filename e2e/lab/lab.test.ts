@@ -5,6 +5,8 @@
  * LAB_DOWN_AFTER=1 takes it down in afterAll.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// deploy-rs colours the level of every log line (flexi_logger palette), terminal or not.
+import { stripAnsi as plain } from "../../lib/nix/ansi";
 import { lab, LAB_UNITS, type LabInfo } from "./index";
 
 const DEPLOY = "cd ~/homelab && nix run .#deploy --";
@@ -13,8 +15,6 @@ let hasFrame2 = false;
 
 const currentSystem = (h: string) => lab.run(h, "readlink /run/current-system").then((s) => s.trim());
 const profileTarget = (h: string) => lab.run(h, "readlink -f /nix/var/nix/profiles/system").then((s) => s.trim());
-/** deploy-rs colours the level of every log line (flexi_logger palette), terminal or not. */
-const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
 const mainPid = (h: string, unit: string) =>
   lab.run(h, ["systemctl", "show", "-p", "MainPID", "--value", `${unit}.service`]).then((s) => Number(s.trim()));
 const generations = (h: string) =>

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resolve } from "node:path";
-import { lab } from "../lab";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
-import { counters, loggedIn, startJobFromPage, storedSeqs, writeBigLog } from "./viewer-helpers";
+import { counters, loggedIn, startJobFromPage, writeBigLog } from "./viewer-helpers";
 
 // The log viewer against a production panel aimed at the lab (frame2 builds its own system).
 const PORT = 3311;

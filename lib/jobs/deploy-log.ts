@@ -4,6 +4,7 @@
 // pretty_env_logger (" INFO  deploy > msg"). It keeps what the outcome needs, per node and profile:
 // the path deploy-rs said it deploys, how far it got, the rollback it printed, and its errors.
 // The messages are hints: the outcome itself is decided from the machine (deploy-outcome.ts).
+import { stripAnsi } from "../nix/ansi";
 import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
 
 export type DeployPhase = "planned" | "built" | "copied" | "activating" | "activated" | "done";
@@ -42,7 +43,6 @@ export type DeployScan = {
   unrecognised: Unrecognised;
 };
 
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const EMOJI_FMT = /^\S+\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
 /** A record that shares its row with other output (e.g. what nix's progress bar left on a terminal). */
 const EMOJI_INLINE = /(?:🚀|⭐|👀|↩\uFE0F?)\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
@@ -53,7 +53,7 @@ export type LogLine = { source: "deploy" | "activate" | "wait" | "revoke" | null
 
 /** One output line as deploy-rs's log record, or null when it is not one (nix, ssh, TOML...). */
 export function logRecord(raw: string): LogLine | null {
-  const line = raw.replace(ANSI, "").replace(/\r$/, "");
+  const line = stripAnsi(raw).replace(/\r$/, "");
   let m = EMOJI_FMT.exec(line) ?? EMOJI_INLINE.exec(line);
   if (m) return { source: m[1] as LogLine["source"], level: m[2], message: m[3] };
   m = FILE_FMT.exec(line) ?? PRETTY_FMT.exec(line);
@@ -128,7 +128,7 @@ export class DeployLogReader {
     const s = this.scan;
     const rec = logRecord(raw);
     if (!rec) {
-      const line = raw.replace(ANSI, "").trim();
+      const line = stripAnsi(raw).trim();
       // deploy's own command line is checked before it logs anything; later ones come from a
       // node's activate-rs (a version mismatch) and are answered by "Activating over SSH ..."
       if (

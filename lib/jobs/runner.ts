@@ -205,8 +205,10 @@ export class JobRunner extends EventEmitter<JobEvents> {
     const settled = (ms: number) => Promise.race([this.idle(), new Promise((r) => setTimeout(r, ms).unref())]);
     await settled(graceMs);
     for (const a of this.active.values()) {
-      if (!isMutating(a.kind)) ((a.cancelReason = "Cancelled: the panel shut down."), a.controller.abort());
-      else
+      if (!isMutating(a.kind)) {
+        a.cancelReason = "Cancelled: the panel shut down.";
+        a.controller.abort();
+      } else
         await finishJob(this.db, a.id, {
           status: "interrupted",
           message: "The panel shut down while this job was running; its outcome is unknown. Check the machine.",

@@ -126,7 +126,8 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
       let max = maxPendingSeen;
       for (const [id, set] of byJob) {
         if (jobId !== undefined && id !== jobId) continue;
-        for (const s of set) ((subscriptions += 1), (max = Math.max(max, s.maxPendingSeen)));
+        subscriptions += set.size;
+        for (const s of set) max = Math.max(max, s.maxPendingSeen);
       }
       return { subscriptions, maxPendingSeen: max, sharedBatches };
     },

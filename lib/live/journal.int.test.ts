@@ -20,11 +20,9 @@ beforeAll(async () => {
   const info = await lab.up();
   pool = createSshPool({ keyFile: info.privateKeyPath });
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  await tdb
-    .client()
-    .machine.create({
-      data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
-    });
+  await tdb.client().machine.create({
+    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+  });
   // stdout of a service reaches the journal with the unit attached; "<N>" sets the priority.
   await lab.run("frame2", [
     "systemd-run",
@@ -67,12 +65,12 @@ function collect(s: ClientSocket, streamId: () => string | undefined) {
 }
 
 async function subscribe(s: ClientSocket, filter: Record<string, unknown>) {
-  let id: string | undefined;
-  const entries = collect(s, () => id);
+  const stream: { id?: string } = {};
+  const entries = collect(s, () => stream.id);
   const r = await request<{ ok: boolean; streamId: string }>(s, "journal:subscribe", { machine: "frame2", units: [UNIT], ...filter });
   expect(r.ok, JSON.stringify(r)).toBe(true);
-  id = r.streamId;
-  return { id, entries };
+  stream.id = r.streamId;
+  return { id: r.streamId, entries };
 }
 
 describe("journal", () => {

@@ -9,7 +9,7 @@ function refusal(text: string): ImportSyntaxError {
     homepageCandidates(text, "services");
   } catch (err) {
     if (err instanceof ImportSyntaxError) return err;
-    throw new Error(`not an ImportSyntaxError: ${String(err)}`);
+    throw new Error(`not an ImportSyntaxError: ${String(err)}`, { cause: err });
   }
   throw new Error("accepted");
 }
