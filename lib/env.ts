@@ -1,6 +1,6 @@
 // The environment, parsed once with zod. The only module that reads process.env.
 import { z } from "zod";
-import bodyCeiling from "./http/body-ceiling.json";
+import bodyCeiling from "./body-ceiling.json";
 
 const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 

@@ -6,8 +6,6 @@ const scrypt = (password: string, salt: Buffer, len: number, opts: ScryptOptions
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 }; // 32 MiB per hash
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

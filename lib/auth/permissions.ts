@@ -1,7 +1,5 @@
-// Roles and what each may do. Checked on the server for every route, action and socket event.
-
-export const ROLES = ["admin", "operator", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+// What each role may do. Checked on the server for every route, action and socket event.
+import { ROLES, type Role } from "../validation/roles";
 
 export const PERMISSIONS = {
   "dashboard:read": ["admin", "operator", "viewer"],

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { db } from "../db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { audit } from "./audit";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { MIN_PASSWORD_LENGTH } from "../validation/auth";
+import { hashPassword } from "./password";
 import { newToken, sameSecret } from "./tokens";
 import type { RequestContext } from "./context";
 

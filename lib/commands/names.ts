@@ -1,6 +1,6 @@
 // Validators for every name that reaches a remote command. Each throws CommandInputError naming the
 // field and the rule. All patterns are ASCII-only and none accepts a leading "-".
-import { FLAKE_ATTR, SSH_USER, UNIT } from "@/lib/validation/patterns";
+import { FLAKE_ATTR, SSH_USER, UNIT } from "./patterns";
 import { CommandInputError } from "./errors";
 
 const CONTROL = /\p{Cc}/u;

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "./client";
 import { unique } from "./prisma-errors";
 import { NotFoundError, ValidationError } from "../errors";
-import type { Role } from "../auth/permissions";
+import type { Role } from "../validation/roles";
 import { forgetCachedSessions } from "./sessions";
 
 const publicFields = { id: true, name: true, role: true, totpEnabled: true, tailscaleLogin: true, createdAt: true } as const;

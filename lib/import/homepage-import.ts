@@ -5,7 +5,7 @@ import "server-only";
 import { applyImport, loadInventory } from "./apply";
 import type { HomepageKind, TemplateValues } from "./homepage";
 import { planHomepage } from "./plan-homepage";
-import type { ImportPlan } from "./types";
+import type { ImportPlan } from "./model/plan";
 
 export async function previewHomepage(text: string, kind: HomepageKind, templates?: TemplateValues): Promise<ImportPlan> {
   // Parse first: malformed input fails before the database is read.

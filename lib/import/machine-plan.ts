@@ -2,7 +2,7 @@
 // validated with the machine form's schema.
 import { machineInput, type MachineInput } from "@/lib/validation/machine";
 import type { MachineSnapshot } from "./snapshot";
-import type { ImportNote, PlanEntry } from "./types";
+import type { ImportNote, PlanEntry } from "./model/plan";
 
 export type MachineCandidate = {
   name: string;

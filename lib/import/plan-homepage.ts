@@ -2,7 +2,7 @@
 import { homepageCandidates, type HomepageKind, type TemplateValues } from "./homepage";
 import { planServices, type ServiceOp } from "./service-plan";
 import type { InventorySnapshot } from "./snapshot";
-import { countActions, type ImportPlan } from "./types";
+import { countActions, type ImportPlan } from "./model/plan";
 
 export function planHomepage(
   text: string,

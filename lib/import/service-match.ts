@@ -5,7 +5,7 @@
 //    still unmatched service with that name (a service renamed in a group, or made in the panel
 //    under another id). Two Homepage services called "Jellyfin" in two groups therefore never both
 //    claim the one "Jellyfin" of the inventory.
-import type { ServiceCandidateIn, ServiceSnapshot } from "./service-plan";
+import type { ServiceCandidateIn, ServiceSnapshot } from "./model/candidate";
 
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().toLowerCase() : "");
 const both = (name: unknown, group: unknown) => `${norm(name)}\n${norm(group)}`;

@@ -3,22 +3,8 @@
 // form's own schema, so an import can store nothing the form would refuse.
 import { serviceInput, type ServiceInput } from "@/lib/validation/service";
 import { matchExisting } from "./service-match";
-import type { ImportNote, PlanEntry } from "./types";
-
-export type ServiceSnapshot = Omit<ServiceInput, "icon" | "checkType"> & { icon: string; checkType: string };
-
-export type ServiceCandidateIn = {
-  slug: string | null;
-  path: string;
-  line: number | null;
-  /** Only the fields this source sets; others keep their inventory (or default) value. */
-  values: Partial<Record<keyof ServiceInput, unknown>>;
-  notes: ImportNote[];
-  /** Fields set only when the service is new (defaults the source suggests but does not own). */
-  create?: Partial<Record<keyof ServiceInput, unknown>>;
-  /** Finds the existing service this candidate is (before matching by id and name). */
-  match?: (s: ServiceSnapshot) => boolean;
-};
+import type { ServiceCandidateIn, ServiceSnapshot } from "./model/candidate";
+import type { ImportNote, PlanEntry } from "./model/plan";
 
 export type ServiceOp = { action: "add" | "change"; slug: string; input: ServiceInput };
 

@@ -1,6 +1,6 @@
 // The inventory as an import sees it: plain values, the same fields as the forms.
 import type { MachineInput } from "@/lib/validation/machine";
-import type { ServiceSnapshot } from "./service-plan";
+import type { ServiceSnapshot } from "./model/candidate";
 
 export type MachineSnapshot = Omit<MachineInput, "role"> & { role: string };
 export type InventorySnapshot = { machines: MachineSnapshot[]; services: ServiceSnapshot[] };

@@ -1,7 +1,7 @@
 // Input of the jobs API, validated with zod at the edge (route handlers).
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { MACHINE_NAME } from "../validation/patterns";
+import { MACHINE_NAME } from "../commands/patterns";
 import { JOB_KINDS, JOB_STATUSES } from "./kinds";
 
 export const machineNameSchema = z.string().regex(MACHINE_NAME, "not a machine name");

@@ -7,7 +7,7 @@ import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { createSession } from "../auth/session";
 import { SESSION_COOKIE } from "../auth/context";
 import type { Db } from "../db/client";
-import type { Role } from "../auth/permissions";
+import type { Role } from "../validation/roles";
 import { lab } from "@/e2e/lab";
 import { attachSocketAuth } from "./auth";
 

@@ -1,6 +1,10 @@
+// Inputs of logins, the first set-up and user management. The password lengths are facts of input
+// (lib/auth enforces them too), so they live here, below lib/auth.
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
-import { ROLES } from "../auth/permissions";
+import { ROLES } from "./roles";
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
 
 export const userName = z
   .string()

@@ -1,6 +1,6 @@
 // Reusable zod fields for forms: empty strings from HTML forms become null where optional.
 import { z } from "zod";
-import { ONE_LINE } from "./patterns";
+import { ONE_LINE } from "../commands/patterns";
 
 export const text = (max: number, label: string) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters.`).regex(ONE_LINE, `${label} must be a single line of text.`);

@@ -1,9 +1,8 @@
 // Inputs of the two inventory imports (UI actions and CLI).
 import { z } from "zod";
 import { machineName } from "./machine";
-import { FLAKE_ATTR } from "./patterns";
+import { FLAKE_ATTR } from "../commands/patterns";
 import { flakeDir as checkFlakeDir } from "../commands/names";
-import type { FieldErrors } from "../errors";
 
 export const IMPORT_MODES = ["preview", "apply"] as const;
 export const MAX_IMPORT_CHARS = 1_000_000;
@@ -94,13 +93,3 @@ export const homepageFlakeInput = z.object({
     .default(null),
 });
 export type HomepageFlakeInput = z.infer<typeof homepageFlakeInput>;
-
-/** What an import form gets back from its server action. */
-export type ImportState = {
-  mode?: (typeof IMPORT_MODES)[number];
-  plan?: import("../import/types").ImportPlan;
-  message?: string;
-  /** Line of a syntax error in the pasted text. */
-  line?: number | null;
-  fields?: FieldErrors;
-};

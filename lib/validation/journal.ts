@@ -1,7 +1,7 @@
 // The journal page's filter in the query string (?machine=&unit=&priority=&since=&until=&grep=&regex=1),
 // checked with the same strict patterns the commands use. Bad values are reported per field.
 import { z } from "zod";
-import { MACHINE_NAME, ONE_LINE, UNIT } from "./patterns";
+import { MACHINE_NAME, ONE_LINE, UNIT } from "../commands/patterns";
 
 export const PRIORITIES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"] as const;
 /** As journalctl is given it (lib/commands): ISO with a zone, "now", or relative "-1h", "-30min", "-2d". */

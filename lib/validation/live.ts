@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CommandInputError } from "../commands/errors";
 import { grepText, journalPriority, journalTime } from "../commands/journal-filters";
-import { MACHINE_NAME, UNIT } from "./patterns";
+import { MACHINE_NAME, UNIT } from "../commands/patterns";
 
 const jobId = z
   .number()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkbox, optional, text } from "./fields";
-import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "./patterns";
+import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "../commands/patterns";
 import { portNumber } from "./ports";
 import { flakeDir as checkFlakeDir } from "../commands/names";
 

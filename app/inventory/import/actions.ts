@@ -12,10 +12,10 @@ import { applyHomepage, planSummary, previewHomepage } from "@/lib/import/homepa
 import { evaluateHomepageNixText } from "@/lib/import/homepage-nix";
 import { applyFlake, previewFlake } from "@/lib/import/flake-import";
 import { readHomepageFromFlake } from "@/lib/import/homepage-flake";
-import type { ImportPlan } from "@/lib/import/types";
+import type { ImportPlan, ImportState } from "@/lib/import/model/plan";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
-import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput, type ImportState } from "@/lib/validation/import";
+import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput } from "@/lib/validation/import";
 
 async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
   action: string,

@@ -8,7 +8,7 @@ import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
 import { restartUnit } from "@/lib/machine/restart-unit";
-import { MACHINE_NAME, UNIT } from "@/lib/validation/patterns";
+import { MACHINE_NAME, UNIT } from "@/lib/commands/patterns";
 
 const input = z.object({ machine: z.string().regex(MACHINE_NAME), unit: z.string().regex(UNIT) });
 

@@ -15,7 +15,7 @@ import { NotFoundError } from "@/lib/errors";
 import { parseHistoryQuery } from "@/lib/machine/history-query";
 import { machineLive } from "@/lib/machine/live-status";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { restartUnitAction } from "./actions";
 import { LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import type { ImportState } from "@/lib/validation/import";
+import type { ImportState } from "@/lib/import/model/plan";
 import { PlanView } from "./plan-view";
 
 type Props = {

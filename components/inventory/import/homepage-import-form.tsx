@@ -6,7 +6,8 @@
 import { useActionState, useState, useTransition, type ChangeEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { MAX_IMPORT_CHARS, type ImportState } from "@/lib/validation/import";
+import type { ImportState } from "@/lib/import/model/plan";
+import { MAX_IMPORT_CHARS } from "@/lib/validation/import";
 import { EnvSection, type EnvUpload } from "./env-section";
 import { LoadFromFlake, type LoadResult } from "./load-from-flake";
 import { PlanView } from "./plan-view";

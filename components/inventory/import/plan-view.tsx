@@ -1,5 +1,5 @@
 // An import plan: counts, then one card per entry with what happens, why, and what was skipped.
-import type { ImportAction, ImportPlan, PlanEntry } from "@/lib/import/types";
+import type { ImportAction, ImportPlan, PlanEntry } from "@/lib/import/model/plan";
 
 const LABEL: Record<ImportAction, string> = { add: "Add", change: "Change", unchanged: "Unchanged", skipped: "Skipped" };
 const TONE: Record<ImportAction, string> = {

@@ -2,7 +2,7 @@
 // over (widgets, Docker status, unknown fields, links the panel cannot open). Only fields present
 // in the entry are set, so a re-import never blanks what was edited in the panel and Homepage does
 // not know.
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import { checkFrom } from "./checks";
 import { isHttpUrl, oneLine, scalarText, shown } from "./field-text";
 import { mapIcon } from "./icons";

@@ -1,8 +1,8 @@
 // siteMonitor -> an HTTP check; ping (ICMP in Homepage) -> a TCP check of host:port, the nearest
 // thing the panel can probe. Templates are never probed: a check of "{{HOMEPAGE_VAR_...}}" could
 // only ever fail.
-import { isHost } from "@/lib/validation/patterns";
-import type { ImportNote } from "../types";
+import { isHost } from "@/lib/commands/patterns";
+import type { ImportNote } from "../model/plan";
 import { isHttpUrl, scalarText, shown } from "./field-text";
 import { hasTemplate } from "./templates";
 

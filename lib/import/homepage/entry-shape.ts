@@ -12,7 +12,7 @@
 // Homepage as a service called after its first key. The import does the same as Homepage and says
 // so once per entry, instead of making services called "Group / icon".
 import { isMap, isScalar, isSeq, type Pair } from "yaml";
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import type { SourceDoc } from "./yaml-source";
 
 export type EntryProblem = { path: string; line: number | null; reason: string };

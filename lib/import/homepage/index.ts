@@ -1,8 +1,8 @@
 // Homepage's services.yaml / bookmarks.yaml (or the same as JSON from `nix eval --json` of
 // services.homepage-dashboard, or of a .nix module evaluated locally) -> import candidates.
 // Pure: no database, no files.
-import type { ServiceCandidateIn } from "../service-plan";
-import type { PlanEntry } from "../types";
+import type { ServiceCandidateIn } from "../model/candidate";
+import type { PlanEntry } from "../model/plan";
 import { toCandidate } from "./candidate";
 import type { Substitution, TemplateValues } from "./substitute";
 import { distinctSlugs } from "./unique-slugs";

@@ -5,7 +5,7 @@
 // In services.yaml a list under a name is a nested group; in bookmarks.yaml it holds the fields.
 // Odd shapes that are valid YAML get one message per entry (entry-shape.ts), never fake services.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import { describeNode, splitExtraKeys, type EntryProblem } from "./entry-shape";
 import { ImportSyntaxError, type SourceDoc } from "./yaml-source";
 

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getMachine, listMachines } from "@/lib/db/machines";
 import { filePinOf } from "@/lib/ssh/known-hosts-view";
 import { machineValues } from "@/lib/inventory/form-values";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { removeMachine, saveMachine } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { listMachines } from "@/lib/db/machines";
 import { getService, listServices } from "@/lib/db/services";
 import { serviceValues } from "@/lib/inventory/form-values";
-import { SLUG } from "@/lib/validation/patterns";
+import { SLUG } from "@/lib/commands/patterns";
 import { removeService, saveService } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
 import { visible } from "@/lib/text/visible";

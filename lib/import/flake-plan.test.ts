@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { seedMachines, seedServices } from "@/lib/db/seed-data";
-import { machineSnapshot, type InventorySnapshot } from "../snapshot";
-import type { ServiceSnapshot } from "../service-plan";
-import { machinesOutput } from "./eval-output";
-import { planFlake, type FlakeSource } from "./plan";
+import { machineSnapshot, type InventorySnapshot } from "./snapshot";
+import type { ServiceSnapshot } from "./model/candidate";
+import { machinesOutput } from "./flake/eval-output";
+import { planFlake, type FlakeSource } from "./flake-plan";
 
 // The shape `nix eval --json` printed for the lab flake (captured), plus enabled services.
 const machines = machinesOutput.parse({

@@ -2,13 +2,14 @@
 // service takes its name, unit and ports from the seed data (lib/db/seed-data.ts); an existing one
 // is found by unit and machine, so importing twice changes nothing.
 import { seedServices } from "@/lib/db/seed-data";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
-import { planMachines, type MachineCandidate } from "../machine-plan";
-import { planServices, type ServiceCandidateIn } from "../service-plan";
-import type { InventorySnapshot } from "../snapshot";
-import { countActions, type ImportPlan } from "../types";
-import type { Planned } from "../plan-types";
-import { FLAKE_SERVICES, type DeployNodes, type FlakeMachines, type FlakeService } from "./eval-output";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
+import { planMachines, type MachineCandidate } from "./machine-plan";
+import type { ServiceCandidateIn } from "./model/candidate";
+import { planServices } from "./service-plan";
+import type { InventorySnapshot } from "./snapshot";
+import { countActions, type ImportPlan } from "./model/plan";
+import type { Planned } from "./plan-types";
+import { FLAKE_SERVICES, type DeployNodes, type FlakeMachines, type FlakeService } from "./flake/eval-output";
 
 const SEED_SLUG: Record<FlakeService, string> = {
   caddy: "caddy",
