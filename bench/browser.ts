@@ -2,7 +2,7 @@
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Response } from "@playwright/test";
 import { BROWSER_ENCODING, session } from "./http-load";
-import { round } from "./server";
+import { round } from "./round";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

@@ -10,7 +10,8 @@ import type { Browser } from "@playwright/test";
 import { coldLoad, idle, launch, type ColdLoad, type Idle } from "./browser";
 import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
 import { kib, line, target, targetLine, type Target } from "./report";
-import { memoryOf, round, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
+import { round } from "./round";
+import { memoryOf, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { lab } from "../e2e/lab";
 import type { WireLogBatch } from "../lib/live/events";
-import { lastSeqOf, textsOf } from "../lib/live/log-batch";
+import { lastSeqOf, textsOf } from "../lib/wire/log-batch";
 
 const FULL_LINES = 200_000;
 const STEADY = { rate: 1000, seconds: 10, clients: 10 };

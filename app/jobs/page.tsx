@@ -65,10 +65,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   </td>
                   <td className={`${cell} hidden sm:table-cell`}>{j.requestedBy ? visible(j.requestedBy) : "—"}</td>
                   <td className={`${cell} tabular-nums`}>
-                    <time dateTime={j.createdAt.toISOString()}>{j.createdAt.toISOString().replace("T", " ").slice(0, 16)}</time>
+                    <time dateTime={j.createdAt}>{j.createdAt.replace("T", " ").slice(0, 16)}</time>
                     {j.startedAt && (
                       <span className="block text-xs text-(--color-muted)">
-                        {duration((j.finishedAt ?? new Date()).getTime() - j.startedAt.getTime())}
+                        {duration(new Date(j.finishedAt ?? new Date()).getTime() - Date.parse(j.startedAt))}
                       </span>
                     )}
                   </td>

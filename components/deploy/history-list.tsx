@@ -1,6 +1,6 @@
 // All jobs of the machine, newest first, filterable by kind and outcome (a GET form: the filter
 // is in the URL, so it can be shared and works without JavaScript).
-import { JOB_KINDS, JOB_STATUSES } from "@/lib/jobs/kinds";
+import { JOB_KINDS, JOB_STATUSES } from "@/lib/wire/job-kinds";
 import type { JobView } from "@/lib/jobs";
 import type { HistoryQuery } from "@/lib/machine/history-query";
 import { Button } from "@/components/ui/button";

@@ -93,7 +93,7 @@ export function MachineJobsProvider({
         status: j.status,
         position: j.position,
         exitCode: j.exitCode,
-        message: j.message || null,
+        message: j.message,
         createdAt: j.createdAt,
         startedAt: j.startedAt,
         finishedAt: j.finishedAt,

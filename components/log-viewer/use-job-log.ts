@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ServerToClient, WireJob, WireLogLine } from "@/lib/live/events";
 import { initialBuildProgress, reduceBuildProgress, type BuildProgress } from "@/lib/nix/build-progress";
-import { unpackLines } from "@/lib/live/log-batch";
+import { unpackLines } from "@/lib/wire/log-batch";
 import { parseNixLine } from "@/lib/nix/internal-json";
 import { LineStore } from "./line-store";
 import { displayOf } from "./nix-display";

@@ -10,7 +10,8 @@ import { apiLogin, uiLogin } from "../fixtures/auth";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { caddyBinary, startCaddy, type RunningCaddy } from "./caddy-server";
 import type { ClientToServer, ServerToClient, WireJob, WireLogLine } from "../../lib/live/events";
-import { unpackLines } from "../../lib/live/log-batch";
+import { isFinished } from "../../lib/wire/job-kinds";
+import { unpackLines } from "../../lib/wire/log-batch";
 
 const PANEL_PORT = 3341;
 const HTTPS_PORT = 3443;
@@ -18,7 +19,6 @@ const HTTP_PORT = 3342; // Caddy's http_port (no redirects), kept off :80
 const ORIGIN = `https://localhost:${HTTPS_PORT}`;
 const EVIL = "https://evil.example";
 const TS_LOGIN = "viewer@tailnet.example";
-const FINAL = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
 
 let panel: LabPanel;
 let caddy: RunningCaddy;
@@ -153,11 +153,11 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     let final: WireJob | null = null;
     socket.on("job:lines", (p) => p.jobId === jobId && lines.push(...unpackLines(p)));
     socket.on("job:update", (p) => {
-      if (p.job.id === jobId && FINAL.includes(p.job.status)) final = p.job;
+      if (p.job.id === jobId && isFinished(p.job.status)) final = p.job;
     });
     const ack = await socket.timeout(10_000).emitWithAck("job:subscribe", { jobId, after: 0 });
     expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true, job: { id: jobId, machine: "frame2", kind: "validate" } });
-    if (ack.ok && FINAL.includes(ack.job.status)) final ??= ack.job; // it may have ended before the subscription
+    if (ack.ok && isFinished(ack.job.status)) final ??= ack.job; // it may have ended before the subscription
 
     await expect.poll(() => (final as WireJob | null)?.status ?? null, { timeout: 200_000 }).toBe("succeeded");
     await expect.poll(() => lines.at(-1)?.text ?? "").toContain("succeeded");
@@ -217,7 +217,7 @@ test("a machine added with no pinned key is pinned by SSH_KNOWN_HOSTS_FILE and r
       .poll(
         async () => {
           const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
-          return FINAL.includes(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
+          return isFinished(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
         },
         { timeout: 120_000 },
       )

@@ -2,7 +2,7 @@
 // job from the browser, reading a viewer's sequence counters, the stored log through the API.
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { lastSeqOf, packLines, storedBody, type PlainLine } from "../../lib/live/log-batch";
+import { lastSeqOf, packLines, storedBody, type PlainLine } from "../../lib/wire/log-batch";
 import { apiLogin } from "../fixtures/auth";
 
 export async function loggedIn(browser: Browser, base: string, isMobile = false): Promise<{ context: BrowserContext; page: Page }> {

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { unpackStored } from "../live/log-batch";
+import { unpackStored } from "../wire/log-batch";
 
 const DIR = "prisma/migrations";
 const CHUNKS = "20261127001500_job_log_chunks";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
 import { MACHINE_NAME } from "../commands/patterns";
-import { JOB_KINDS, JOB_STATUSES } from "./kinds";
+import { JOB_KINDS, JOB_STATUSES } from "../wire/job-kinds";
 
 export const machineNameSchema = z.string().regex(MACHINE_NAME, "not a machine name");
 

@@ -4,7 +4,7 @@
 // Prints {"id": <job id>} once the job is queued.
 import { createDb } from "../db/client";
 import { createSshPool } from "../ssh/pool";
-import { isJobKind } from "./kinds";
+import { isJobKind } from "../wire/job-kinds";
 import { JobRunner } from "./runner";
 
 async function main(): Promise<void> {

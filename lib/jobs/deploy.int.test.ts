@@ -11,7 +11,7 @@ import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
-import { expectStatus, labMachines, waitForJob } from "./lab-fixture";
+import { expectStatus, labMachines, waitForJob } from "./lab.test-support";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();

@@ -9,9 +9,9 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { setJobRunner } from ".";
-import { labMachines } from "./lab-fixture";
+import { labMachines } from "./lab.test-support";
 import { loadJob } from "./job-store";
-import type { JobKind } from "./kinds";
+import type { JobKind } from "../wire/job-kinds";
 import { JobRunner } from "./runner";
 
 const admin = { id: 0, name: "hostile-test-admin", role: "admin" as const };

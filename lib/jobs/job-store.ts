@@ -3,7 +3,7 @@ import "server-only";
 // a runner that lost a job (recovery marked it interrupted) can never overwrite the verdict.
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
-import type { JobKind, JobStatus } from "./kinds";
+import type { JobKind, JobStatus } from "../wire/job-kinds";
 
 export type JobRow = Awaited<ReturnType<typeof loadJob>>;
 

@@ -10,7 +10,8 @@ import { ExecError } from "../ssh/errors";
 import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import type { Leftover } from "./job-store";
-import { isJobKind, isMutating, REMOTE_AT } from "./kinds";
+import { isChange, isJobKind } from "../wire/job-kinds";
+import { REMOTE_AT } from "./kinds";
 import { jobMachine } from "./machine-targets";
 
 export type LeftoverResult = Leftover & { host: string | null; outcome: LeftoverOutcome | "left-running" | "failed"; note: string };
@@ -38,7 +39,7 @@ export async function stopLeftovers(leftovers: Leftover[], o: LeftoverOptions): 
 async function stopOne(l: Leftover, o: LeftoverOptions): Promise<LeftoverResult> {
   const group = `process group ${l.remotePid}`;
   if (!isJobKind(l.kind)) return { ...l, host: null, outcome: "failed", note: `Recovery: unknown job kind; ${group} not looked at.` };
-  if (isMutating(l.kind))
+  if (isChange(l.kind))
     return {
       ...l,
       host: null,

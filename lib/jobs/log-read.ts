@@ -1,7 +1,7 @@
 import "server-only";
 // Reading a job's stored log (JobLogChunk rows, see log-store.ts) back as lines, a page at a time.
 import type { Db } from "../db/client";
-import { unpackStored, type LineBatch } from "../live/log-batch";
+import { unpackStored, type LineBatch } from "../wire/log-batch";
 import type { LogLine, LogStream } from "./log-store";
 
 /** Lines with seq > after, oldest first, at most `limit`. Reads only the rows that hold them. */

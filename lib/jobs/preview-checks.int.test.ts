@@ -8,7 +8,7 @@ import { ConflictError } from "../errors";
 import type { SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
 import type { PostChecks } from "./check-results";
-import { expectStatus, labMachines, waitForJob } from "./lab-fixture";
+import { expectStatus, labMachines, waitForJob } from "./lab.test-support";
 import type { Preview } from "./preview";
 import { JobRunner } from "./runner";
 

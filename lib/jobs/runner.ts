@@ -11,7 +11,9 @@ import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
-import { isFinished, isJobKind, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
+import type { MachineBusy } from "../wire/job";
+import { isChange, isFinished, isJobKind, type JobKind, type JobStatus } from "../wire/job-kinds";
+import { jobArgsSchemas, TIMEOUT_CLASS } from "./kinds";
 import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
@@ -34,8 +36,6 @@ export type StartRequest = {
   /** Refuse (ConflictError) a change while another change to the machine runs or waits, instead of queueing it. */
   exclusive?: boolean;
 };
-/** The change running on a machine and how many wait behind it. */
-export type MachineBusy = { running: { id: number; kind: string } | null; waiting: number[] };
 
 type Active = { id: number; machine: string; kind: JobKind; controller: AbortController; cancelReason: string | null; done: Promise<void> };
 
@@ -117,7 +117,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
       );
     const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
     if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
-    const exclusive = req.exclusive === true && isMutating(req.kind);
+    const exclusive = req.exclusive === true && isChange(req.kind);
     if (exclusive) this.reserve(m.name, req.kind);
     try {
       return await this.insertAndQueue(req, m, parsed.data);
@@ -155,7 +155,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
   ): Promise<{ id: number; position: number | null }> {
     const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById });
     this.waiting.set(row.id, { machine: m.name, kind: req.kind, args });
-    const now = !isMutating(req.kind) || this.queues.add(m.name, row.id);
+    const now = !isChange(req.kind) || this.queues.add(m.name, row.id);
     this.update(row.id, "queued", "");
     if (now) this.launch(row.id);
     else this.emitQueue(m.name);
@@ -179,7 +179,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
     }
     const a = this.active.get(id);
     if (a) {
-      if (isMutating(a.kind))
+      if (isChange(a.kind))
         throw new ConflictError(
           `A ${a.kind} cannot be stopped once it started: interrupting activation can leave a half-switched machine.`,
         );
@@ -205,7 +205,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
     const settled = (ms: number) => Promise.race([this.idle(), new Promise((r) => setTimeout(r, ms).unref())]);
     await settled(graceMs);
     for (const a of this.active.values()) {
-      if (!isMutating(a.kind)) {
+      if (!isChange(a.kind)) {
         a.cancelReason = "Cancelled: the panel shut down.";
         a.controller.abort();
       } else
@@ -236,7 +236,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
       .catch((err: unknown) => console.error(`[jobs] job ${id}:`, err))
       .finally(() => {
         this.active.delete(id);
-        if (!isMutating(a.kind)) return;
+        if (!isChange(a.kind)) return;
         const next = this.queues.finish(a.machine, id);
         if (next !== null) this.launch(next);
         this.emitQueue(a.machine);

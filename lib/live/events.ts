@@ -4,29 +4,19 @@
 // when given, gets { ok: false, error }). Nothing changes on a refused event.
 import type { HealthSnapshot } from "../health/types";
 import type { Unrecognised } from "../parse/unrecognised";
-import type { LineBatch } from "./log-batch";
+import type { WireJob } from "../wire/job";
+import type { LineBatch, PlainLine } from "../wire/log-batch";
+
+export type { MachineBusy, WireJob } from "../wire/job";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 export type Ack<T> = (result: ({ ok: true } & T) | ({ ok: false } & ErrorBody)) => void;
 
 // ---- job logs -------------------------------------------------------------------------------
 /** One log line as browsers hold it (unpacked from a job:lines batch); `at` is epoch milliseconds. */
-export type WireLogLine = { seq: number; stream: "stdout" | "stderr" | "system"; text: string; at: number };
-/** Consecutive lines of one job, packed (lib/live/log-batch.ts: unpackLines gives WireLogLine[]). */
+export type WireLogLine = PlainLine;
+/** Consecutive lines of one job, packed (lib/wire/log-batch.ts: unpackLines gives WireLogLine[]). */
 export type WireLogBatch = { jobId: number } & LineBatch;
-/** Job row summary pushed on every status change (same fields as GET /api/jobs/<id>). */
-export type WireJob = {
-  id: number;
-  kind: string;
-  machine: string;
-  status: string;
-  position: number | null;
-  exitCode: number | null;
-  message: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
 
 // ---- unit status ----------------------------------------------------------------------------
 export type WireUnit = {

@@ -6,13 +6,13 @@ import type { Socket as ClientSocket } from "socket.io-client";
 import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
-import { labMachines, waitForJob } from "../jobs/lab-fixture";
+import { labMachines, waitForJob } from "../jobs/lab.test-support";
 import { countLogLines } from "../jobs/log-read";
 import { JobRunner } from "../jobs/runner";
 import type { WireJob, WireLogBatch } from "./events";
-import { unpackLines } from "./log-batch";
+import { unpackLines } from "../wire/log-batch";
 import { attachJobLogs, type JobLogsHub } from "./job-logs";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 const MAX_PENDING = 1024 * 1024;
@@ -25,11 +25,9 @@ beforeAll(async () => {
   const { info, pool: p } = await labMachines(tdb.client());
   pool = p;
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  await tdb
-    .client()
-    .machine.create({
-      data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
-    });
+  await tdb.client().machine.create({
+    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+  });
   runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
   await runner.start();
   live = await startLiveServer(tdb.client(), (io) => {

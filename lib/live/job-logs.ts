@@ -15,8 +15,8 @@ import { jobSubscribeSchema, jobUnsubscribeSchema } from "../validation/live";
 import { accept, ackOf, refuse } from "./respond";
 import { DEFAULT_JOB_STREAM, JobSubscription, type JobStreamSettings } from "./job-subscription";
 import type { WireLogBatch } from "./events";
-import { packLines } from "./log-batch";
-import { wireJob } from "./wire";
+import { packLines } from "../wire/log-batch";
+import { toWireJob } from "../wire/job";
 
 export const MAX_JOB_SUBSCRIPTIONS_PER_SOCKET = 20;
 
@@ -49,7 +49,7 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
     if (all?.size === 0) byJob.delete(sub.jobId);
   };
   const read = async (jobId: number, after: number, limit: number) => (await readLog(deps.db(), jobId, after, limit)) as LogLine[];
-  const job = async (id: number) => wireJob(await loadJob(deps.db(), id), deps.runner.position(id));
+  const job = async (id: number) => toWireJob(await loadJob(deps.db(), id), deps.runner.position(id));
 
   deps.runner.on("lines", ({ jobId, lines }) => {
     const subs = byJob.get(jobId);

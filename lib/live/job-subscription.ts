@@ -8,7 +8,7 @@ import "server-only";
 import type { Socket } from "socket.io";
 import type { LogLine } from "../jobs/log-store";
 import type { WireJob, WireLogBatch } from "./events";
-import { packLines } from "./log-batch";
+import { packLines } from "../wire/log-batch";
 import { pendingBytes } from "./respond";
 
 export type JobStreamSettings = {

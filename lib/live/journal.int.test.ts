@@ -8,7 +8,7 @@ import { useTestDatabase } from "../test/db";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import type { WireJournalEntry } from "./events";
 import { attachJournal, type JournalHub } from "./journal";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 const UNIT = `live-jt-${Date.now()}.service`;

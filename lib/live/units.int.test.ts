@@ -7,7 +7,7 @@ import { useTestDatabase } from "../test/db";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import type { WireUnits } from "./events";
 import { attachUnits, type UnitsHub } from "./units";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 let pool: SshPool;

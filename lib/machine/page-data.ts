@@ -10,6 +10,7 @@ import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
 import { sshPool } from "../ssh/pool";
+import { CHANGE_KINDS } from "../wire/job-kinds";
 import type { HistoryQuery } from "./history-query";
 
 export type PreviewJob = { id: number; finishedAt: string | null; preview: Preview };
@@ -26,7 +27,6 @@ export type CommandPlan = {
 const where = (t: { machine: string; user: string; host: string; port: number }) =>
   `${t.machine} (${t.user}@${t.host}${t.port === 22 ? "" : `:${t.port}`})`;
 
-const CHANGE_KINDS = ["deploy", "rollback"];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function parsed<T>(json: string, key: string): T | null {
@@ -42,7 +42,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
   const mine = { machine: { name } };
   const [history, changes, deploys, build, checked] = await Promise.all([
     listJobs({ machine: name, kind: q.kind, status: q.outcome, limit: 100 }),
-    db().job.findMany({ where: { ...mine, kind: { in: CHANGE_KINDS }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
+    db().job.findMany({ where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
     db().job.findMany({
       where: { ...mine, kind: "deploy", status: "succeeded" },
       orderBy: { id: "desc" },
@@ -51,7 +51,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
     }),
     db().job.findFirst({ where: { ...mine, kind: "build", status: "succeeded" }, orderBy: { id: "desc" } }),
     db().job.findFirst({
-      where: { ...mine, kind: { in: CHANGE_KINDS }, status: { in: ["succeeded", "failed", "rolled-back"] } },
+      where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: { in: ["succeeded", "failed", "rolled-back"] } },
       orderBy: { id: "desc" },
     }),
   ]);
