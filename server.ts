@@ -13,6 +13,7 @@ import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
 import { attachJobLogs } from "./lib/live/job-logs";
+import { attachMachineJobs } from "./lib/live/machine-jobs";
 import { attachUnits } from "./lib/live/units";
 import { attachJournal } from "./lib/live/journal";
 import { sshPool } from "./lib/ssh/pool";
@@ -33,6 +34,8 @@ const KNOWN_EVENTS: (keyof ClientToServer)[] = [
   "dashboard:subscribe",
   "job:subscribe",
   "job:unsubscribe",
+  "machine:subscribe",
+  "machine:unsubscribe",
   "units:subscribe",
   "units:unsubscribe",
   "journal:subscribe",
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   attachSocketAuth(io);
   attachDashboard(io, monitor);
   attachJobLogs(io, { runner: jobRunner(), db });
+  attachMachineJobs(io, { runner: jobRunner(), db });
   attachUnits(io, { db, pool: sshPool });
   const journals = attachJournal(io, { db, pool: sshPool });
   refuseUnknownEvents(io, KNOWN_EVENTS);

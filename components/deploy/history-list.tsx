@@ -5,8 +5,7 @@ import type { JobView } from "@/lib/jobs";
 import type { HistoryQuery } from "@/lib/machine/history-query";
 import { Button } from "@/components/ui/button";
 import { duration, formatTime } from "./format";
-import { OutcomeBadge } from "./outcome-badge";
-import { OUTCOME_LABEL } from "./types";
+import { StatusBadge, STATUS_LABEL } from "@/components/jobs/status-badge";
 import { visible } from "@/lib/text/visible";
 
 const select = "h-11 rounded-lg border border-(--color-line) bg-(--color-panel) px-3 text-sm";
@@ -32,7 +31,7 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
             <option value="">all</option>
             {JOB_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {OUTCOME_LABEL[s]}
+                {STATUS_LABEL[s]}
               </option>
             ))}
           </select>
@@ -63,7 +62,7 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
                 <span className="flex min-w-0 items-center gap-2">
                   <span className="font-medium">{j.kind}</span>
                   <span className="text-xs text-(--color-muted)">#{j.id}</span>
-                  <OutcomeBadge status={j.status} position={j.position} />
+                  <StatusBadge status={j.status} position={j.position} testId="outcome" />
                 </span>
                 <span className="text-xs text-(--color-muted)">
                   {formatTime(j.createdAt)}

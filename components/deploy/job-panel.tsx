@@ -4,9 +4,10 @@
 import Link from "next/link";
 import type { WireJob } from "@/lib/live/events";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
-import { isFinishedStatus, useJobLog } from "@/components/log-viewer/use-job-log";
+import { useJobLog } from "@/components/log-viewer/use-job-log";
+import { isFinished } from "@/lib/wire/job-kinds";
 import { useMachineJobs } from "./machine-jobs";
-import { OutcomeBadge } from "./outcome-badge";
+import { StatusBadge } from "@/components/jobs/status-badge";
 
 export function JobPanel() {
   const { openJob, setOpenJob } = useMachineJobs();
@@ -17,7 +18,7 @@ export function JobPanel() {
 function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }) {
   const log = useJobLog(initial);
   const { job } = log;
-  const done = isFinishedStatus(job.status);
+  const done = isFinished(job.status);
   return (
     <section
       data-testid="job-panel"
@@ -30,7 +31,7 @@ function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }
           <h3 className="font-semibold">
             {job.kind} #{job.id}
           </h3>
-          <OutcomeBadge status={job.status} position={job.position} />
+          <StatusBadge status={job.status} position={job.position} testId="outcome" />
           <span className="text-xs text-(--color-muted)">
             {log.connection === "live" ? "live" : log.connection === "connecting" ? "connecting…" : "offline: reconnecting…"}
           </span>

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { WireJob } from "@/lib/live/events";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
-import { isFinishedStatus, useJobLog } from "@/components/log-viewer/use-job-log";
+import { useJobLog } from "@/components/log-viewer/use-job-log";
+import { isFinished } from "@/lib/wire/job-kinds";
 import { BuildProgressBar } from "./build-progress-bar";
 import { CancelButton } from "./cancel-button";
 import { StatusBadge } from "./status-badge";
@@ -14,7 +15,7 @@ import { duration } from "./format";
 export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJob; canCancel: boolean; canJournal: boolean }) {
   const log = useJobLog(initial);
   const { job } = log;
-  const done = isFinishedStatus(job.status);
+  const done = isFinished(job.status);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (done) return;
@@ -26,7 +27,7 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
   return (
     <>
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <StatusBadge status={job.status} />
+        <StatusBadge status={job.status} live />
         {job.position !== null && job.status === "queued" && (
           <span className="text-sm text-(--color-muted)">{job.position} ahead in the queue</span>
         )}
@@ -36,13 +37,7 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
           </span>
         )}
         <span className="text-xs text-(--color-muted)" data-testid="live-state">
-          {log.connection === "live"
-            ? log.transport === "http"
-              ? "Stored log"
-              : "Live"
-            : log.connection === "connecting"
-              ? "Connecting…"
-              : "Offline: reconnecting…"}
+          {log.connection === "live" ? "Live" : log.connection === "connecting" ? "Connecting…" : "Offline: reconnecting…"}
         </span>
         {canCancel && !done && <CancelButton jobId={job.id} />}
         {canJournal && job.status === "failed" && (
@@ -68,7 +63,6 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
         emptyText={done ? "This job wrote no log." : job.status === "queued" ? "Waiting for the job to start…" : "Waiting for output…"}
         download={{ href: `/api/jobs/${job.id}/log/download`, filename: `job-${job.id}.log` }}
         data={{
-          transport: log.transport ?? "",
           received: log.stats.received,
           repeats: log.stats.repeats,
           gaps: log.stats.gaps,

@@ -6,7 +6,6 @@ import { acquireSocket, releaseSocket } from "@/components/live/socket";
 import type { ClientToServer, ServerToClient } from "@/lib/live/events";
 
 export type PanelSocket = Socket<ServerToClient, ClientToServer>;
-export type Connection = "connecting" | "live" | "offline";
 
 export function acquirePanelSocket(): PanelSocket {
   return acquireSocket() as PanelSocket;

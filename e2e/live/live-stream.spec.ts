@@ -36,7 +36,6 @@ async function expectAllSeqs(page: Page, seqs: number[]) {
       lines: seqs.length,
       repeats: 0,
       gaps: 0,
-      transport: "socket",
     });
 }
 

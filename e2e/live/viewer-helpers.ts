@@ -28,7 +28,7 @@ export async function startJobFromPage(page: Page, machine: string, kind: string
   return (JSON.parse(res.body) as { job: { id: number } }).job.id;
 }
 
-export type ViewerCounters = { lines: number; received: number; repeats: number; gaps: number; lastSeq: number; transport: string };
+export type ViewerCounters = { lines: number; received: number; repeats: number; gaps: number; lastSeq: number };
 
 export async function counters(page: Page): Promise<ViewerCounters> {
   const v = page.getByTestId("log-viewer");
@@ -39,7 +39,6 @@ export async function counters(page: Page): Promise<ViewerCounters> {
     repeats: await n("repeats"),
     gaps: await n("gaps"),
     lastSeq: await n("stat-last-seq"),
-    transport: (await v.getAttribute("data-transport")) ?? "",
   };
 }
 

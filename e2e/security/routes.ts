@@ -82,6 +82,9 @@ export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknow
   { event: "dashboard:subscribe", needs: "dashboard:read" },
   { event: "job:subscribe", needs: "jobs:read", payload: { jobId: 1, after: 0 } },
   { event: "job:unsubscribe", needs: "jobs:read", payload: { jobId: 1 } },
+  // What changes a machine (its queue, its jobs' statuses): the machine page's buttons and history.
+  { event: "machine:subscribe", needs: "jobs:read", payload: { machine: "frame1" } },
+  { event: "machine:unsubscribe", needs: "jobs:read", payload: { machine: "frame1" } },
   // Unit states colour the tiles, so they follow the dashboard (anonymous viewers get no PIDs or memory).
   { event: "units:subscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
   { event: "units:unsubscribe", needs: "dashboard:read", payload: { machine: "frame1" } },

@@ -108,3 +108,34 @@ describe("JournalStream and unrecognised journalctl lines", () => {
     await stream.done;
   });
 });
+
+describe("JournalStream and a viewer that falls behind", () => {
+  it("drops the viewer with a typed journal:resync (not journal:ended), so it subscribes again", async () => {
+    const real = fixture("real", "systemd", "journal-json-user-unit.json").split("\n").filter(Boolean);
+    const ended: unknown[] = [];
+    const onEnded = (p: { streamId: string }) => p.streamId === "s3" && ended.push(p);
+    client.on("journal:ended", onEnded);
+    const resync = new Promise<unknown>((resolve) => client.once("journal:resync", resolve));
+    const dropped: Socket[] = [];
+    let finish!: (reason: string) => void;
+    // Any bytes at all still unsent count as "behind": the first batch finds the viewer over it.
+    const stream = new JournalStream(
+      "s3",
+      { ...DEFAULT_JOURNAL_STREAM, maxPendingBytes: -1 },
+      (onLine) => {
+        for (const l of real) onLine(l);
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      (_stream, socket) => dropped.push(socket),
+    );
+    stream.join(serverSocket);
+    expect(await resync).toEqual({ streamId: "s3" });
+    expect(dropped).toEqual([serverSocket]);
+    expect(stream.viewers.size).toBe(0);
+    finish("done");
+    await stream.done;
+    client.off("journal:ended", onEnded);
+    expect(ended).toEqual([]); // the stream ended after the viewer left: nothing was sent to it
+  });
+});

@@ -114,7 +114,7 @@ export class JournalStream {
     for (const socket of [...this.viewers.values()]) {
       if (pendingBytes(socket) > this.settings.maxPendingBytes) {
         this.viewers.delete(socket.id);
-        socket.emit("journal:ended", { streamId: this.id, reason: "fell behind: subscribe again" });
+        socket.emit("journal:resync", { streamId: this.id });
         this.onDropViewer(this, socket);
       } else socket.emit("journal:entries", { streamId: this.id, entries, ...unrecognised });
     }

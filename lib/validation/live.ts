@@ -13,7 +13,8 @@ const machine = z.string().regex(MACHINE_NAME, "not a machine name");
 
 export const jobSubscribeSchema = z.strictObject({ jobId, after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
 export const jobUnsubscribeSchema = z.strictObject({ jobId });
-export const unitsSchema = z.strictObject({ machine });
+/** Payloads naming one machine (units:*, machine:*). */
+export const machineSchema = z.strictObject({ machine });
 export const journalUnsubscribeSchema = z.strictObject({ streamId: z.string().regex(/^j[0-9a-f]{16}$/, "not a stream id") });
 
 /** Runs a lib/commands validator inside zod, so its rule becomes the field's message. */
