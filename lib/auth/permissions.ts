@@ -26,3 +26,8 @@ export function can(user: Principal, permission: Permission, opts: { anonymousDa
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** A user row as the principal it acts as; null when its role is not one the panel knows. */
+export function principalOf(user: { id: number; name: string; role: string }): Principal {
+  return isRole(user.role) ? { id: user.id, name: user.name, role: user.role } : null;
+}
