@@ -1,14 +1,7 @@
 // The catalogue of remote commands. Nothing else in the app builds a command line.
 export { CommandInputError } from "./errors";
 export { quoteArg, toShell } from "./quote";
-export {
-  cancellableCommandLine,
-  commandLine,
-  parsePidLine,
-  type CommandContext,
-  type CommandKind,
-  type RemoteCommand,
-} from "./remote-command";
+export { commandLine, type CommandContext, type CommandKind, type RemoteCommand } from "./remote-command";
 export {
   build,
   currentSystem,
@@ -22,6 +15,6 @@ export {
 export { systemFacts } from "./system-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
-export { killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
+export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
 export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

@@ -4,7 +4,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { commandLine } from "./remote-command";
-import { killLeftoverGroup, parseLeftoverOutcome } from "./process-commands";
+import { killGroupLine, killLeftoverGroup, parseLeftoverOutcome } from "./process-commands";
 import { expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
 const admin = { sshUser: "admin" };
@@ -59,7 +59,7 @@ describe("killLeftoverGroup", () => {
   it("is sh -c with the group and the rounds as arguments, never spliced into the script", () => {
     const cmd = killLeftoverGroup(admin, 4242, 3000);
     expect(cmd.argv.slice(0, 2)).toEqual(["sh", "-c"]);
-    expect(cmd.argv.slice(3)).toEqual(["panel-kill-leftover", "4242", "30"]);
+    expect(cmd.argv.slice(3)).toEqual(["panel-kill-group", "4242", "30", "ssh-session"]);
     expect(cmd.argv[2]).not.toContain("4242");
     expect(cmd).toMatchObject({ sudo: false, kind: "process.kill-leftover" });
     expectRoundTrip(cmd);
@@ -91,6 +91,18 @@ describe("killLeftoverGroup", () => {
     await settle();
     expect(parseLeftoverOutcome(await runScript(s.pid!))).toBe("not-ours");
     expect(alive(s.pid!)).toBe(true);
+  });
+
+  it("for a cancel, kills any group, SSH login or not, escalating to SIGKILL after the grace period", async () => {
+    const s = session({}, "trap '' TERM; sleep 600 & wait; sleep 600");
+    await settle();
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile("/bin/sh", ["-c", killGroupLine(s.pid!, 300)], { timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    expect(parseLeftoverOutcome(out)).toBe("killed");
+    for (let i = 0; i < 50 && alive(s.pid!); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(s.pid!)).toBe(false);
+    expectAllRefused([0, 1, "1;id", Number.NaN], (v) => killGroupLine(v, 1000), /^pid/);
   });
 
   it("says gone when no such group exists", async () => {
