@@ -123,3 +123,26 @@ describe("a job whose connection drops", () => {
     await sshd.restart();
   });
 });
+
+describe("a remote process group the database does not store", () => {
+  it("is logged and said in the job's log (recovery after a crash would need it), and the job goes on", async () => {
+    // A real SQLite refusal, as a full disk or a locked file would give.
+    await tdb.client().$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_remote_pid" BEFORE UPDATE OF "remotePid" ON "Job" WHEN NEW."remotePid" IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'disk I/O error (test)'); END`,
+    );
+    try {
+      const { id } = await runner.enqueue({ machine: "local", kind: "generations", args: {}, requestedById: null });
+      const job = await finished(id, 20_000);
+      expect(job.status, job.message).toBe("failed");
+      expect(job.message).toMatch(/timed out/i); // the job itself ran on as before
+      expect(job.remotePid).toBeNull();
+      const note = (await logOf(id)).find((l) => l.startsWith("Could not record the remote process group"));
+      expect(note).toMatch(/^Could not record the remote process group \(\d+\) of this job: .*disk I\/O error \(test\)/);
+      expect(note).toContain("the next start cannot stop what it left running on the host");
+      await waitFor("the stand-in to be killed", async () => (sleepers() === "" ? true : null), 5_000);
+    } finally {
+      await tdb.client().$executeRawUnsafe(`DROP TRIGGER "refuse_remote_pid"`);
+    }
+  });
+});

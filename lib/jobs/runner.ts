@@ -264,7 +264,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
         signal: a.controller.signal,
         deadline: Date.now() + this.settings.timeouts[cls],
         timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
-        onRemotePid: (remotePid) => void setRunningFields(this.db, a.id, { remotePid }).catch(() => {}),
+        onRemotePid: (remotePid) => void this.recordRemotePid(a.id, remotePid, log),
         onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
         checks: this.settings.checks,
       });
@@ -275,6 +275,28 @@ export class JobRunner extends EventEmitter<JobEvents> {
     await log.system(`${verdict.status}: ${verdict.message}`);
     await log.close();
     if (await finishJob(this.db, a.id, verdict)) this.update(a.id, verdict.status, verdict.message);
+  }
+
+  /**
+   * Stores the remote process group a job's command announced: recovery at the next start needs it
+   * to stop what a crash left running. A failed write is not silent: it is logged and the job's
+   * log says what it means.
+   */
+  private async recordRemotePid(id: number, remotePid: number, log: LogWriter): Promise<void> {
+    try {
+      await setRunningFields(this.db, id, { remotePid });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      console.error(`[jobs] job ${id}: could not record its remote process group ${remotePid}:`, err);
+      try {
+        await log.system(
+          `Could not record the remote process group (${remotePid}) of this job: ${why}. ` +
+            "Should the panel stop while it runs, the next start cannot stop what it left running on the host.",
+        );
+      } catch (logErr) {
+        console.error(`[jobs] job ${id}: could not note that in its log either:`, logErr);
+      }
+    }
   }
 
   private update(id: number, status: JobStatus, message: string, known?: { machine: string; kind: JobKind }): void {
