@@ -32,14 +32,14 @@ function Toggle({ on, set, label, title }: { on: boolean; set: (v: boolean) => v
   );
 }
 
-export function LogToolbar(p: ToolbarProps) {
+export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-(--color-line) p-2" role="toolbar" aria-label="Log tools">
       <div className="flex min-w-0 flex-1 basis-64 items-center gap-1">
         <label className="relative min-w-0 flex-1">
           <span className="sr-only">Search the log</span>
           <input
-            ref={p.searchRef}
+            ref={searchRef}
             type="search"
             value={p.query}
             onChange={(e) => p.onQuery(e.target.value)}

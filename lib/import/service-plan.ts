@@ -4,7 +4,7 @@
 import { serviceInput, type ServiceInput } from "@/lib/validation/service";
 import { matchExisting } from "./service-match";
 import type { ServiceCandidateIn, ServiceSnapshot } from "./model/candidate";
-import type { ImportNote, PlanEntry } from "./model/plan";
+import type { PlanEntry } from "./model/plan";
 
 export type ServiceOp = { action: "add" | "change"; slug: string; input: ServiceInput };
 
