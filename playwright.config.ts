@@ -56,6 +56,8 @@ export default defineConfig({
         // Streaming and reconnects over socket.io do not depend on the viewport; the log viewer and
         // a unit's journal on a phone are covered by live/log-viewer.spec.ts.
         "live/live-stream.spec.ts",
+        // What an idle page sends does not depend on the viewport.
+        "live/idle-pages.spec.ts",
       ],
     },
   ],
