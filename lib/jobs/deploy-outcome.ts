@@ -5,6 +5,7 @@
 // /run/current-system at the toplevel inside it: so "at the target" means /run/current-system is
 // the toplevel inside the deployed path, and the profile points at the deployed path itself.
 import { profileGenerationOf, type SystemFacts } from "../nix/system-facts";
+import type { ChangeOutcome } from "../wire/job-kinds";
 import type { NodeLog } from "./deploy-log";
 
 export type OutcomeKind =
@@ -20,7 +21,7 @@ export type OutcomeKind =
   | "unknown"; // failed: the machine could not be read afterwards
 
 export type Outcome = {
-  status: "succeeded" | "failed" | "rolled-back";
+  status: ChangeOutcome;
   kind: OutcomeKind;
   message: string;
   /** What deploy-rs said it deploys (the wrapper), and the NixOS system inside it on the machine. */

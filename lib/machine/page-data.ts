@@ -10,7 +10,7 @@ import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
 import { sshPool } from "../ssh/pool";
-import { CHANGE_KINDS } from "../wire/job-kinds";
+import { CHANGE_KINDS, CHANGE_OUTCOMES } from "../wire/job-kinds";
 import type { HistoryQuery } from "./history-query";
 
 export type PreviewJob = { id: number; finishedAt: string | null; preview: Preview };
@@ -51,7 +51,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
     }),
     db().job.findFirst({ where: { ...mine, kind: "build", status: "succeeded" }, orderBy: { id: "desc" } }),
     db().job.findFirst({
-      where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: { in: ["succeeded", "failed", "rolled-back"] } },
+      where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: { in: [...CHANGE_OUTCOMES] } },
       orderBy: { id: "desc" },
     }),
   ]);
