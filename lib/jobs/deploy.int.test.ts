@@ -11,7 +11,7 @@ import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
-import { expectStatus, labMachines, waitForJob } from "./lab.test-support";
+import { expectStatus, labMachines, waitForJob } from "../test/lab-jobs";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();

@@ -9,7 +9,7 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { setJobRunner } from ".";
-import { labMachines } from "./lab.test-support";
+import { labMachines } from "../test/lab-jobs";
 import { loadJob } from "./job-store";
 import type { JobKind } from "../wire/job-kinds";
 import { JobRunner } from "./runner";

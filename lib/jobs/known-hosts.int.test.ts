@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lab, type LabInfo } from "@/e2e/lab";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
-import { expectStatus, logText } from "./lab.test-support";
+import { expectStatus, logText } from "../test/lab-jobs";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();

@@ -8,7 +8,7 @@ import { ConflictError } from "../errors";
 import type { SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
 import type { PostChecks } from "./check-results";
-import { expectStatus, labMachines, waitForJob } from "./lab.test-support";
+import { expectStatus, labMachines, waitForJob } from "../test/lab-jobs";
 import type { Preview } from "./preview";
 import { JobRunner } from "./runner";
 

@@ -4,7 +4,7 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { trustHostKey } from "./host-keys";
-import { expectStatus, labMachines, logText, waitForJob } from "./lab.test-support";
+import { expectStatus, labMachines, logText, waitForJob } from "../test/lab-jobs";
 import type { LogLine } from "./log-store";
 import { readLog } from "./log-read";
 import { JobRunner } from "./runner";

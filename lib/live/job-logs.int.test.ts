@@ -6,7 +6,7 @@ import type { Socket as ClientSocket } from "socket.io-client";
 import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
-import { labMachines, waitForJob } from "../jobs/lab.test-support";
+import { labMachines, waitForJob } from "../test/lab-jobs";
 import { countLogLines } from "../jobs/log-read";
 import { JobRunner } from "../jobs/runner";
 import type { WireJob, WireLogBatch } from "./events";

@@ -4,8 +4,8 @@ import { expect } from "vitest";
 import { lab, type LabInfo } from "@/e2e/lab";
 import type { Db } from "../db/client";
 import { createSshPool, type SshPool } from "../ssh/pool";
-import { loadJob } from "./job-store";
-import { readLog } from "./log-read";
+import { loadJob } from "../jobs/job-store";
+import { readLog } from "../jobs/log-read";
 import { FINISHED_STATUSES, isFinished, type JobStatus } from "../wire/job-kinds";
 
 export async function labMachines(db: Db): Promise<{ info: LabInfo; pool: SshPool }> {
