@@ -3,14 +3,14 @@ import "server-only";
 // a runner that lost a job (recovery marked it interrupted) can never overwrite the verdict.
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
-import type { JobKind, JobStatus } from "../wire/job-kinds";
+import type { FinishedStatus, JobKind, JobStatus } from "../wire/job-kinds";
 
 export type JobRow = Awaited<ReturnType<typeof loadJob>>;
 
 export type JobFilter = { machine?: string; status?: JobStatus; kind?: JobKind; before?: number; limit?: number };
 
 export type Finish = {
-  status: Exclude<JobStatus, "queued" | "running">;
+  status: FinishedStatus;
   message: string;
   exitCode?: number | null;
   oldSystem?: string | null;

@@ -14,6 +14,7 @@ export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancel
 export type JobStatus = (typeof JOB_STATUSES)[number];
 /** Statuses a job never leaves. */
 export const FINISHED_STATUSES = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"] as const satisfies readonly JobStatus[];
+export type FinishedStatus = (typeof FINISHED_STATUSES)[number];
 /** How a change that ran to its end ended (cancelled and interrupted ones did not get that far). */
 export const CHANGE_OUTCOMES = ["succeeded", "failed", "rolled-back"] as const satisfies readonly JobStatus[];
 export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
