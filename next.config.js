@@ -1,6 +1,6 @@
 // server.ts limits bodies first (BODY_MAX_BYTES, UPLOAD_MAX_BYTES, at most this ceiling), so
 // Next's own limit for server actions is only a backstop that never answers first.
-const bodyCeiling = require("./lib/http/body-ceiling.json");
+const bodyCeiling = require("./lib/body-ceiling.json");
 
 /** @type {import('next').NextConfig} */
 const securityHeaders = [

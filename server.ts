@@ -13,6 +13,7 @@ import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
 import { attachJobLogs } from "./lib/live/job-logs";
+import { attachMachineJobs } from "./lib/live/machine-jobs";
 import { attachUnits } from "./lib/live/units";
 import { attachJournal } from "./lib/live/journal";
 import { sshPool } from "./lib/ssh/pool";
@@ -31,9 +32,14 @@ import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
 const KNOWN_EVENTS: (keyof ClientToServer)[] = [
   "dashboard:subscribe",
-  "job:subscribe", "job:unsubscribe",
-  "units:subscribe", "units:unsubscribe",
-  "journal:subscribe", "journal:unsubscribe",
+  "job:subscribe",
+  "job:unsubscribe",
+  "machine:subscribe",
+  "machine:unsubscribe",
+  "units:subscribe",
+  "units:unsubscribe",
+  "journal:subscribe",
+  "journal:unsubscribe",
 ];
 
 function log(message: string): void {
@@ -79,10 +85,15 @@ async function main(): Promise<void> {
   const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
   const cache = pageCache();
   monitor.on("change", () => cache.invalidate());
-  const server = createServer(createFrontDoor({
-    edge, cache, handle, log,
-    limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },
-  }));
+  const server = createServer(
+    createFrontDoor({
+      edge,
+      cache,
+      handle,
+      log,
+      limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },
+    }),
+  );
   server.on("clientError", answerClientError);
   const hosts = allowedHosts(origins);
   const io = new Server<ClientToServer, ServerToClient>(server, {
@@ -95,6 +106,7 @@ async function main(): Promise<void> {
   attachSocketAuth(io);
   attachDashboard(io, monitor);
   attachJobLogs(io, { runner: jobRunner(), db });
+  attachMachineJobs(io, { runner: jobRunner(), db });
   attachUnits(io, { db, pool: sshPool });
   const journals = attachJournal(io, { db, pool: sshPool });
   refuseUnknownEvents(io, KNOWN_EVENTS);
@@ -104,14 +116,19 @@ async function main(): Promise<void> {
   if (recovered.interrupted.length + recovered.cancelled.length > 0)
     log(`jobs: ${recovered.interrupted.length} left running marked interrupted, ${recovered.cancelled.length} queued cancelled`);
   // What those jobs left on their hosts is stopped in the background (bounded; never delays listen).
-  void jobRunner().leftovers().then((results) => {
-    for (const r of results) log(`jobs: job ${r.id} (${r.kind} on ${r.machine}): ${r.note}`);
-  });
+  void jobRunner()
+    .leftovers()
+    .then((results) => {
+      for (const r of results) log(`jobs: job ${r.id} (${r.kind} on ${r.machine}): ${r.note}`);
+    });
 
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
     void needsSetup().then((empty) => {
-      if (empty) log(`no user exists yet: create the first admin at ${origins[0]}/setup from this machine, or anywhere with ${origins[0]}/setup?token=${setupToken()}`);
+      if (empty)
+        log(
+          `no user exists yet: create the first admin at ${origins[0]}/setup from this machine, or anywhere with ${origins[0]}/setup?token=${setupToken()}`,
+        );
     });
   });
 
@@ -124,10 +141,14 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
     // Remote journalctl processes are killed before the SSH connections go away with the process.
-    void Promise.all([jobRunner().shutdown(1500), journals.closeAll(1500)]).catch((err: unknown) => console.error("[panel] job drain failed:", err)).finally(() => io.close(async () => {
-      await db().$disconnect();
-      process.exit(0);
-    }));
+    void Promise.all([jobRunner().shutdown(1500), journals.closeAll(1500)])
+      .catch((err: unknown) => console.error("[panel] job drain failed:", err))
+      .finally(() =>
+        io.close(async () => {
+          await db().$disconnect();
+          process.exit(0);
+        }),
+      );
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

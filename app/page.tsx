@@ -21,7 +21,11 @@ export default async function Home() {
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Dashboard">
         {seesMachines && (
-          <Link prefetch={false} href="/inventory" className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 hover:border-(--color-accent)">
+          <Link
+            prefetch={false}
+            href="/inventory"
+            className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 hover:border-(--color-accent)"
+          >
             Inventory
           </Link>
         )}

@@ -2,7 +2,7 @@
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Response } from "@playwright/test";
 import { BROWSER_ENCODING, session } from "./http-load";
-import { round } from "./server";
+import { round } from "./round";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -54,7 +54,14 @@ export type ColdLoad = {
 
 declare global {
   interface Window {
-    __bench?: { expected: number; first: number | null; all: number | null; dcl: number | null; atDcl: number; statuses: Record<string, number> };
+    __bench?: {
+      expected: number;
+      first: number | null;
+      all: number | null;
+      dcl: number | null;
+      atDcl: number;
+      statuses: Record<string, number>;
+    };
   }
 }
 
@@ -182,8 +189,7 @@ export async function coldLoad(browser: Browser, url: string, expectedBadges: nu
         atDomContentLoaded: b?.atDcl ?? 0,
         statusesAtDomContentLoaded: b?.statuses ?? {},
         allPresentMs: allPresent === null ? null : round(allPresent, 1),
-        visibleMs:
-          allPresent === null ? null : round(Math.max(allPresent, t.firstContentfulPaintMs ?? t.firstPaintMs ?? allPresent), 1),
+        visibleMs: allPresent === null ? null : round(Math.max(allPresent, t.firstContentfulPaintMs ?? t.firstPaintMs ?? allPresent), 1),
       },
     };
   } finally {

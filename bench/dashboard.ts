@@ -10,7 +10,8 @@ import type { Browser } from "@playwright/test";
 import { coldLoad, idle, launch, type ColdLoad, type Idle } from "./browser";
 import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
 import { kib, line, target, targetLine, type Target } from "./report";
-import { memoryOf, round, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
+import { round } from "./round";
+import { memoryOf, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -75,7 +76,9 @@ async function measure(root: string) {
   if (floorProbe.status !== 200) {
     throw new Error(`GET /bench/floor answered ${floorProbe.status}: the build is stale, run \`npm run build\``);
   }
-  line(`GET / with Accept-Encoding "${BROWSER_ENCODING}": content-encoding ${home.encoding ?? "none (identity)"}, ${home.bytes} bytes on the wire`);
+  line(
+    `GET / with Accept-Encoding "${BROWSER_ENCODING}": content-encoding ${home.encoding ?? "none (identity)"}, ${home.bytes} bytes on the wire`,
+  );
 
   // Memory and HTTP load first, on a browser-free machine.
   const warm = await load(`${server.origin}/`, { connections: cfg.connections, amount: cfg.warmRequests });
@@ -86,11 +89,19 @@ async function measure(root: string) {
   const floorHttp: LoadResult = await load(`${server.origin}/bench/floor`, { connections: cfg.connections, durationS: cfg.durationS });
 
   line();
-  line(`server RSS: ${memStart.rssMiB} MiB after start, ${memAfterWarm.rssMiB} MiB after ${warm.requests} x GET / (${warm.non2xx} non-2xx), ${memAfterLoad.rssMiB} MiB after the load run (peak ${memAfterLoad.peakMiB} MiB)`);
-  line(`GET / autocannon ${bench.connections} connections x ${bench.durationS} s: ${bench.reqPerSec} req/s, p50 ${bench.p50Ms} ms, p90 ${bench.p90Ms} ms, p99 ${bench.p99Ms} ms, max ${bench.maxMs} ms, ${bench.requests} requests, ${bench.non2xx} non-2xx, ${bench.errors} errors, ${bench.timeouts} timeouts`);
+  line(
+    `server RSS: ${memStart.rssMiB} MiB after start, ${memAfterWarm.rssMiB} MiB after ${warm.requests} x GET / (${warm.non2xx} non-2xx), ${memAfterLoad.rssMiB} MiB after the load run (peak ${memAfterLoad.peakMiB} MiB)`,
+  );
+  line(
+    `GET / autocannon ${bench.connections} connections x ${bench.durationS} s: ${bench.reqPerSec} req/s, p50 ${bench.p50Ms} ms, p90 ${bench.p90Ms} ms, p99 ${bench.p99Ms} ms, max ${bench.maxMs} ms, ${bench.requests} requests, ${bench.non2xx} non-2xx, ${bench.errors} errors, ${bench.timeouts} timeouts`,
+  );
 
-  line(`GET /bench/floor (context, same load): ${floorHttp.reqPerSec} req/s, p50 ${floorHttp.p50Ms} ms, p99 ${floorHttp.p99Ms} ms, ${floorHttp.non2xx} non-2xx`);
-  line(`machine load average (1 min) after the HTTP runs: ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs (other work on the machine skews throughput)`);
+  line(
+    `GET /bench/floor (context, same load): ${floorHttp.reqPerSec} req/s, p50 ${floorHttp.p50Ms} ms, p99 ${floorHttp.p99Ms} ms, ${floorHttp.non2xx} non-2xx`,
+  );
+  line(
+    `machine load average (1 min) after the HTTP runs: ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs (other work on the machine skews throughput)`,
+  );
 
   // Browser: cold loads of / (several, timings are medians) and of the floor page.
   browser = await launch();
@@ -102,9 +113,18 @@ async function measure(root: string) {
   const dash = dashRuns[0];
 
   line();
-  for (const [name, r] of [["dashboard /", dash], ["floor /bench/floor", floor]] as const) {
-    line(`cold load ${name}: ${r.requests} requests (${Object.entries(r.requestsByType).map(([k, v]) => `${v} ${k}`).join(", ")}), ${r.js.count} scripts`);
-    line(`  JS transferred ${kib(r.js.transfer)} KiB (encoding: ${r.js.encodings.join("/")}), raw ${kib(r.js.raw)} KiB, gzip -6 computed ${kib(r.js.gzip)} KiB, brotli -11 computed ${kib(r.js.brotli)} KiB`);
+  for (const [name, r] of [
+    ["dashboard /", dash],
+    ["floor /bench/floor", floor],
+  ] as const) {
+    line(
+      `cold load ${name}: ${r.requests} requests (${Object.entries(r.requestsByType)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}), ${r.js.count} scripts`,
+    );
+    line(
+      `  JS transferred ${kib(r.js.transfer)} KiB (encoding: ${r.js.encodings.join("/")}), raw ${kib(r.js.raw)} KiB, gzip -6 computed ${kib(r.js.gzip)} KiB, brotli -11 computed ${kib(r.js.brotli)} KiB`,
+    );
   }
   const delta = {
     transfer: dash.js.transfer - floor.js.transfer,
@@ -134,15 +154,22 @@ async function measure(root: string) {
     loadMs: medianOf(dashRuns, (r) => r.timing.loadMs),
   };
   line();
-  line(`health badges: ${badges.inHtml} in the server-rendered HTML, ${badges.atDomContentLoaded} at DOMContentLoaded (statuses ${JSON.stringify(badges.statuses)})`);
-  line(`  median of ${badges.runs} cold loads, ms from navigation start: TTFB ${badges.ttfbMs}, all badges in DOM ${badges.allPresentMs}, DOMContentLoaded ${badges.domContentLoadedMs}, first paint ${badges.firstPaintMs}, FCP ${badges.firstContentfulPaintMs}, load ${badges.loadMs}`);
+  line(
+    `health badges: ${badges.inHtml} in the server-rendered HTML, ${badges.atDomContentLoaded} at DOMContentLoaded (statuses ${JSON.stringify(badges.statuses)})`,
+  );
+  line(
+    `  median of ${badges.runs} cold loads, ms from navigation start: TTFB ${badges.ttfbMs}, all badges in DOM ${badges.allPresentMs}, DOMContentLoaded ${badges.domContentLoadedMs}, first paint ${badges.firstPaintMs}, FCP ${badges.firstContentfulPaintMs}, load ${badges.loadMs}`,
+  );
   line(`  every badge showing its status (all in DOM and painted): ${badges.visibleMs} ms`);
 
   line();
   line(`idle: watching / for ${cfg.idleMs} ms after the load event...`);
   const idleRes: Idle = await idle(browser, `${server.origin}/`, cfg.idleMs);
-  line(`idle: ${idleRes.httpRequests} HTTP requests (${idleRes.httpPerMin}/min), ${idleRes.wsFramesSent} websocket frames sent (${idleRes.wsPongsSent} pongs; ${idleRes.wsFramesSentPerMin}/min), ${idleRes.wsFramesReceived} received (${idleRes.wsPingsReceived} pings), ${idleRes.websocketsOpened} websocket(s) opened in the window`);
-  if (idleRes.httpUrls.length) line(`  HTTP in the window: ${idleRes.httpUrls.slice(0, 10).join(", ")}${idleRes.httpUrls.length > 10 ? ", ..." : ""}`);
+  line(
+    `idle: ${idleRes.httpRequests} HTTP requests (${idleRes.httpPerMin}/min), ${idleRes.wsFramesSent} websocket frames sent (${idleRes.wsPongsSent} pongs; ${idleRes.wsFramesSentPerMin}/min), ${idleRes.wsFramesReceived} received (${idleRes.wsPingsReceived} pings), ${idleRes.websocketsOpened} websocket(s) opened in the window`,
+  );
+  if (idleRes.httpUrls.length)
+    line(`  HTTP in the window: ${idleRes.httpUrls.slice(0, 10).join(", ")}${idleRes.httpUrls.length > 10 ? ", ..." : ""}`);
   line(`  total sent by the page: ${idleRes.totalSentPerMin}/min`);
 
   const targets: Target[] = [

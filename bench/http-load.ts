@@ -1,7 +1,7 @@
 // Load on GET / with autocannon's programmatic API, and a raw look at the response encoding.
 import { request } from "node:http";
 import autocannon from "autocannon";
-import { round } from "./server";
+import { round } from "./round";
 
 export const BROWSER_ENCODING = "gzip, br";
 

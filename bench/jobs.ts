@@ -22,7 +22,9 @@ function openssh(key: string, knownHosts: string, host: string): Promise<number>
   const t0 = performance.now();
   const args = ["-i", key, "-o", `UserKnownHostsFile=${knownHosts}`, "-o", "BatchMode=yes", `admin@${host}`, `seq 1 ${LINES}`];
   const child = spawn("ssh", args, { stdio: ["ignore", "ignore", "inherit"] });
-  return new Promise((ok, fail) => child.on("close", (code) => (code === 0 ? ok(performance.now() - t0) : fail(new Error(`ssh exited ${code}`)))));
+  return new Promise((ok, fail) =>
+    child.on("close", (code) => (code === 0 ? ok(performance.now() - t0) : fail(new Error(`ssh exited ${code}`)))),
+  );
 }
 
 async function main(): Promise<void> {
@@ -36,7 +38,16 @@ async function main(): Promise<void> {
   const runner = new JobRunner({ db, databaseUrl: url, pool });
   try {
     await runner.start();
-    await db.machine.create({ data: { name: "frame1", system: "x86_64-linux", role: "testing", sshHost: frame1.address, sshUser: "admin", hostKeyFingerprint: frame1.hostKeyFingerprint } });
+    await db.machine.create({
+      data: {
+        name: "frame1",
+        system: "x86_64-linux",
+        role: "testing",
+        sshHost: frame1.address,
+        sshUser: "admin",
+        hostKeyFingerprint: frame1.hostKeyFingerprint,
+      },
+    });
     const runJob = async (count: number) => {
       const t0 = performance.now();
       const { id } = await runner.enqueue({ machine: "frame1", kind: "bench-seq", args: { count }, requestedById: null });

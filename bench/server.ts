@@ -4,6 +4,7 @@ import { SERVER_NODE_ARGS, localServerEnv } from "../scripts/server-args";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { session } from "./http-load";
+import { round } from "./round";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,22 +68,18 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
   writeFileSync(passwordFile, `${BENCH_PASSWORD}\n`, { mode: 0o600 });
   const port = await freePort();
   const log = createWriteStream(logFile);
-  const child = spawn(
-    process.execPath,
-    SERVER_NODE_ARGS,
-    {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...localServerEnv(port, join(dir, "panel.db")),
-        SEED_ON_START: "1",
-        HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
-        INITIAL_ADMIN_PASSWORD_FILE: passwordFile,
-        ...opts.env,
-      },
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...localServerEnv(port, join(dir, "panel.db")),
+      SEED_ON_START: "1",
+      HEALTH_CHECK_ALLOW: "127.0.0.0/8,localhost",
+      INITIAL_ADMIN_PASSWORD_FILE: passwordFile,
+      ...opts.env,
     },
-  );
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const pid = child.pid;
@@ -159,9 +156,4 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { rssMiB: round(kb("VmRSS") / 1024, 1), peakMiB: round(kb("VmHWM") / 1024, 1) };
-}
-
-export function round(n: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }

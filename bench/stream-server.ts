@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const started = new Map<number, number>();
   runner.on("job", (u) => {
     if (u.status === "running") started.set(u.id, performance.now());
-    else if (started.has(u.id)) console.error(`[bench:stream server] job ${u.id} ${u.status} in ${Math.round(performance.now() - started.get(u.id)!)} ms`);
+    else if (started.has(u.id))
+      console.error(`[bench:stream server] job ${u.id} ${u.status} in ${Math.round(performance.now() - started.get(u.id)!)} ms`);
   });
   let peakRss = process.memoryUsage().rss;
   setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20).unref();
@@ -38,10 +39,17 @@ async function main(): Promise<void> {
 
   process.on("message", (m: Msg) => {
     if (m.op === "start") {
-      runner.enqueue({ machine: "frame1", kind: "bench-seq", args: m.rate ? { count: m.count, rate: m.rate } : { count: m.count }, requestedById: null }).then(
-        ({ id }) => reply(m.id, { jobId: id }),
-        (err: unknown) => reply(m.id, { error: String(err) }),
-      );
+      runner
+        .enqueue({
+          machine: "frame1",
+          kind: "bench-seq",
+          args: m.rate ? { count: m.count, rate: m.rate } : { count: m.count },
+          requestedById: null,
+        })
+        .then(
+          ({ id }) => reply(m.id, { jobId: id }),
+          (err: unknown) => reply(m.id, { error: String(err) }),
+        );
     } else if (m.op === "usage") {
       const rss = process.memoryUsage().rss;
       reply(m.id, { cpu: process.cpuUsage(), rss, peakRss, maxPendingBytes: hub.stats().maxPendingSeen });

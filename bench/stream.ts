@@ -12,17 +12,23 @@ import { join } from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { lab } from "../e2e/lab";
 import type { WireLogBatch } from "../lib/live/events";
-import { lastSeqOf, textsOf } from "../lib/live/log-batch";
+import { lastSeqOf, textsOf } from "../lib/wire/log-batch";
 
 const FULL_LINES = 200_000;
 const STEADY = { rate: 1000, seconds: 10, clients: 10 };
 // `npm run bench:stream -- --clients=1,10 --cpu-prof`: fewer runs, and a CPU profile of the server
 // child in /tmp/bench-stream-prof.
-const arg = (name: string) => process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split("=")[1] ?? (process.argv.includes(`--${name}`) ? "" : undefined);
-const CLIENT_COUNTS = (arg("clients") ?? "1,10,50").split(",").map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+const arg = (name: string) =>
+  process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split("=")[1] ??
+  (process.argv.includes(`--${name}`) ? "" : undefined);
+const CLIENT_COUNTS = (arg("clients") ?? "1,10,50")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isSafeInteger(n) && n > 0);
 
 type Usage = { cpu: NodeJS.CpuUsage; rss: number; peakRss: number; maxPendingBytes: number };
-const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN;
 const mb = (b: number) => Number((b / 2 ** 20).toFixed(1));
 
 function openssh(key: string, knownHosts: string, host: string, lines: number): Promise<number> {
@@ -30,7 +36,9 @@ function openssh(key: string, knownHosts: string, host: string, lines: number): 
   const args = ["-i", key, "-o", `UserKnownHostsFile=${knownHosts}`, "-o", "BatchMode=yes", `admin@${host}`, `seq 1 ${lines}`];
   const child = spawn("ssh", args, { stdio: ["ignore", "pipe", "inherit"] });
   child.stdout.resume(); // a pipe read as fast as it comes, like the panel's channel
-  return new Promise((ok, fail) => child.on("close", (code) => (code === 0 ? ok(performance.now() - t0) : fail(new Error(`ssh exited ${code}`)))));
+  return new Promise((ok, fail) =>
+    child.on("close", (code) => (code === 0 ? ok(performance.now() - t0) : fail(new Error(`ssh exited ${code}`)))),
+  );
 }
 
 class Client {
@@ -72,10 +80,15 @@ class Client {
   follow(jobId: number, expected: number): Promise<void> {
     Object.assign(this, { received: 0, first: 0, last: 0, resyncs: 0, latencies: [], lastSeq: 0, expected });
     const finished = new Promise<void>((r, f) => ((this.done = r), (this.fail = f)));
-    this.socket.emit("job:subscribe", { jobId, after: 0 }, (ack: { ok: boolean; job?: { status: string; message: string | null }; error?: { message: string } }) => {
-      if (!ack.ok) this.fail?.(new Error(`job:subscribe refused: ${ack.error?.message}`));
-      else if (ack.job && !["queued", "running", "succeeded"].includes(ack.job.status)) this.fail?.(new Error(`job ${jobId} ${ack.job.status}: ${ack.job.message}`));
-    });
+    this.socket.emit(
+      "job:subscribe",
+      { jobId, after: 0 },
+      (ack: { ok: boolean; job?: { status: string; message: string | null }; error?: { message: string } }) => {
+        if (!ack.ok) this.fail?.(new Error(`job:subscribe refused: ${ack.error?.message}`));
+        else if (ack.job && !["queued", "running", "succeeded"].includes(ack.job.status))
+          this.fail?.(new Error(`job ${jobId} ${ack.job.status}: ${ack.job.message}`));
+      },
+    );
     return finished;
   }
 }
@@ -89,11 +102,26 @@ async function main(): Promise<void> {
   const { migrate } = await import("../lib/db/migrate");
   await migrate(url);
   const { db } = await import("../lib/db/client");
-  await db().machine.create({ data: { name: "frame1", system: "x86_64-linux", role: "testing", sshHost: frame1.address, sshUser: "admin", hostKeyFingerprint: frame1.hostKeyFingerprint } });
+  await db().machine.create({
+    data: {
+      name: "frame1",
+      system: "x86_64-linux",
+      role: "testing",
+      sshHost: frame1.address,
+      sshUser: "admin",
+      hostKeyFingerprint: frame1.hostKeyFingerprint,
+    },
+  });
   await db().$disconnect();
 
   const server = fork("bench/stream-server.ts", [], {
-    execArgv: [...(arg("cpu-prof") !== undefined ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-stream-prof"] : []), "--require", "./scripts/server-only-preload.cjs", "--import", "tsx"],
+    execArgv: [
+      ...(arg("cpu-prof") !== undefined ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-stream-prof"] : []),
+      "--require",
+      "./scripts/server-only-preload.cjs",
+      "--import",
+      "tsx",
+    ],
     env: { ...process.env, DATABASE_URL: url, SSH_KEY_FILE: info.privateKeyPath, NODE_ENV: "production" },
   });
   const pending = new Map<number, (m: Record<string, unknown>) => void>();
@@ -101,10 +129,18 @@ async function main(): Promise<void> {
   const ready = new Promise<{ port: number; cookie: string }>((resolve) => {
     server.on("message", (m: { id: number } & Record<string, unknown>) => {
       if (m.id === 0) resolve(m as unknown as { port: number; cookie: string });
-      else pending.get(m.id)?.(m), pending.delete(m.id);
+      else {
+        pending.get(m.id)?.(m);
+        pending.delete(m.id);
+      }
     });
   });
-  const ask = <T>(msg: object) => new Promise<T>((r) => { const id = nextId++; pending.set(id, r as (m: Record<string, unknown>) => void); server.send({ id, ...msg }); });
+  const ask = <T>(msg: object) =>
+    new Promise<T>((r) => {
+      const id = nextId++;
+      pending.set(id, r as (m: Record<string, unknown>) => void);
+      server.send({ id, ...msg });
+    });
   const { port, cookie } = await ready;
   console.error(`[bench:stream] server child on port ${port}`);
   const clients: Client[] = [];
@@ -112,7 +148,10 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < Math.max(...CLIENT_COUNTS); i++) {
       const s = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
-      await new Promise<void>((r, f) => { s.once("connect", () => r()); s.once("connect_error", f); });
+      await new Promise<void>((r, f) => {
+        s.once("connect", () => r());
+        s.once("connect_error", f);
+      });
       clients.push(new Client(s));
     }
     const run = async (n: number, count: number, rate?: number) => {
@@ -151,10 +190,14 @@ async function main(): Promise<void> {
       const r = await run(n, FULL_LINES);
       const ratio = Number((r.perClientLinesPerSecond / sshRates.at(-1)!).toFixed(2));
       full.push({ ...r, opensshLinesPerSecond: Math.round(sshRates.at(-1)!), ratioToOpenssh: ratio });
-      console.log(`full speed, ${n} client(s): ${r.perClientLinesPerSecond} lines/s each (openssh pipe ${Math.round(sshRates.at(-1)!)}/s, ratio ${ratio}), first line after ${r.firstLineMs} ms, latency p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms, resyncs ${r.resyncs}, server CPU ${r.serverCpuPercent}%, RSS ${r.serverRssMB} MB (peak ${r.serverPeakRssMB})`);
+      console.log(
+        `full speed, ${n} client(s): ${r.perClientLinesPerSecond} lines/s each (openssh pipe ${Math.round(sshRates.at(-1)!)}/s, ratio ${ratio}), first line after ${r.firstLineMs} ms, latency p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms, resyncs ${r.resyncs}, server CPU ${r.serverCpuPercent}%, RSS ${r.serverRssMB} MB (peak ${r.serverPeakRssMB})`,
+      );
     }
     const steady = await run(STEADY.clients, STEADY.rate * STEADY.seconds, STEADY.rate);
-    console.log(`steady ${STEADY.rate} lines/s, ${STEADY.clients} clients: latency p50 ${steady.p50Ms} ms p99 ${steady.p99Ms} ms, server CPU ${steady.serverCpuPercent}%, RSS ${steady.serverRssMB} MB`);
+    console.log(
+      `steady ${STEADY.rate} lines/s, ${STEADY.clients} clients: latency p50 ${steady.p50Ms} ms p99 ${steady.p99Ms} ms, server CPU ${steady.serverCpuPercent}%, RSS ${steady.serverRssMB} MB`,
+    );
     const ten = full.find((r) => (r as { clients: number }).clients === 10) as { ratioToOpenssh: number } | undefined;
     Object.assign(results, {
       fullSpeed: full,

@@ -40,15 +40,30 @@ describe("parseEnv", () => {
   it("always counts loopback on its own port among the public origins", () => {
     const e = parseEnv({ PORT: "3100", PUBLIC_ORIGINS: "https://local.kaifer.dev/, https://Frame1.tail.ts.net" });
     expect(publicOrigins(e)).toEqual([
-      "https://local.kaifer.dev", "https://frame1.tail.ts.net", "http://127.0.0.1:3100", "http://localhost:3100",
+      "https://local.kaifer.dev",
+      "https://frame1.tail.ts.net",
+      "http://127.0.0.1:3100",
+      "http://localhost:3100",
     ]);
     expect(trustedProxies(parseEnv({ TRUSTED_PROXIES: "127.0.0.1, ::1" }))).toEqual(["127.0.0.1", "::1"]);
   });
 
   it("parses given values", () => {
     expect(
-      parseEnv({ PORT: "8080", HOST: "0.0.0.0", SEED_ON_START: "off", DATABASE_URL: "file:/var/lib/panel/panel.db", NODE_ENV: "production" }),
-    ).toMatchObject({ PORT: 8080, HOST: "0.0.0.0", SEED_ON_START: false, DATABASE_URL: "file:/var/lib/panel/panel.db", NODE_ENV: "production" });
+      parseEnv({
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        SEED_ON_START: "off",
+        DATABASE_URL: "file:/var/lib/panel/panel.db",
+        NODE_ENV: "production",
+      }),
+    ).toMatchObject({
+      PORT: 8080,
+      HOST: "0.0.0.0",
+      SEED_ON_START: false,
+      DATABASE_URL: "file:/var/lib/panel/panel.db",
+      NODE_ENV: "production",
+    });
   });
 
   it.each(["abc", "70000", "0", "80.5"])("refuses PORT=%j naming PORT", (PORT) => {
@@ -62,9 +77,7 @@ describe("parseEnv", () => {
   it("refuses a DATABASE_URL that is not a SQLite file URL", () => {
     const err = errorOf({ DATABASE_URL: "postgres://db/panel" });
     expect(err).toBeInstanceOf(EnvError);
-    expect((err as EnvError).issues).toEqual([
-      'DATABASE_URL: must be a SQLite URL like file:./data/panel.db (got "postgres://db/panel")',
-    ]);
+    expect((err as EnvError).issues).toEqual(['DATABASE_URL: must be a SQLite URL like file:./data/panel.db (got "postgres://db/panel")']);
     expect(errorOf({ DATABASE_URL: "file:" })).toBeInstanceOf(EnvError);
   });
 
@@ -74,8 +87,15 @@ describe("parseEnv", () => {
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseEnv({ PORT: "", HOST: "", DATABASE_URL: "", HEALTH_CHECK_ALLOW: "", SEED_ON_START: "", HEALTH_INTERVAL_MS: undefined })).toMatchObject({
-      PORT: 3000, HOST: "127.0.0.1", DATABASE_URL: "file:./data/panel.db", HEALTH_CHECK_ALLOW: "inventory", SEED_ON_START: true, HEALTH_INTERVAL_MS: 30_000,
+    expect(
+      parseEnv({ PORT: "", HOST: "", DATABASE_URL: "", HEALTH_CHECK_ALLOW: "", SEED_ON_START: "", HEALTH_INTERVAL_MS: undefined }),
+    ).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./data/panel.db",
+      HEALTH_CHECK_ALLOW: "inventory",
+      SEED_ON_START: true,
+      HEALTH_INTERVAL_MS: 30_000,
     });
   });
 

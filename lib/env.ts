@@ -1,13 +1,10 @@
 // The environment, parsed once with zod. The only module that reads process.env.
 import { z } from "zod";
-import bodyCeiling from "./http/body-ceiling.json";
+import bodyCeiling from "./body-ceiling.json";
 
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
-const int = (min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,7 +32,10 @@ export const envSchema = z.object({
   TAILSCALE_IDENTITY: bool.default(false),
   /** Show tiles and health (nothing else) to visitors who are not logged in. */
   ANONYMOUS_DASHBOARD: bool.default(false),
-  INITIAL_ADMIN_NAME: z.string().regex(/^[a-z][a-z0-9._-]{0,31}$/, "must be a user name like admin").default("admin"),
+  INITIAL_ADMIN_NAME: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]{0,31}$/, "must be a user name like admin")
+    .default("admin"),
   /** File holding the first admin's password (e.g. /run/agenix/panel-admin), read when no user exists. */
   INITIAL_ADMIN_PASSWORD_FILE: z.string().optional(),
   SESSION_IDLE_SECONDS: int(1, 31_536_000).default(43_200),
@@ -68,7 +68,10 @@ export const envSchema = z.object({
   JOB_TIMEOUT_DEPLOY_MS: int(1000, 86_400_000).default(3_600_000),
   JOB_TIMEOUT_QUERY_MS: int(1000, 86_400_000).default(120_000),
   /** nix-instantiate (name on PATH or absolute path) for reading a .nix file in the Homepage import; "off" = none. */
-  NIX_INSTANTIATE: z.string().regex(/^(off|[A-Za-z0-9._/+][A-Za-z0-9._/+-]*)$/, "must be a command or an absolute path, or off").default("nix-instantiate"),
+  NIX_INSTANTIATE: z
+    .string()
+    .regex(/^(off|[A-Za-z0-9._/+][A-Za-z0-9._/+-]*)$/, "must be a command or an absolute path, or off")
+    .default("nix-instantiate"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,9 +84,7 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
@@ -113,11 +114,15 @@ export function databaseFile(url = env().DATABASE_URL): string {
 
 /** The origins browsers use to reach the panel (scheme://host[:port]), lower-case. */
 export function publicOrigins(e: Env = env()): string[] {
-  const listed = e.PUBLIC_ORIGINS.split(",").map((o) => o.trim().toLowerCase().replace(/\/+$/, "")).filter(Boolean);
+  const listed = e.PUBLIC_ORIGINS.split(",")
+    .map((o) => o.trim().toLowerCase().replace(/\/+$/, ""))
+    .filter(Boolean);
   // Loopback on our own port is always ours: a rebinding attacker's page cannot have this origin.
   return [...new Set([...listed, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`])];
 }
 
 export function trustedProxies(e: Env = env()): string[] {
-  return e.TRUSTED_PROXIES.split(",").map((p) => p.trim()).filter(Boolean);
+  return e.TRUSTED_PROXIES.split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

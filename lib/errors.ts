@@ -93,8 +93,15 @@ export function errorBody(err: unknown): ErrorBody {
 export function httpStatus(err: unknown): number {
   if (!(err instanceof DomainError)) return 500;
   const statuses: Record<string, number> = {
-    invalid_input: 400, unauthorized: 401, invalid_credentials: 401, totp_required: 401, forbidden: 403,
-    not_found: 404, conflict: 409, too_large: 413, rate_limited: 429,
+    invalid_input: 400,
+    unauthorized: 401,
+    invalid_credentials: 401,
+    totp_required: 401,
+    forbidden: 403,
+    not_found: 404,
+    conflict: 409,
+    too_large: 413,
+    rate_limited: 429,
   };
   return statuses[err.code] ?? 400;
 }

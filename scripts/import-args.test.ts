@@ -3,15 +3,41 @@ import { parseImportArgs } from "./import-args";
 
 describe("npm run import arguments", () => {
   it("reads homepage, homepage-flake and flake imports; preview unless --apply", () => {
-    expect(parseImportArgs(["homepage", "services.yaml"])).toEqual({ source: "homepage", file: "services.yaml", kind: "services", env: null, apply: false });
-    expect(parseImportArgs(["homepage", "conf/bookmarks.yaml", "--apply"])).toEqual({ source: "homepage", file: "conf/bookmarks.yaml", kind: "bookmarks", env: null, apply: true });
-    expect(parseImportArgs(["homepage", "homepage.nix", "--env", "/run/secrets/homepage.env"])).toMatchObject({ file: "homepage.nix", env: "/run/secrets/homepage.env" });
+    expect(parseImportArgs(["homepage", "services.yaml"])).toEqual({
+      source: "homepage",
+      file: "services.yaml",
+      kind: "services",
+      env: null,
+      apply: false,
+    });
+    expect(parseImportArgs(["homepage", "conf/bookmarks.yaml", "--apply"])).toEqual({
+      source: "homepage",
+      file: "conf/bookmarks.yaml",
+      kind: "bookmarks",
+      env: null,
+      apply: true,
+    });
+    expect(parseImportArgs(["homepage", "homepage.nix", "--env", "/run/secrets/homepage.env"])).toMatchObject({
+      file: "homepage.nix",
+      env: "/run/secrets/homepage.env",
+    });
     expect(parseImportArgs(["homepage", "hp.json", "--bookmarks"])).toMatchObject({ kind: "bookmarks" });
     expect(parseImportArgs(["homepage-flake", "frame1", "--attr", "frame1", "--bookmarks"])).toEqual({
-      source: "homepage-flake", machine: "frame1", attr: "frame1", flakeDir: null, kind: "bookmarks", env: null, apply: false,
+      source: "homepage-flake",
+      machine: "frame1",
+      attr: "frame1",
+      flakeDir: null,
+      kind: "bookmarks",
+      env: null,
+      apply: false,
     });
     expect(parseImportArgs(["flake", "frame2"])).toEqual({ source: "flake", machine: "frame2", flakeDir: null, apply: false });
-    expect(parseImportArgs(["flake", "frame2", "--flake-dir", "/srv/homelab", "--apply"])).toEqual({ source: "flake", machine: "frame2", flakeDir: "/srv/homelab", apply: true });
+    expect(parseImportArgs(["flake", "frame2", "--flake-dir", "/srv/homelab", "--apply"])).toEqual({
+      source: "flake",
+      machine: "frame2",
+      flakeDir: "/srv/homelab",
+      apply: true,
+    });
   });
 
   it("refuses what it does not know", () => {

@@ -8,8 +8,13 @@ export const IMPORT_USAGE = [
 export type ImportArgs =
   | { source: "homepage"; file: string; kind: "services" | "bookmarks"; env: string | null; apply: boolean }
   | {
-      source: "homepage-flake"; machine: string; attr: string | null; flakeDir: string | null; kind: "services" | "bookmarks";
-      env: string | null; apply: boolean;
+      source: "homepage-flake";
+      machine: string;
+      attr: string | null;
+      flakeDir: string | null;
+      kind: "services" | "bookmarks";
+      env: string | null;
+      apply: boolean;
     }
   | { source: "flake"; machine: string; flakeDir: string | null; apply: boolean };
 
@@ -18,7 +23,11 @@ const FLAGS: Record<string, string[]> = {
   "homepage-flake": ["--apply", "--bookmarks"],
   flake: ["--apply"],
 };
-const OPTIONS: Record<string, string[]> = { homepage: ["--env"], "homepage-flake": ["--attr", "--flake-dir", "--env"], flake: ["--flake-dir"] };
+const OPTIONS: Record<string, string[]> = {
+  homepage: ["--env"],
+  "homepage-flake": ["--attr", "--flake-dir", "--env"],
+  flake: ["--flake-dir"],
+};
 
 export function parseImportArgs(argv: string[]): ImportArgs | { error: string } {
   const [source, target, ...rest] = argv;
@@ -43,7 +52,15 @@ export function parseImportArgs(argv: string[]): ImportArgs | { error: string } 
   }
   const flakeDir = options["--flake-dir"] ?? null;
   if (source === "homepage-flake") {
-    return { source, machine: target, attr: options["--attr"] ?? null, flakeDir, kind: bookmarks ? "bookmarks" : "services", env: options["--env"] ?? null, apply };
+    return {
+      source,
+      machine: target,
+      attr: options["--attr"] ?? null,
+      flakeDir,
+      kind: bookmarks ? "bookmarks" : "services",
+      env: options["--env"] ?? null,
+      apply,
+    };
   }
   return { source: "flake", machine: target, flakeDir, apply };
 }

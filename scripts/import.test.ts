@@ -13,19 +13,31 @@ const dir = mkdtempSync(join(tmpdir(), "import-cli-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/import.ts", ...args], {
-    cwd: root, encoding: "utf8", timeout: 60_000,
-    env: { ...process.env, DATABASE_URL: t.url(), NIX_INSTANTIATE: "nix-instantiate", ...extraEnv },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/import.ts", ...args],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: t.url(), NIX_INSTANTIATE: "nix-instantiate", ...extraEnv },
+    },
+  );
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
 describe("npm run import -- homepage", () => {
   it("fills templates from --env (HOMEPAGE_FILE_ read from disk, as Homepage reads it), previews, applies", async () => {
     writeFileSync(join(dir, "token"), "tok3n\n");
-    writeFileSync(join(dir, "homepage.env"), `HOMEPAGE_VAR_HOST=paper.lan\nHOMEPAGE_FILE_TOKEN=${join(dir, "token")}\nHOMEPAGE_FILE_GONE=${join(dir, "gone")}\n`);
+    writeFileSync(
+      join(dir, "homepage.env"),
+      `HOMEPAGE_VAR_HOST=paper.lan\nHOMEPAGE_FILE_TOKEN=${join(dir, "token")}\nHOMEPAGE_FILE_GONE=${join(dir, "gone")}\n`,
+    );
     const services = join(dir, "services.yaml");
-    writeFileSync(services, "- Docs:\n    - Paperless:\n        href: {{HOMEPAGE_VAR_HOST}}\n        siteMonitor: https://{{HOMEPAGE_VAR_HOST}}/?t={{HOMEPAGE_FILE_TOKEN}}\n        description: {{HOMEPAGE_FILE_GONE}}\n");
+    writeFileSync(
+      services,
+      "- Docs:\n    - Paperless:\n        href: {{HOMEPAGE_VAR_HOST}}\n        siteMonitor: https://{{HOMEPAGE_VAR_HOST}}/?t={{HOMEPAGE_FILE_TOKEN}}\n        description: {{HOMEPAGE_FILE_GONE}}\n",
+    );
 
     const preview = cli(["homepage", services, "--env", join(dir, "homepage.env")]);
     expect(preview.err).toBe("");
@@ -33,14 +45,19 @@ describe("npm run import -- homepage", () => {
     expect(preview.out).toContain("+ add       Docs / Paperless [id paperless] (line 2)");
     expect(preview.out).toContain("skipped: href paper.lan is not an http(s) link the panel can open; the service is imported without it.");
     expect(preview.out).toContain("warning: Filled in from the environment, as Homepage does: HOMEPAGE_VAR_HOST, HOMEPAGE_FILE_TOKEN.");
-    expect(preview.out).toContain(`warning: No value for HOMEPAGE_FILE_GONE: it names the file ${join(dir, "gone")}, which cannot be read (ENOENT).`);
+    expect(preview.out).toContain(
+      `warning: No value for HOMEPAGE_FILE_GONE: it names the file ${join(dir, "gone")}, which cannot be read (ENOENT).`,
+    );
     expect(await t.client().service.count({ where: { slug: "paperless" } })).toBe(0);
 
     const applied = cli(["homepage", services, "--env", join(dir, "homepage.env"), "--apply"]);
     expect(applied.code).toBe(0);
     expect(applied.out).toMatch(/Applied: 1 added, 0 changed, 0 unchanged, 0 skipped\.$/m);
     expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({
-      url: null, checkType: "http", checkTarget: "https://paper.lan/?t=tok3n", description: "{{HOMEPAGE_FILE_GONE}}",
+      url: null,
+      checkType: "http",
+      checkTarget: "https://paper.lan/?t=tok3n",
+      description: "{{HOMEPAGE_FILE_GONE}}",
     });
   }, 120_000);
 
@@ -51,7 +68,9 @@ describe("npm run import -- homepage", () => {
     expect(ok.out).toMatch(/^Plan: 3 to add, 0 to change, 0 unchanged, 0 skipped\./m);
     const off = cli(["homepage", nix], { NIX_INSTANTIATE: "off" });
     expect(off.code).toBe(1);
-    expect(off.err).toMatch(/^import: Reading a \.nix file needs nix-instantiate on the panel's machine, which is not available \(NIX_INSTANTIATE=off\)\. Load it from the flake instead/);
+    expect(off.err).toMatch(
+      /^import: Reading a \.nix file needs nix-instantiate on the panel's machine, which is not available \(NIX_INSTANTIATE=off\)\. Load it from the flake instead/,
+    );
   }, 120_000);
 
   it("a malformed env file is refused with its line, and nothing changes", async () => {

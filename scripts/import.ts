@@ -32,7 +32,9 @@ async function main(): Promise<number> {
       const input = homepageImportInput.parse({ mode, kind: args.kind, text });
       const templates = args.env ? (await import("../lib/import/homepage-env-disk")).templatesFromDisk(args.env) : undefined;
       const hp = await import("../lib/import/homepage-import");
-      plan = args.apply ? await hp.applyHomepage(input.text, input.kind, templates) : await hp.previewHomepage(input.text, input.kind, templates);
+      plan = args.apply
+        ? await hp.applyHomepage(input.text, input.kind, templates)
+        : await hp.previewHomepage(input.text, input.kind, templates);
       action = "inventory.import.homepage";
       target = input.kind;
     } else {

@@ -13,8 +13,19 @@ export async function prepareLabDatabase(databaseUrl: string, info: LabInfo): Pr
   await migrate(databaseUrl);
   await seedOnce(db());
   for (const host of info.hosts) {
-    const data = { sshHost: host.address, sshUser: "admin", sshPort: host.sshPort, hostKeyFingerprint: host.hostKeyFingerprint, flakeAttr: host.name, deployable: true };
-    await db().machine.upsert({ where: { name: host.name }, update: data, create: { name: host.name, system: "x86_64-linux", role: "testing", description: "lab host", ...data } });
+    const data = {
+      sshHost: host.address,
+      sshUser: "admin",
+      sshPort: host.sshPort,
+      hostKeyFingerprint: host.hostKeyFingerprint,
+      flakeAttr: host.name,
+      deployable: true,
+    };
+    await db().machine.upsert({
+      where: { name: host.name },
+      update: data,
+      create: { name: host.name, system: "x86_64-linux", role: "testing", description: "lab host", ...data },
+    });
   }
   await db().$disconnect();
 }
@@ -25,8 +36,11 @@ if (process.argv[1]?.endsWith("lab-db.ts")) {
     console.error("usage: lab-db.ts <database file>");
     process.exit(2);
   }
-  lab.up().then((info) => prepareLabDatabase(`file:${resolve(file)}`, info)).catch((err: unknown) => {
-    console.error("[lab-db]", err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+  lab
+    .up()
+    .then((info) => prepareLabDatabase(`file:${resolve(file)}`, info))
+    .catch((err: unknown) => {
+      console.error("[lab-db]", err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
 }

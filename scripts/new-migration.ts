@@ -18,13 +18,15 @@ const existing = readdirSync(migrations, { withFileTypes: true }).filter((d) => 
 // migration is the diff from the newest copy to prisma/schema.prisma. (With a driver adapter,
 // Prisma 6.19 cannot diff against a live database or a migrations folder.)
 const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
-const latest = existing.map((d) => d.name).sort().at(-1);
+const latest = existing
+  .map((d) => d.name)
+  .sort()
+  .at(-1);
 const from = latest ? ["--from-schema-datamodel", join(migrations, latest, "schema.prisma")] : ["--from-empty"];
-const sql = execFileSync(
-  prisma,
-  ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { env, encoding: "utf8" },
-);
+const sql = execFileSync(prisma, ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+  env,
+  encoding: "utf8",
+});
 if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
   console.log("The schema has no changes against the migrations: nothing to create.");
   process.exit(0);

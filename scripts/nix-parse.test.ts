@@ -37,10 +37,17 @@ const title = available
 describe.skipIf(!available)(title, () => {
   it("finds the package, the module, the flake, the VM test and the fixtures", () => {
     const names = files.map((f) => relative(root, f));
-    expect(names).toEqual(expect.arrayContaining([
-      "nix/package.nix", "nix/module.nix", "nix/flake.nix", "nix/vm-test.nix", "e2e/lab/flake/flake.nix",
-      "lib/fixtures/derived/homepage/module-services-list.nix", "lib/nix/fixtures/capture/build.flake.nix",
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "nix/package.nix",
+        "nix/module.nix",
+        "nix/flake.nix",
+        "nix/vm-test.nix",
+        "e2e/lab/flake/flake.nix",
+        "lib/fixtures/derived/homepage/module-services-list.nix",
+        "lib/nix/fixtures/capture/build.flake.nix",
+      ]),
+    );
   });
 
   it.each(files.map((f) => [relative(root, f), f]))("%s", (_name, file) => {

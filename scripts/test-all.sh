@@ -17,6 +17,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 rm -rf test-results && mkdir -p test-results
+# Seconds, and first: a lint error, a file Prettier would change or an import that breaks the
+# layers of DESIGN.md (dependency-cruiser) fails the run before any test.
+step "lint, format and layers (ESLint, Prettier, dependency-cruiser)"
+npm run -s check
+
 # The lab comes up in the background while the CPU-bound steps run: on a fresh machine most of
 # its time is downloading and unpacking Debian packages. Its output is shown when it is needed.
 step "lab up, in the background (systemd-nspawn hosts in network namespaces; log: test-results/lab-up.log)"

@@ -2,7 +2,9 @@
 // when anything failed or a report is missing (a stage that crashed counts as failed).
 import { existsSync, readFileSync } from "node:fs";
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const problems = [];
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
@@ -16,11 +18,16 @@ for (const file of process.argv.slice(2)) {
     passed += r.stats.expected + r.stats.flaky;
     failed += r.stats.unexpected;
     skipped += r.stats.skipped;
-    if (r.errors?.length) { failed += r.errors.length; problems.push(`${file}: ${r.errors.length} error(s) outside tests`); }
+    if (r.errors?.length) {
+      failed += r.errors.length;
+      problems.push(`${file}: ${r.errors.length} error(s) outside tests`);
+    }
     console.log(`${file}: ${r.stats.expected + r.stats.flaky} passed, ${r.stats.unexpected} failed, ${r.stats.skipped} skipped`);
   } else {
     // Vitest
-    const suiteFailures = (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).every((a) => a.status !== "failed")).length;
+    const suiteFailures = (r.testResults ?? []).filter(
+      (t) => t.status === "failed" && (t.assertionResults ?? []).every((a) => a.status !== "failed"),
+    ).length;
     passed += r.numPassedTests;
     failed += r.numFailedTests + suiteFailures;
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);

@@ -13,7 +13,12 @@ import type { FormState } from "@/lib/validation/form-state";
 import { newPassword } from "@/lib/validation/auth";
 
 const passwordChange = z.object({ current: z.string().min(1, "Enter your current password.").max(256), password: newPassword });
-const code = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code.") });
+const code = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code."),
+});
 
 async function me(action: string) {
   try {
@@ -53,7 +58,8 @@ export async function confirmTotp(_prev: FormState, form: FormData): Promise<For
   const parsed = code.safeParse(formToObject(form));
   if (!parsed.success) return { fields: fieldErrors(parsed.error) };
   const user = await findUserById(who.user.id);
-  if (!user?.totpSecret || !verifyTotp(user.totpSecret, parsed.data.code)) return { fields: { code: "That code does not match. Check the time on your phone." } };
+  if (!user?.totpSecret || !verifyTotp(user.totpSecret, parsed.data.code))
+    return { fields: { code: "That code does not match. Check the time on your phone." } };
   await updateUser(who.user.id, { totpEnabled: true });
   await audit(who.user, who.ctx.address, "account.totp.enable", "ok", who.user.name);
   revalidatePath("/account");
@@ -65,7 +71,8 @@ export async function disableTotp(_prev: FormState, form: FormData): Promise<For
   if (!who) return { message: "Log in first." };
   const parsed = code.safeParse(formToObject(form));
   const user = await findUserById(who.user.id);
-  if (!parsed.success || !user?.totpSecret || !verifyTotp(user.totpSecret, parsed.data.code)) return { fields: { code: "Enter a current code to turn it off." } };
+  if (!parsed.success || !user?.totpSecret || !verifyTotp(user.totpSecret, parsed.data.code))
+    return { fields: { code: "Enter a current code to turn it off." } };
   await updateUser(who.user.id, { totpEnabled: false, totpSecret: null });
   await audit(who.user, who.ctx.address, "account.totp.disable", "ok", who.user.name);
   revalidatePath("/account");

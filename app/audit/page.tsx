@@ -31,7 +31,9 @@ function filtersOf(params: Record<string, string | string[] | undefined>): Audit
 }
 
 function query(f: AuditFilterInput, extra: Record<string, string> = {}): string {
-  const entries = Object.entries({ ...f, ...extra }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]);
+  const entries = Object.entries({ ...f, ...extra })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, String(v)]);
   return new URLSearchParams(entries).toString();
 }
 
@@ -42,11 +44,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const older = events.length === PAGE ? query({ ...f, before: events.at(-1)!.id }) : null;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
-      <PageHeader title="Audit"><UserMenu user={user} /></PageHeader>
+      <PageHeader title="Audit">
+        <UserMenu user={user} />
+      </PageHeader>
       <nav className="mt-4 flex gap-2" aria-label="Whose events">
         {TABS.map((t) => (
-          <Link key={t.scope} href={`/audit?${query({ scope: t.scope })}`} aria-current={f.scope === t.scope ? "page" : undefined}
-            className={buttonClass(f.scope === t.scope ? "primary" : undefined)}>{t.label}</Link>
+          <Link
+            key={t.scope}
+            href={`/audit?${query({ scope: t.scope })}`}
+            aria-current={f.scope === t.scope ? "page" : undefined}
+            className={buttonClass(f.scope === t.scope ? "primary" : undefined)}
+          >
+            {t.label}
+          </Link>
         ))}
       </nav>
       <p className="mt-2 text-sm text-(--color-muted)">
@@ -56,41 +66,83 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </p>
       <form className="my-4 flex flex-wrap items-end gap-3" role="search">
         <input type="hidden" name="scope" value={f.scope} />
-        <label className="grid gap-1 text-sm">Action
+        <label className="grid gap-1 text-sm">
+          Action
           <select name="action" defaultValue={f.action ?? ""} className={inputClass}>
             <option value="">any</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </label>
-        {f.scope === "users" && <label className="grid gap-1 text-sm">User<input name="actor" defaultValue={f.actor ?? ""} className={inputClass} /></label>}
-        <label className="grid gap-1 text-sm">Outcome
+        {f.scope === "users" && (
+          <label className="grid gap-1 text-sm">
+            User
+            <input name="actor" defaultValue={f.actor ?? ""} className={inputClass} />
+          </label>
+        )}
+        <label className="grid gap-1 text-sm">
+          Outcome
           <select name="outcome" defaultValue={f.outcome ?? ""} className={inputClass}>
-            <option value="">any</option><option value="ok">ok</option><option value="denied">denied</option><option value="failed">failed</option>
+            <option value="">any</option>
+            <option value="ok">ok</option>
+            <option value="denied">denied</option>
+            <option value="failed">failed</option>
           </select>
         </label>
         <button className={buttonClass("primary")}>Filter</button>
       </form>
       <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
         <table className="w-full text-sm" data-testid="audit-table">
-          <thead className="text-(--color-muted)"><tr><th className={cell}>When</th><th className={cell}>Who</th><th className={cell}>From</th><th className={cell}>Action</th><th className={cell}>Target</th><th className={cell}>Outcome</th><th className={cell}>Times</th><th className={cell}>Detail</th></tr></thead>
+          <thead className="text-(--color-muted)">
+            <tr>
+              <th className={cell}>When</th>
+              <th className={cell}>Who</th>
+              <th className={cell}>From</th>
+              <th className={cell}>Action</th>
+              <th className={cell}>Target</th>
+              <th className={cell}>Outcome</th>
+              <th className={cell}>Times</th>
+              <th className={cell}>Detail</th>
+            </tr>
+          </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id} className="border-t border-(--color-line)" data-testid="audit-row">
-                <td className={`${cell} whitespace-nowrap`}>{time(e.at)}{e.count > 1 && <span className="block text-xs text-(--color-muted)">to {time(e.lastAt).slice(11)}</span>}</td>
-                <td className={cell} data-testid="audit-who">{e.userId === null ? <span className="text-(--color-muted)">anonymous</span> : visible(e.actor)}</td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {time(e.at)}
+                  {e.count > 1 && <span className="block text-xs text-(--color-muted)">to {time(e.lastAt).slice(11)}</span>}
+                </td>
+                <td className={cell} data-testid="audit-who">
+                  {e.userId === null ? <span className="text-(--color-muted)">anonymous</span> : visible(e.actor)}
+                </td>
                 <td className={`${cell} font-mono`}>{visible(e.address)}</td>
                 <td className={`${cell} font-mono`}>{e.action}</td>
-                <td className={`${cell} break-all`} data-testid="audit-target">{visible(e.target)}</td>
+                <td className={`${cell} break-all`} data-testid="audit-target">
+                  {visible(e.target)}
+                </td>
                 <td className={cell}>{e.outcome}</td>
                 <td className={`${cell} tabular-nums`}>{e.count > 1 ? `×${e.count}` : ""}</td>
                 <td className={`${cell} break-all`}>{visible(e.detail)}</td>
               </tr>
             ))}
-            {events.length === 0 && <tr><td className={cell} colSpan={8}>No events match.</td></tr>}
+            {events.length === 0 && (
+              <tr>
+                <td className={cell} colSpan={8}>
+                  No events match.
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
-      {older && <Link className={`${buttonClass()} mt-4`} href={`/audit?${older}`}>Older events</Link>}
+      {older && (
+        <Link className={`${buttonClass()} mt-4`} href={`/audit?${older}`}>
+          Older events
+        </Link>
+      )}
     </main>
   );
 }

@@ -11,7 +11,7 @@ import { fieldErrors, formToObject } from "@/lib/validation/form";
 import type { FormState } from "@/lib/validation/form-state";
 import { machineDeleteInput, machineInput } from "@/lib/validation/machine";
 import { serviceDeleteInput, serviceInput } from "@/lib/validation/service";
-import { MACHINE_NAME, SLUG } from "@/lib/validation/patterns";
+import { MACHINE_NAME, SLUG } from "@/lib/commands/patterns";
 import type { z } from "zod";
 import { requireAction } from "@/lib/auth/current";
 import { audit } from "@/lib/auth/audit";

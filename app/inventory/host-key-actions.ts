@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { trustHostKey } from "@/lib/jobs/host-keys";
 import type { FormState } from "@/lib/validation/form-state";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
 
 export async function trustHostKeyAction(machine: unknown, _prev: FormState, form: FormData): Promise<FormState> {
   const target = typeof machine === "string" ? machine.slice(0, 100) : "";

@@ -21,8 +21,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         </>
       ) : (
         <p role="alert" className="text-sm">
-          Setup is only possible from the machine the panel runs on, or with the one-time link printed in the
-          server log (<code>/setup?token=…</code>).
+          Setup is only possible from the machine the panel runs on, or with the one-time link printed in the server log (
+          <code>/setup?token=…</code>).
         </p>
       )}
     </main>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { hashPassword } from "@/lib/auth/password";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/validation/roles";
 import { endAllSessions } from "@/lib/auth/session";
 import { createUser, deleteUser, updateUser } from "@/lib/db/users";
 import { DomainError } from "@/lib/errors";
@@ -25,7 +25,12 @@ async function admin(action: string, target: string) {
   }
 }
 
-async function attempt(who: Awaited<ReturnType<typeof requireAction>>, action: string, target: string, work: () => Promise<unknown>): Promise<FormState> {
+async function attempt(
+  who: Awaited<ReturnType<typeof requireAction>>,
+  action: string,
+  target: string,
+  work: () => Promise<unknown>,
+): Promise<FormState> {
   try {
     await work();
   } catch (err) {

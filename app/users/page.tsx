@@ -16,23 +16,40 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
-      <PageHeader title="Users"><UserMenu user={user} /></PageHeader>
+      <PageHeader title="Users">
+        <UserMenu user={user} />
+      </PageHeader>
       <p className="mt-2 text-sm text-(--color-muted)">admin: everything · operator: deploy, roll back, restart · viewer: read only.</p>
       <ul className="mt-4 grid gap-3">
         {users.map((u) => (
-          <li key={u.id} data-testid="user-row" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-3">
-            <span><strong>{visible(u.name)}</strong> <span className="text-sm text-(--color-muted)">{u.role}{u.totpEnabled ? " · 2FA" : ""}{u.tailscaleLogin ? ` · ${visible(u.tailscaleLogin)}` : ""}</span></span>
+          <li
+            key={u.id}
+            data-testid="user-row"
+            className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-3"
+          >
+            <span>
+              <strong>{visible(u.name)}</strong>{" "}
+              <span className="text-sm text-(--color-muted)">
+                {u.role}
+                {u.totpEnabled ? " · 2FA" : ""}
+                {u.tailscaleLogin ? ` · ${visible(u.tailscaleLogin)}` : ""}
+              </span>
+            </span>
             <UserRowActions id={u.id} role={u.role} name={visible(u.name)} setRole={setRole} remove={removeUser} />
           </li>
         ))}
       </ul>
       <section className="mt-8 max-w-2xl border-t border-(--color-line) pt-6">
         <h2 className="mb-3 font-semibold">Add a user</h2>
-        <ActionForm action={addUser} submit="Add user" fields={[
-          { name: "name", label: "User name", autoComplete: "off" },
-          { name: "password", label: "Password (12+ characters)", type: "password", autoComplete: "new-password" },
-          { name: "tailscaleLogin", label: "Tailscale login (optional)", autoComplete: "off" },
-        ]}>
+        <ActionForm
+          action={addUser}
+          submit="Add user"
+          fields={[
+            { name: "name", label: "User name", autoComplete: "off" },
+            { name: "password", label: "Password (12+ characters)", type: "password", autoComplete: "new-password" },
+            { name: "tailscaleLogin", label: "Tailscale login (optional)", autoComplete: "off" },
+          ]}
+        >
           <Field name="role" label="Role">
             {(p) => (
               <select {...p} defaultValue="viewer" className={inputClass}>

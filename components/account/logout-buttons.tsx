@@ -12,8 +12,12 @@ export function LogoutButtons() {
   };
   return (
     <div className="flex flex-wrap gap-3">
-      <Button onClick={() => out("/api/auth/logout")} disabled={pending}>Log out</Button>
-      <Button variant="danger" onClick={() => out("/api/auth/logout-all")} disabled={pending}>Log out everywhere</Button>
+      <Button onClick={() => out("/api/auth/logout")} disabled={pending}>
+        Log out
+      </Button>
+      <Button variant="danger" onClick={() => out("/api/auth/logout-all")} disabled={pending}>
+        Log out everywhere
+      </Button>
     </div>
   );
 }

@@ -33,12 +33,32 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
       <FormMessage message={message} />
-      <TextField name="name" label="User name" autoComplete="username" autoCapitalize="none" spellCheck={false} error={fields.name} required autoFocus />
+      <TextField
+        name="name"
+        label="User name"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={fields.name}
+        required
+        autoFocus
+      />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" error={fields.password} required />
       {needTotp && (
-        <TextField name="totp" label="Authenticator code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} error={fields.totp} autoFocus />
+        <TextField
+          name="totp"
+          label="Authenticator code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="\d{6}"
+          maxLength={6}
+          error={fields.totp}
+          autoFocus
+        />
       )}
-      <Button type="submit" variant="primary" disabled={pending}>{pending ? "Logging in…" : "Log in"}</Button>
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Logging in…" : "Log in"}
+      </Button>
     </form>
   );
 }

@@ -28,10 +28,28 @@ export function SetupForm({ token }: { token: string | null }) {
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
       <FormMessage message={message} />
-      <TextField name="name" label="Admin user name" defaultValue="admin" autoComplete="username" autoCapitalize="none" error={fields.name} required />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." error={fields.password} required />
+      <TextField
+        name="name"
+        label="Admin user name"
+        defaultValue="admin"
+        autoComplete="username"
+        autoCapitalize="none"
+        error={fields.name}
+        required
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={fields.password}
+        required
+      />
       <TextField name="confirm" label="Password again" type="password" autoComplete="new-password" error={fields.confirm} required />
-      <Button type="submit" variant="primary" disabled={pending}>{pending ? "Creating…" : "Create admin and log in"}</Button>
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Creating…" : "Create admin and log in"}
+      </Button>
     </form>
   );
 }

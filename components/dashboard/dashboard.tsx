@@ -52,7 +52,9 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
             enterKeyHint="search"
             className="h-12 w-full rounded-xl border border-(--color-line) bg-(--color-panel) px-4 pr-12 text-base outline-none focus:border-(--color-accent)"
           />
-          <kbd className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-(--color-line) px-1.5 text-xs text-(--color-muted) sm:block">/</kbd>
+          <kbd className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-(--color-line) px-1.5 text-xs text-(--color-muted) sm:block">
+            /
+          </kbd>
         </label>
         <p className="mt-1 text-xs text-(--color-muted)" aria-live="polite" data-testid="live-state">
           {connection === "live" ? "Live" : connection === "connecting" ? "Connecting…" : "Offline: statuses may be stale, reconnecting…"}
@@ -67,20 +69,34 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
         )}
         {groupBy(shownTiles, (t) => t.group).map(([group, items]) => (
           <section key={group} className="mb-6" aria-labelledby={`g-${group}`}>
-            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">{visible(group)}</h2>
+            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">
+              {visible(group)}
+            </h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
               {items.map((t) => {
                 const m = t.machine ? units[t.machine] : undefined;
-                return <ServiceTile key={t.slug} tile={t} health={health[serviceKey(t.slug)]} unit={m?.units.find((u) => u.service === t.slug)} unitError={m?.error ?? null} />;
+                return (
+                  <ServiceTile
+                    key={t.slug}
+                    tile={t}
+                    health={health[serviceKey(t.slug)]}
+                    unit={m?.units.find((u) => u.service === t.slug)}
+                    unitError={m?.error ?? null}
+                  />
+                );
               })}
             </div>
           </section>
         ))}
         {shownMachines.length > 0 && (
           <section className="mb-6" aria-labelledby="g-machines">
-            <h2 id="g-machines" className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">Machines</h2>
+            <h2 id="g-machines" className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">
+              Machines
+            </h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-              {shownMachines.map((m) => <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} />)}
+              {shownMachines.map((m) => (
+                <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} />
+              ))}
             </div>
           </section>
         )}

@@ -24,11 +24,19 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
         <div className="flex items-start justify-between gap-2">
           <h3 className="font-semibold leading-tight">
             {href ? (
-              <a data-nav href={href} target="_blank" rel="noreferrer" className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+              <a
+                data-nav
+                href={href}
+                target="_blank"
+                rel="noreferrer"
+                className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
+              >
                 {visible(tile.name)}
               </a>
             ) : (
-              <span data-nav tabIndex={0} className="focus-visible:outline-none">{visible(tile.name)}</span>
+              <span data-nav tabIndex={0} className="focus-visible:outline-none">
+                {visible(tile.name)}
+              </span>
             )}
           </h3>
           {tile.hasCheck && <HealthBadge result={health} label={visible(tile.name)} />}
@@ -36,7 +44,12 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
         <p className="mt-1 text-sm text-(--color-muted)">{visible(tile.description)}</p>
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
           {tile.url && <span className="truncate">{new URL(tile.url).host}</span>}
-          {tile.unit && (tile.machine ? <UnitState name={tile.unit} unit={unit} error={unitError} machine={tile.machine} /> : <span className="font-mono">{tile.unit}</span>)}
+          {tile.unit &&
+            (tile.machine ? (
+              <UnitState name={tile.unit} unit={unit} error={unitError} machine={tile.machine} />
+            ) : (
+              <span className="font-mono">{tile.unit}</span>
+            ))}
           {tile.ports && <span>{tile.ports}</span>}
           {tile.unit && tile.machine && (
             <a

@@ -6,7 +6,8 @@ export type UnitTone = "up" | "down" | "changing" | "muted";
 export type UnitStateView = { text: string; tone: UnitTone; title: string | null };
 
 export function unitStateView(activeState: string, subState: string, machine: string | null): UnitStateView {
-  if (activeState === "not-found") return { text: "not found", tone: "muted", title: machine ? `no such unit on ${machine}` : "no such unit" };
+  if (activeState === "not-found")
+    return { text: "not found", tone: "muted", title: machine ? `no such unit on ${machine}` : "no such unit" };
   const text = `${activeState}${subState && subState !== activeState ? ` (${subState})` : ""}`;
   if (activeState === "active") return { text, tone: "up", title: null };
   if (activeState === "failed" || activeState === "inactive") return { text, tone: "down", title: null };

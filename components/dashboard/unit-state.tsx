@@ -2,12 +2,28 @@ import type { WireUnit } from "@/lib/live/events";
 import { TONE_CLASS, unitStateView } from "./unit-state-view";
 
 /** The unit name with its live systemd state (pushed over the socket). */
-export function UnitState({ name, unit, error, machine = null }: { name: string; unit: WireUnit | undefined; error: string | null; machine?: string | null }) {
+export function UnitState({
+  name,
+  unit,
+  error,
+  machine = null,
+}: {
+  name: string;
+  unit: WireUnit | undefined;
+  error: string | null;
+  machine?: string | null;
+}) {
   const state = unit?.activeState ?? "unknown";
   const view = unitStateView(state, unit?.subState ?? "", machine);
   const text = unit && state !== "unknown" ? view.text : error ? "unreachable" : "…";
   const since = unit?.since ? ` since ${new Date(unit.since).toLocaleString()}` : "";
-  const extra = [unit?.mainPid ? `PID ${unit.mainPid}` : "", unit?.restarts ? `${unit.restarts} restarts` : "", unit?.memoryBytes ? `${Math.round(unit.memoryBytes / 1048576)} MiB` : ""].filter(Boolean).join(", ");
+  const extra = [
+    unit?.mainPid ? `PID ${unit.mainPid}` : "",
+    unit?.restarts ? `${unit.restarts} restarts` : "",
+    unit?.memoryBytes ? `${Math.round(unit.memoryBytes / 1048576)} MiB` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <span
       data-testid="unit-state"

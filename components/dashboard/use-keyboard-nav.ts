@@ -2,11 +2,7 @@
 // "/" focuses search, Escape clears it, arrow keys move between tiles and cards.
 import { useEffect, type RefObject } from "react";
 
-export function useKeyboardNav(
-  search: RefObject<HTMLInputElement | null>,
-  list: RefObject<HTMLElement | null>,
-  clear: () => void,
-): void {
+export function useKeyboardNav(search: RefObject<HTMLInputElement | null>, list: RefObject<HTMLElement | null>, clear: () => void): void {
   useEffect(() => {
     const items = () => Array.from(list.current?.querySelectorAll<HTMLElement>("[data-nav]") ?? []);
     const onKey = (e: KeyboardEvent) => {

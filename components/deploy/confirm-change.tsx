@@ -21,7 +21,19 @@ type Props = {
   className?: string;
 };
 
-export function ConfirmChange({ label, title, summary, commands, host, confirmLabel, kind, args, variant = "secondary", unavailable, className = "" }: Props) {
+export function ConfirmChange({
+  label,
+  title,
+  summary,
+  commands,
+  host,
+  confirmLabel,
+  kind,
+  args,
+  variant = "secondary",
+  unavailable,
+  className = "",
+}: Props) {
   const { denied, changeBlocked, start } = useMachineJobs();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -65,19 +77,30 @@ export function ConfirmChange({ label, title, summary, commands, host, confirmLa
         className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl border border-(--color-line) bg-(--color-panel) p-0 text-(--color-ink) backdrop:bg-black/50"
       >
         <div className="grid grid-cols-[minmax(0,1fr)] gap-4 p-5">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
           <div className="text-sm text-(--color-muted)">{summary}</div>
           <div>
             <p className="mb-1 text-sm">
               Runs on <strong data-testid="confirm-host">{host}</strong>:
             </p>
-            <pre data-testid="confirm-command" className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-(--color-bg) p-3 font-mono text-xs">
+            <pre
+              data-testid="confirm-command"
+              className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-(--color-bg) p-3 font-mono text-xs"
+            >
               {commands.join("\n")}
             </pre>
           </div>
-          {error && <p role="alert" className="text-sm text-(--color-down)">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-(--color-down)">
+              {error}
+            </p>
+          )}
           <div className="flex flex-wrap justify-end gap-3">
-            <Button type="button" onClick={() => dialog.current?.close()} autoFocus>Cancel</Button>
+            <Button type="button" onClick={() => dialog.current?.close()} autoFocus>
+              Cancel
+            </Button>
             <Button type="button" variant={variant === "danger" ? "danger" : "primary"} disabled={pending} onClick={() => void confirm()}>
               {pending ? "Starting…" : confirmLabel}
             </Button>

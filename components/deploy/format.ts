@@ -13,7 +13,10 @@ export function formatBytes(n: number): string {
   let v = Math.abs(n);
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${sign}${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 

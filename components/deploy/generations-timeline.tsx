@@ -15,14 +15,36 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
   return (
     <ol data-testid="generations" className="relative grid grid-cols-[minmax(0,1fr)] gap-0 border-l-2 border-(--color-line) pl-4">
       {rows.map((g) => (
-        <li key={g.number} data-testid="generation-row" data-number={g.number} data-current={g.current} className="relative flex flex-wrap items-center justify-between gap-3 py-2">
-          <span aria-hidden="true" className={`absolute -left-[1.42rem] size-3 rounded-full border-2 ${g.current ? "border-(--color-up) bg-(--color-up)" : "border-(--color-line) bg-(--color-panel)"}`} />
+        <li
+          key={g.number}
+          data-testid="generation-row"
+          data-number={g.number}
+          data-current={g.current}
+          className="relative flex flex-wrap items-center justify-between gap-3 py-2"
+        >
+          <span
+            aria-hidden="true"
+            className={`absolute -left-[1.42rem] size-3 rounded-full border-2 ${g.current ? "border-(--color-up) bg-(--color-up)" : "border-(--color-line) bg-(--color-panel)"}`}
+          />
           <div className="min-w-0 text-sm">
             <p className="font-medium">
               Generation {g.number}
-              {g.current && <span className="ml-2 rounded-full border border-(--color-up)/40 px-2 py-0.5 text-xs text-(--color-up)">current</span>}
-              {g.facts?.toplevel && g.facts.toplevel === running && <span data-testid="generation-running" className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs">running</span>}
-              {g.facts?.wrapped && <span title={g.facts.target} className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs text-(--color-muted)">deploy-rs</span>}
+              {g.current && (
+                <span className="ml-2 rounded-full border border-(--color-up)/40 px-2 py-0.5 text-xs text-(--color-up)">current</span>
+              )}
+              {g.facts?.toplevel && g.facts.toplevel === running && (
+                <span data-testid="generation-running" className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs">
+                  running
+                </span>
+              )}
+              {g.facts?.wrapped && (
+                <span
+                  title={g.facts.target}
+                  className="ml-2 rounded-full border border-(--color-line) px-2 py-0.5 text-xs text-(--color-muted)"
+                >
+                  deploy-rs
+                </span>
+              )}
             </p>
             {g.facts?.toplevel && (
               <p data-testid="generation-system" className="break-all font-mono text-xs text-(--color-muted)" title={g.facts.toplevel}>
@@ -35,7 +57,9 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
               {g.job ? (
                 <>
                   {" · "}
-                  <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>deploy #{g.job.id}</a>
+                  <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>
+                    deploy #{g.job.id}
+                  </a>
                   {g.job.requestedBy ? ` by ${visible(g.job.requestedBy)}` : ""}
                 </>
               ) : (
@@ -43,7 +67,15 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
               )}
             </p>
           </div>
-          {!g.current && <RollbackButton host={host} generation={g.number} commands={commands[g.number] ?? []} label={`Roll back to ${g.number}…`} compact />}
+          {!g.current && (
+            <RollbackButton
+              host={host}
+              generation={g.number}
+              commands={commands[g.number] ?? []}
+              label={`Roll back to ${g.number}…`}
+              compact
+            />
+          )}
         </li>
       ))}
     </ol>

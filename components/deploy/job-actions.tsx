@@ -32,14 +32,26 @@ export function JobActions({ host, deployCommand, deployUnavailable, rollback }:
     <div data-testid="job-actions">
       <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-start">
         {READ_ONLY.map((a) => (
-          <Button key={a.kind} type="button" title={a.hint} disabled={denied !== null || pending !== null} aria-describedby={denied ? `${id}-denied` : undefined} onClick={() => void run(a.kind)}>
+          <Button
+            key={a.kind}
+            type="button"
+            title={a.hint}
+            disabled={denied !== null || pending !== null}
+            aria-describedby={denied ? `${id}-denied` : undefined}
+            onClick={() => void run(a.kind)}
+          >
             {pending === a.kind ? "Starting…" : a.label}
           </Button>
         ))}
         <ConfirmChange
           label="Deploy…"
           title={`Deploy ${machine}?`}
-          summary={<>deploy-rs builds the configuration from the flake checkout, copies it to {machine} and activates it. If activation fails, deploy-rs rolls back by itself.</>}
+          summary={
+            <>
+              deploy-rs builds the configuration from the flake checkout, copies it to {machine} and activates it. If activation fails,
+              deploy-rs rolls back by itself.
+            </>
+          }
           commands={deployCommand ? [deployCommand] : []}
           host={host}
           confirmLabel={`Deploy ${machine}`}
@@ -50,8 +62,16 @@ export function JobActions({ host, deployCommand, deployUnavailable, rollback }:
         />
         {rollback}
       </div>
-      {denied && <p id={`${id}-denied`} className="mt-2 text-sm text-(--color-muted)">{denied}</p>}
-      {error && <p role="alert" className="mt-2 text-sm text-(--color-down)">{error}</p>}
+      {denied && (
+        <p id={`${id}-denied`} className="mt-2 text-sm text-(--color-muted)">
+          {denied}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-(--color-down)">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

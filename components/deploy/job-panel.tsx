@@ -4,9 +4,10 @@
 import Link from "next/link";
 import type { WireJob } from "@/lib/live/events";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
-import { isFinishedStatus, useJobLog } from "@/components/log-viewer/use-job-log";
+import { useJobLog } from "@/components/log-viewer/use-job-log";
+import { isFinished } from "@/lib/wire/job-kinds";
 import { useMachineJobs } from "./machine-jobs";
-import { OutcomeBadge } from "./outcome-badge";
+import { StatusBadge } from "@/components/jobs/status-badge";
 
 export function JobPanel() {
   const { openJob, setOpenJob } = useMachineJobs();
@@ -17,20 +18,38 @@ export function JobPanel() {
 function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }) {
   const log = useJobLog(initial);
   const { job } = log;
-  const done = isFinishedStatus(job.status);
+  const done = isFinished(job.status);
   return (
-    <section data-testid="job-panel" data-job={job.id} aria-label={`Job ${job.id}`} className="mt-4 min-w-0 rounded-xl border border-(--color-line) bg-(--color-panel)">
+    <section
+      data-testid="job-panel"
+      data-job={job.id}
+      aria-label={`Job ${job.id}`}
+      className="mt-4 min-w-0 rounded-xl border border-(--color-line) bg-(--color-panel)"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-(--color-line) px-4 py-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <h3 className="font-semibold">{job.kind} #{job.id}</h3>
-          <OutcomeBadge status={job.status} position={job.position} />
-          <span className="text-xs text-(--color-muted)">{log.connection === "live" ? "live" : log.connection === "connecting" ? "connecting…" : "offline: reconnecting…"}</span>
+          <h3 className="font-semibold">
+            {job.kind} #{job.id}
+          </h3>
+          <StatusBadge status={job.status} position={job.position} testId="outcome" />
+          <span className="text-xs text-(--color-muted)">
+            {log.connection === "live" ? "live" : log.connection === "connecting" ? "connecting…" : "offline: reconnecting…"}
+          </span>
         </div>
         <div className="flex items-center gap-2 text-sm">
-          <Link prefetch={false} href={`/jobs/${job.id}`} className="inline-flex h-11 items-center rounded-lg px-3 text-(--color-accent) underline-offset-2 hover:underline">
+          <Link
+            prefetch={false}
+            href={`/jobs/${job.id}`}
+            className="inline-flex h-11 items-center rounded-lg px-3 text-(--color-accent) underline-offset-2 hover:underline"
+          >
             Full log
           </Link>
-          <button type="button" onClick={onClose} className="inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-bg)" aria-label="Close the log">
+          <button
+            type="button"
+            onClick={onClose}
+            className="inline-flex h-11 items-center rounded-lg px-3 hover:bg-(--color-bg)"
+            aria-label="Close the log"
+          >
             Close
           </button>
         </div>
@@ -40,7 +59,11 @@ function LiveJob({ initial, onClose }: { initial: WireJob; onClose: () => void }
           Waiting: {job.position} job{job.position === 1 ? "" : "s"} ahead of it on this machine.
         </p>
       )}
-      {done && job.message && <p data-testid="job-message" className="break-words px-4 pt-2 text-sm">{job.message}</p>}
+      {done && job.message && (
+        <p data-testid="job-message" className="break-words px-4 pt-2 text-sm">
+          {job.message}
+        </p>
+      )}
       <div data-testid="job-log" className="p-2">
         <LogViewer
           store={log.store}

@@ -10,26 +10,56 @@ import type { MachinePageData } from "@/lib/machine/page-data";
 import { parseGenerations } from "@/lib/nix/generations";
 import { parseSystemctlShow } from "@/lib/systemd/show";
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ").trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function live(generationsText: string, showText: string): MachineLive {
   const g = parseGenerations(generationsText);
   const u = parseSystemctlShow(showText);
   return {
-    reachable: true, error: null, system: { path: "/nix/store/aymaagvgj7jsygv4yyxdppplzbbbzyfm-nixos-system-frame1-24.11", version: "24.11", activatedAt: null, profileGeneration: 7, wrapper: null, profileDiffers: false },
-    generations: g.generations, generationsError: null, generationsUnrecognised: g.unrecognised, generationFacts: {},
-    units: u.units, unitsError: null, unitsUnrecognised: u.unrecognised,
+    reachable: true,
+    error: null,
+    system: {
+      path: "/nix/store/aymaagvgj7jsygv4yyxdppplzbbbzyfm-nixos-system-frame1-24.11",
+      version: "24.11",
+      activatedAt: null,
+      profileGeneration: 7,
+      wrapper: null,
+      profileDiffers: false,
+    },
+    generations: g.generations,
+    generationsError: null,
+    generationsUnrecognised: g.unrecognised,
+    generationFacts: {},
+    units: u.units,
+    unitsError: null,
+    unitsUnrecognised: u.unrecognised,
   };
 }
 
 const data = { deploys: [] } as unknown as MachinePageData;
 const plan = { rollbackHost: "frame1 (root@frame1)", rollback: () => [], error: "not deployable in this test" };
-const services = [{ name: "Web app", unit: "webapp.service" }, { name: "Flaky", unit: "flaky.service" }];
+const services = [
+  { name: "Web app", unit: "webapp.service" },
+  { name: "Flaky", unit: "flaky.service" },
+];
 const ONE_GENERATION = "   7   2026-12-05 11:54:11   (current)\n";
 
 async function render(l: MachineLive) {
   const gens = renderToStaticMarkup(await LiveGenerations({ live: Promise.resolve(l), data, plan }));
-  const units = renderToStaticMarkup(await LiveUnits({ live: Promise.resolve(l), services, machine: "frame1", denied: "viewer", restart: async () => ({ ok: false, message: "no" }) }));
+  const units = renderToStaticMarkup(
+    await LiveUnits({
+      live: Promise.resolve(l),
+      services,
+      machine: "frame1",
+      denied: "viewer",
+      restart: async () => ({ ok: false, message: "no" }),
+    }),
+  );
   return { gens, units };
 }
 
@@ -43,7 +73,12 @@ describe("machine page sections", () => {
   });
 
   it("a line nix-env printed that is not a generation, and IST timestamps: both said, with the lines", async () => {
-    const { gens, units } = await render(live(`${ONE_GENERATION}error: opening lock file '/nix/var/nix/profiles/system.lock'\n`, fixture("real", "systemd", "systemctl-show-panel-properties-ist.txt")));
+    const { gens, units } = await render(
+      live(
+        `${ONE_GENERATION}error: opening lock file '/nix/var/nix/profiles/system.lock'\n`,
+        fixture("real", "systemd", "systemctl-show-panel-properties-ist.txt"),
+      ),
+    );
     expect(gens).toContain('data-testid="generations-unrecognised"');
     expect(text(gens)).toContain("1 line of nix-env's output was not recognised");
     expect(text(gens)).toContain("error: opening lock file '/nix/var/nix/profiles/system.lock'");

@@ -31,15 +31,23 @@ export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift
       {live.system && (
         <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-(--color-muted)">Generation</dt>
-          <dd data-testid="current-generation" data-number={current?.number ?? ""}>{current ? current.number : live.generationsError ? "unknown (generations could not be listed)" : "—"}</dd>
+          <dd data-testid="current-generation" data-number={current?.number ?? ""}>
+            {current ? current.number : live.generationsError ? "unknown (generations could not be listed)" : "—"}
+          </dd>
           <dt className="text-(--color-muted)">NixOS</dt>
           <dd data-testid="nixos-version">{live.system.version ?? "—"}</dd>
           <dt className="text-(--color-muted)">System</dt>
-          <dd data-testid="system-path" className="break-all font-mono text-xs leading-5">{live.system.path}</dd>
+          <dd data-testid="system-path" className="break-all font-mono text-xs leading-5">
+            {live.system.path}
+          </dd>
           {live.system.wrapper && (
             <>
               <dt className="text-(--color-muted)">Deployed as</dt>
-              <dd data-testid="system-wrapper" className="break-all font-mono text-xs leading-5" title="deploy-rs's activatable wrapper: the system profile points here, /run/current-system at the system inside">
+              <dd
+                data-testid="system-wrapper"
+                className="break-all font-mono text-xs leading-5"
+                title="deploy-rs's activatable wrapper: the system profile points here, /run/current-system at the system inside"
+              >
                 {live.system.wrapper}
               </dd>
             </>
@@ -56,7 +64,13 @@ export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift
           <dd>{formatTime(live.system.activatedAt)}</dd>
           <dt className="text-(--color-muted)">Drift</dt>
           <dd data-testid="drift" data-state={drift.state} className={DRIFT_STYLE[drift.state]}>
-            {"jobId" in drift ? <a className="underline-offset-2 hover:underline" href={`/jobs/${drift.jobId}`}>{drift.text}</a> : drift.text}
+            {"jobId" in drift ? (
+              <a className="underline-offset-2 hover:underline" href={`/jobs/${drift.jobId}`}>
+                {drift.text}
+              </a>
+            ) : (
+              drift.text
+            )}
           </dd>
         </dl>
       )}

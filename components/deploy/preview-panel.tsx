@@ -22,11 +22,20 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
   return (
     <div data-testid="preview" data-job={job.id} className="grid grid-cols-[minmax(0,1fr)] gap-4 text-sm">
       <p className="text-(--color-muted)">
-        From <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${job.id}`}>build #{job.id}</a>, {formatTime(job.finishedAt)}:{" "}
-        <span className="break-all font-mono text-xs">{p.builtPath}</span>
+        From{" "}
+        <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${job.id}`}>
+          build #{job.id}
+        </a>
+        , {formatTime(job.finishedAt)}: <span className="break-all font-mono text-xs">{p.builtPath}</span>
       </p>
-      {upToDate && <p data-testid="preview-current" className="text-(--color-up)">This build is the running system.</p>}
-      {stale && !upToDate && <p className="text-(--color-slow)">The running system changed since this preview was made; build again for an exact preview.</p>}
+      {upToDate && (
+        <p data-testid="preview-current" className="text-(--color-up)">
+          This build is the running system.
+        </p>
+      )}
+      {stale && !upToDate && (
+        <p className="text-(--color-slow)">The running system changed since this preview was made; build again for an exact preview.</p>
+      )}
       <div>
         <h3 className="mb-1 font-medium">Units</h3>
         {p.activation ? (
@@ -35,12 +44,18 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
               {GROUPS.filter(([k]) => p.activation![k].length).map(([k, label]) => (
                 <li key={k} data-testid={`activation-${k}`} className="flex flex-wrap items-baseline gap-2">
                   <span className="text-(--color-muted)">{label}:</span>
-                  {p.activation![k].map((u) => <code key={u} className="rounded bg-(--color-bg) px-1.5 py-0.5 text-xs">{u}</code>)}
+                  {p.activation![k].map((u) => (
+                    <code key={u} className="rounded bg-(--color-bg) px-1.5 py-0.5 text-xs">
+                      {u}
+                    </code>
+                  ))}
                 </li>
               ))}
             </ul>
           ) : (
-            <p data-testid="activation-none" className="text-(--color-muted)">Activation would not stop, restart or start any unit.</p>
+            <p data-testid="activation-none" className="text-(--color-muted)">
+              Activation would not stop, restart or start any unit.
+            </p>
           )
         ) : (
           <p className="text-(--color-slow)">No activation preview: {p.activationError}</p>
@@ -52,21 +67,28 @@ export function PreviewPanel({ job, runningPath }: { job: PreviewJob; runningPat
         {p.closure ? (
           <>
             <p data-testid="closure-summary">
-              {p.closure.added} added, {p.closure.removed} removed, {p.closure.changed} changed · size {formatBytes(p.closure.totalDeltaBytes)}
+              {p.closure.added} added, {p.closure.removed} removed, {p.closure.changed} changed · size{" "}
+              {formatBytes(p.closure.totalDeltaBytes)}
             </p>
             {shown.length > 0 && (
               <ul className="mt-2 grid gap-1">
                 {shown.map((c) => (
-                  <li key={c.name} className="flex flex-wrap items-baseline justify-between gap-x-3 border-b border-(--color-line) py-1 last:border-0">
+                  <li
+                    key={c.name}
+                    className="flex flex-wrap items-baseline justify-between gap-x-3 border-b border-(--color-line) py-1 last:border-0"
+                  >
                     <span className="min-w-0 break-all font-mono text-xs">{c.name}</span>
                     <span className="text-xs text-(--color-muted)">
-                      {c.kind === "resized" ? "" : `${versions(c.from)} → ${versions(c.to)}`} {c.sizeDeltaBytes ? formatBytes(c.sizeDeltaBytes) : ""}
+                      {c.kind === "resized" ? "" : `${versions(c.from)} → ${versions(c.to)}`}{" "}
+                      {c.sizeDeltaBytes ? formatBytes(c.sizeDeltaBytes) : ""}
                     </span>
                   </li>
                 ))}
               </ul>
             )}
-            {p.closure.changes.length > shown.length && <p className="mt-1 text-(--color-muted)">…and {p.closure.changes.length - shown.length} more in the build log.</p>}
+            {p.closure.changes.length > shown.length && (
+              <p className="mt-1 text-(--color-muted)">…and {p.closure.changes.length - shown.length} more in the build log.</p>
+            )}
           </>
         ) : (
           <p className="text-(--color-slow)">No package comparison: {p.closureError}</p>

@@ -3,7 +3,14 @@
 import { ConfirmChange } from "./confirm-change";
 import { useMachineJobs } from "./machine-jobs";
 
-type Props = { host: string; generation: number | null; commands: string[]; label?: string; unavailable?: string | null; compact?: boolean };
+type Props = {
+  host: string;
+  generation: number | null;
+  commands: string[];
+  label?: string;
+  unavailable?: string | null;
+  compact?: boolean;
+};
 
 export function RollbackButton({ host, generation, commands, label, unavailable = null, compact = false }: Props) {
   const { machine } = useMachineJobs();
@@ -11,7 +18,12 @@ export function RollbackButton({ host, generation, commands, label, unavailable 
     <ConfirmChange
       label={label ?? (generation ? `Roll back to ${generation}…` : "Roll back…")}
       title={`Roll ${machine} back to generation ${generation ?? "?"}?`}
-      summary={<>The system profile of {machine} is pointed at generation {generation} and that system is activated now. Services whose configuration differs are restarted.</>}
+      summary={
+        <>
+          The system profile of {machine} is pointed at generation {generation} and that system is activated now. Services whose
+          configuration differs are restarted.
+        </>
+      }
       commands={commands}
       host={host}
       confirmLabel={`Roll back to ${generation}`}

@@ -19,21 +19,31 @@ export function ConfirmDelete({ action, hidden, title, description, children }: 
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   return (
     <>
-      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>Delete…</Button>
+      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>
+        Delete…
+      </Button>
       <dialog
         ref={dialog}
         aria-labelledby="confirm-title"
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-(--color-line) bg-(--color-panel) p-0 text-(--color-ink) backdrop:bg-black/50"
       >
         <form action={formAction} className="grid gap-4 p-5">
-          <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+          <h2 id="confirm-title" className="text-lg font-semibold">
+            {title}
+          </h2>
           <div className="text-sm text-(--color-muted)">{description}</div>
-          {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+          {Object.entries(hidden).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
           {children}
           <FormMessage message={state.message} />
           <div className="flex justify-end gap-3">
-            <Button type="button" onClick={() => dialog.current?.close()} autoFocus>Cancel</Button>
-            <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : "Delete"}</Button>
+            <Button type="button" onClick={() => dialog.current?.close()} autoFocus>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Deleting…" : "Delete"}
+            </Button>
           </div>
         </form>
       </dialog>

@@ -5,9 +5,7 @@ import { TrustHostKey } from "./trust-host-key";
 
 /** What the known_hosts file says about this machine (lib/ssh/known-hosts-view.ts). */
 export type FilePinView =
-  | { kind: "pinned"; fingerprints: string[]; source: string }
-  | { kind: "conflict"; message: string }
-  | { kind: "error"; message: string };
+  { kind: "pinned"; fingerprints: string[]; source: string } | { kind: "conflict"; message: string } | { kind: "error"; message: string };
 
 type Props = {
   machine: string;
@@ -25,20 +23,25 @@ export function HostKeySection({ machine, pinned, presented, file = null, canTru
   const fromFile = file?.kind === "pinned" ? file : null;
   const mismatch = pinned !== null && presented !== null && presented !== pinned;
   // A key the file lists is trusted already: no "presented" row, nothing to trust.
-  const shown = presented !== null && presented !== pinned && !(pinned === null && fromFile?.fingerprints.includes(presented)) ? presented : null;
+  const shown =
+    presented !== null && presented !== pinned && !(pinned === null && fromFile?.fingerprints.includes(presented)) ? presented : null;
   const unknown = pinned === null && shown !== null;
   return (
     <section className="mt-10 max-w-2xl border-t border-(--color-line) pt-6" data-testid="host-key">
       <h2 className="mb-2 font-semibold">Host key</h2>
       <dl className="grid gap-1 sm:grid-cols-[9rem_1fr]">
         <dt className="text-sm text-(--color-muted)">Pinned</dt>
-        <dd className={fp} data-testid="host-key-pinned">{pinned ?? (fromFile ? "not in the inventory" : "not pinned yet")}</dd>
+        <dd className={fp} data-testid="host-key-pinned">
+          {pinned ?? (fromFile ? "not in the inventory" : "not pinned yet")}
+        </dd>
         {fromFile && (
           <>
             <dt className="text-sm text-(--color-muted)">Known hosts file</dt>
             <dd data-testid="host-key-file">
               {fromFile.fingerprints.map((f) => (
-                <span key={f} className={`block ${fp}`}>{f}</span>
+                <span key={f} className={`block ${fp}`}>
+                  {f}
+                </span>
               ))}
               <span className="block text-sm text-(--color-muted)">Pinned by {fromFile.source}.</span>
             </dd>
@@ -47,18 +50,30 @@ export function HostKeySection({ machine, pinned, presented, file = null, canTru
         {shown !== null && (
           <>
             <dt className="text-sm text-(--color-muted)">Presented</dt>
-            <dd className={fp} data-testid="host-key-presented">{shown}</dd>
+            <dd className={fp} data-testid="host-key-presented">
+              {shown}
+            </dd>
           </>
         )}
       </dl>
       {file && file.kind !== "pinned" && (
-        <div role="alert" data-testid="host-key-file-problem" className="mt-3 rounded-lg border-2 border-(--color-down) bg-(--color-down)/10 px-3 py-2 text-sm text-(--color-down)">
-          <p className="font-semibold">{file.kind === "conflict" ? "The known_hosts file disagrees with the pinned key" : "The known_hosts file cannot be read"}</p>
+        <div
+          role="alert"
+          data-testid="host-key-file-problem"
+          className="mt-3 rounded-lg border-2 border-(--color-down) bg-(--color-down)/10 px-3 py-2 text-sm text-(--color-down)"
+        >
+          <p className="font-semibold">
+            {file.kind === "conflict" ? "The known_hosts file disagrees with the pinned key" : "The known_hosts file cannot be read"}
+          </p>
           <p className="mt-1 break-words">{file.message}</p>
         </div>
       )}
       {mismatch && (
-        <div role="alert" data-testid="host-key-mismatch" className="mt-3 rounded-lg border-2 border-(--color-down) bg-(--color-down)/10 px-3 py-2 text-sm text-(--color-down)">
+        <div
+          role="alert"
+          data-testid="host-key-mismatch"
+          className="mt-3 rounded-lg border-2 border-(--color-down) bg-(--color-down)/10 px-3 py-2 text-sm text-(--color-down)"
+        >
           <p className="font-semibold">HOST KEY MISMATCH: {machine} presented a different key than the pinned one.</p>
           <p className="mt-1">
             Expected <span className={fp}>{pinned}</span> but the host presented <span className={fp}>{presented}</span>. Someone may be
@@ -74,7 +89,9 @@ export function HostKeySection({ machine, pinned, presented, file = null, canTru
         </p>
       )}
       {presented === null && pinned === null && !fromFile && (
-        <p className="mt-3 text-sm text-(--color-muted)">The presented key appears here after the first job on this machine tries to connect.</p>
+        <p className="mt-3 text-sm text-(--color-muted)">
+          The presented key appears here after the first job on this machine tries to connect.
+        </p>
       )}
       {(mismatch || unknown) && (
         <div className="mt-3">

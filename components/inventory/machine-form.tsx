@@ -7,7 +7,6 @@ import { FormMessage } from "@/components/ui/form-message";
 import type { MachineValues } from "@/lib/inventory/form-values";
 import { emptyFormState, type FormState } from "@/lib/validation/form-state";
 
-
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   initial: MachineValues;
@@ -24,16 +23,46 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
     <form action={formAction} noValidate className="grid max-w-2xl gap-4" aria-busy={pending}>
       <FormMessage message={state.message} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="Name" defaultValue={v.name} error={e.name} hint="Lower-case, e.g. frame1" required autoCapitalize="none" spellCheck={false} />
-        <TextField name="system" label="System" defaultValue={v.system} error={e.system} list="systems" hint="x86_64-linux, aarch64-linux…" required autoCapitalize="none" />
+        <TextField
+          name="name"
+          label="Name"
+          defaultValue={v.name}
+          error={e.name}
+          hint="Lower-case, e.g. frame1"
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField
+          name="system"
+          label="System"
+          defaultValue={v.system}
+          error={e.system}
+          list="systems"
+          hint="x86_64-linux, aarch64-linux…"
+          required
+          autoCapitalize="none"
+        />
         <Field name="role" label="Role" error={e.role}>
           {(p) => (
             <select {...p} defaultValue={v.role} className={inputClass}>
-              {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <TextField name="flakeAttr" label="Flake attribute" defaultValue={v.flakeAttr} error={e.flakeAttr} hint="nixosConfigurations.<attr>" autoCapitalize="none" spellCheck={false} />
+        <TextField
+          name="flakeAttr"
+          label="Flake attribute"
+          defaultValue={v.flakeAttr}
+          error={e.flakeAttr}
+          hint="nixosConfigurations.<attr>"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
       </div>
       <datalist id="systems">
         <option value="x86_64-linux" />
@@ -48,10 +77,34 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
       </fieldset>
       <fieldset className="grid gap-4 rounded-xl border border-(--color-line) p-4 sm:grid-cols-2">
         <legend className="px-1 text-sm font-medium">Build and deploy</legend>
-        <TextField name="flakeDir" label="Flake directory" defaultValue={v.flakeDir} error={e.flakeDir} hint="Absolute path of the flake checkout on the build host" autoCapitalize="none" spellCheck={false} />
-        <TextField name="buildHost" label="Build host" defaultValue={v.buildHost} error={e.buildHost} hint="A machine name; empty: this machine" autoCapitalize="none" spellCheck={false} />
+        <TextField
+          name="flakeDir"
+          label="Flake directory"
+          defaultValue={v.flakeDir}
+          error={e.flakeDir}
+          hint="Absolute path of the flake checkout on the build host"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField
+          name="buildHost"
+          label="Build host"
+          defaultValue={v.buildHost}
+          error={e.buildHost}
+          hint="A machine name; empty: this machine"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
         <div className="sm:col-span-2">
-          <TextField name="deployCommand" label="Deploy command" defaultValue={v.deployCommand} error={e.deployCommand} hint='"nix-run" (nix run <flake>#deploy) or the absolute path of a deploy-rs binary' autoCapitalize="none" spellCheck={false} />
+          <TextField
+            name="deployCommand"
+            label="Deploy command"
+            defaultValue={v.deployCommand}
+            error={e.deployCommand}
+            hint='"nix-run" (nix run <flake>#deploy) or the absolute path of a deploy-rs binary'
+            autoCapitalize="none"
+            spellCheck={false}
+          />
         </div>
       </fieldset>
       <label className="flex min-h-11 items-center gap-3 text-sm">
@@ -59,8 +112,12 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
         Deployable (the panel may build and deploy this machine)
       </label>
       <div className="flex gap-3">
-        <Button type="submit" variant="primary" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
-        <a href="/inventory" className="inline-flex h-11 items-center px-2 text-sm underline-offset-2 hover:underline">Cancel</a>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+        <a href="/inventory" className="inline-flex h-11 items-center px-2 text-sm underline-offset-2 hover:underline">
+          Cancel
+        </a>
       </div>
     </form>
   );

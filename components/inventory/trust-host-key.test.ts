@@ -30,7 +30,9 @@ const machine = () => tdb.client().machine.findUniqueOrThrow({ where: { name: "f
 const lastAudit = () => tdb.client().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 beforeAll(async () => {
-  await tdb.client().machine.create({ data: { name: "frame1", system: "x86_64-linux", role: "testing", hostKeyFingerprint: A, presentedFingerprint: B } });
+  await tdb
+    .client()
+    .machine.create({ data: { name: "frame1", system: "x86_64-linux", role: "testing", hostKeyFingerprint: A, presentedFingerprint: B } });
 });
 
 describe("trustHostKeyAction", () => {
@@ -44,7 +46,13 @@ describe("trustHostKeyAction", () => {
   });
 
   it("refuses hostile or missing input with a message, audited as failed", async () => {
-    for (const [name, f] of [["frame1; reboot", form(B)], [undefined, form(B)], ["frame1", form()], ["frame1", form("$(id)")], ["frame1", form("x".repeat(200))]] as const) {
+    for (const [name, f] of [
+      ["frame1; reboot", form(B)],
+      [undefined, form(B)],
+      ["frame1", form()],
+      ["frame1", form("$(id)")],
+      ["frame1", form("x".repeat(200))],
+    ] as const) {
       const state = await trustHostKeyAction(name, {}, f);
       expect(state.message, String(name)).toMatch(/^The key was not trusted: /);
       expect(await lastAudit()).toMatchObject({ action: "hostkey.trust", outcome: "failed" });

@@ -20,8 +20,14 @@ export function CancelButton({ jobId }: { jobId: number }) {
   };
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button variant="danger" onClick={cancel} disabled={busy}>{busy ? "Cancelling…" : "Cancel job"}</Button>
-      {error && <span role="alert" className="text-sm text-(--color-down)">{error}</span>}
+      <Button variant="danger" onClick={cancel} disabled={busy}>
+        {busy ? "Cancelling…" : "Cancel job"}
+      </Button>
+      {error && (
+        <span role="alert" className="text-sm text-(--color-down)">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

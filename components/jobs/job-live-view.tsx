@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { WireJob } from "@/lib/live/events";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
-import { isFinishedStatus, useJobLog } from "@/components/log-viewer/use-job-log";
+import { useJobLog } from "@/components/log-viewer/use-job-log";
+import { isFinished } from "@/lib/wire/job-kinds";
 import { BuildProgressBar } from "./build-progress-bar";
 import { CancelButton } from "./cancel-button";
 import { StatusBadge } from "./status-badge";
@@ -14,7 +15,7 @@ import { duration } from "./format";
 export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJob; canCancel: boolean; canJournal: boolean }) {
   const log = useJobLog(initial);
   const { job } = log;
-  const done = isFinishedStatus(job.status);
+  const done = isFinished(job.status);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (done) return;
@@ -26,21 +27,34 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
   return (
     <>
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <StatusBadge status={job.status} />
-        {job.position !== null && job.status === "queued" && <span className="text-sm text-(--color-muted)">{job.position} ahead in the queue</span>}
-        {started !== null && <span className="text-sm text-(--color-muted) tabular-nums" data-testid="job-duration">{duration(ended - started)}</span>}
+        <StatusBadge status={job.status} live />
+        {job.position !== null && job.status === "queued" && (
+          <span className="text-sm text-(--color-muted)">{job.position} ahead in the queue</span>
+        )}
+        {started !== null && (
+          <span className="text-sm text-(--color-muted) tabular-nums" data-testid="job-duration">
+            {duration(ended - started)}
+          </span>
+        )}
         <span className="text-xs text-(--color-muted)" data-testid="live-state">
-          {log.connection === "live" ? (log.transport === "http" ? "Stored log" : "Live") : log.connection === "connecting" ? "Connecting…" : "Offline: reconnecting…"}
+          {log.connection === "live" ? "Live" : log.connection === "connecting" ? "Connecting…" : "Offline: reconnecting…"}
         </span>
         {canCancel && !done && <CancelButton jobId={job.id} />}
         {canJournal && job.status === "failed" && (
-          <Link prefetch={false} href={`/journal?machine=${encodeURIComponent(job.machine)}&priority=4&since=${encodeURIComponent(job.startedAt ?? job.createdAt)}`}
-            className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 text-sm hover:border-(--color-accent)">
+          <Link
+            prefetch={false}
+            href={`/journal?machine=${encodeURIComponent(job.machine)}&priority=4&since=${encodeURIComponent(job.startedAt ?? job.createdAt)}`}
+            className="inline-flex h-11 items-center rounded-lg border border-(--color-line) px-4 text-sm hover:border-(--color-accent)"
+          >
             Journal of {job.machine}
           </Link>
         )}
       </div>
-      {job.message && <p className={`mb-3 text-sm ${job.status === "failed" ? "text-(--color-down)" : "text-(--color-muted)"}`} data-testid="job-message">{job.message}</p>}
+      {job.message && (
+        <p className={`mb-3 text-sm ${job.status === "failed" ? "text-(--color-down)" : "text-(--color-muted)"}`} data-testid="job-message">
+          {job.message}
+        </p>
+      )}
       {log.progress && <BuildProgressBar progress={log.progress} running={!done} />}
       <LogViewer
         store={log.store}
@@ -48,7 +62,12 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
         numbering="seq"
         emptyText={done ? "This job wrote no log." : job.status === "queued" ? "Waiting for the job to start…" : "Waiting for output…"}
         download={{ href: `/api/jobs/${job.id}/log/download`, filename: `job-${job.id}.log` }}
-        data={{ transport: log.transport ?? "", received: log.stats.received, repeats: log.stats.repeats, gaps: log.stats.gaps, "stat-last-seq": log.stats.lastSeq }}
+        data={{
+          received: log.stats.received,
+          repeats: log.stats.repeats,
+          gaps: log.stats.gaps,
+          "stat-last-seq": log.stats.lastSeq,
+        }}
       />
     </>
   );

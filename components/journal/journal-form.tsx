@@ -12,27 +12,54 @@ function Field({ label, error, children }: { label: string; error?: string; chil
     <label className="flex min-w-0 flex-col gap-1 text-sm">
       <span className="font-medium">{label}</span>
       {children}
-      {error && <span className="text-xs text-(--color-down)" data-testid="journal-field-error">{error}</span>}
+      {error && (
+        <span className="text-xs text-(--color-down)" data-testid="journal-field-error">
+          {error}
+        </span>
+      )}
     </label>
   );
 }
 
-export function JournalForm({ machines, query, machine, units, errors }: {
-  machines: MachineUnits[]; query: Partial<JournalQuery>; machine: string | null; units: string[]; errors: Record<string, string>;
+export function JournalForm({
+  machines,
+  query,
+  machine,
+  units,
+  errors,
+}: {
+  machines: MachineUnits[];
+  query: Partial<JournalQuery>;
+  machine: string | null;
+  units: string[];
+  errors: Record<string, string>;
 }) {
   const known = machines.find((m) => m.machine === machine)?.units ?? [];
   const all = [...new Set([...known, ...units])];
   return (
-    <form method="GET" action="/journal" className="mb-4 grid grid-cols-1 gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Journal filter">
+    <form
+      method="GET"
+      action="/journal"
+      className="mb-4 grid grid-cols-1 gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-3 sm:grid-cols-2 lg:grid-cols-4"
+      aria-label="Journal filter"
+    >
       <Field label="Machine" error={errors.machine}>
         <select name="machine" defaultValue={machine ?? ""} className={input}>
-          {machines.map((m) => <option key={m.machine} value={m.machine}>{m.machine}</option>)}
+          {machines.map((m) => (
+            <option key={m.machine} value={m.machine}>
+              {m.machine}
+            </option>
+          ))}
         </select>
       </Field>
       <Field label="Priority" error={errors.priority}>
         <select name="priority" defaultValue={query.priority?.toString() ?? ""} className={input}>
           <option value="">any</option>
-          {PRIORITIES.map((p, i) => <option key={p} value={i}>{p} ({i}) and worse</option>)}
+          {PRIORITIES.map((p, i) => (
+            <option key={p} value={i}>
+              {p} ({i}) and worse
+            </option>
+          ))}
         </select>
       </Field>
       <Field label="Since" error={errors.since}>
@@ -42,7 +69,14 @@ export function JournalForm({ machines, query, machine, units, errors }: {
         <input name="until" defaultValue={query.until ?? ""} placeholder="empty: follow" className={input} />
       </Field>
       <fieldset className="min-w-0 sm:col-span-2">
-        <legend className="mb-1 text-sm font-medium">Units{errors.unit && <span className="ml-2 text-xs text-(--color-down)" data-testid="journal-field-error">{errors.unit}</span>}</legend>
+        <legend className="mb-1 text-sm font-medium">
+          Units
+          {errors.unit && (
+            <span className="ml-2 text-xs text-(--color-down)" data-testid="journal-field-error">
+              {errors.unit}
+            </span>
+          )}
+        </legend>
         <div className="flex flex-wrap gap-2">
           {all.length === 0 && <span className="text-sm text-(--color-muted)">No units of this machine in the inventory.</span>}
           {all.map((u) => (
@@ -60,7 +94,9 @@ export function JournalForm({ machines, query, machine, units, errors }: {
         <label className="inline-flex h-11 items-center gap-2 text-sm">
           <input type="checkbox" name="regex" value="1" defaultChecked={query.regex} className="size-4" /> regex
         </label>
-        <button type="submit" className={buttonClass("primary")}>Show journal</button>
+        <button type="submit" className={buttonClass("primary")}>
+          Show journal
+        </button>
       </div>
     </form>
   );

@@ -23,15 +23,26 @@ export function JournalView({ filter }: { filter: JournalFilter }) {
         <span data-testid="journal-state" data-state={j.state}>
           {j.connection === "offline" ? "Offline: reconnecting…" : STATE_TEXT[j.state]}
         </span>
-        {j.message && <span role={j.state === "error" ? "alert" : undefined} className={j.state === "error" ? "text-(--color-down)" : ""}>{j.message}</span>}
-        {j.store.dropped > 0 && <span>Showing the last {JOURNAL_CAP.toLocaleString()} entries ({j.store.dropped.toLocaleString()} older dropped); last at {clock(j.store.at[j.store.length - 1])}</span>}
+        {j.message && (
+          <span role={j.state === "error" ? "alert" : undefined} className={j.state === "error" ? "text-(--color-down)" : ""}>
+            {j.message}
+          </span>
+        )}
+        {j.store.dropped > 0 && (
+          <span>
+            Showing the last {JOURNAL_CAP.toLocaleString()} entries ({j.store.dropped.toLocaleString()} older dropped); last at{" "}
+            {clock(j.store.at[j.store.length - 1])}
+          </span>
+        )}
       </p>
       <UnrecognisedNote unrecognised={j.unrecognised} source="journalctl's output" testId="journal-unrecognised" />
       <LogViewer
         store={j.store}
         version={j.version}
         numbering="index"
-        emptyText={j.state === "error" ? "No journal: the subscription was refused." : "No entries yet. New entries appear here as they are written."}
+        emptyText={
+          j.state === "error" ? "No journal: the subscription was refused." : "No entries yet. New entries appear here as they are written."
+        }
         download={{ onClick: download }}
       />
     </>

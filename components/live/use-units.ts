@@ -17,7 +17,8 @@ export function useUnits(machines: readonly string[]): UnitStates {
     const socket = acquireSocket();
     const put = (s: WireUnits | null | undefined) => s && names.includes(s.machine) && setStates((old) => ({ ...old, [s.machine]: s }));
     const subscribe = () => {
-      for (const machine of names) socket.emit("units:subscribe", { machine }, (r: { ok: boolean; state?: WireUnits | null }) => r.ok && put(r.state));
+      for (const machine of names)
+        socket.emit("units:subscribe", { machine }, (r: { ok: boolean; state?: WireUnits | null }) => r.ok && put(r.state));
     };
     socket.on("units:state", put);
     socket.on("connect", subscribe);

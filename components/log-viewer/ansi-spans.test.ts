@@ -40,7 +40,16 @@ describe("ANSI to spans", () => {
 describe("row segments", () => {
   it("cuts a wrapped row's slice by colour and search mark", () => {
     const { plain, spans } = toStyled("xx\u001b[32mgreen\u001b[0m needle yy");
-    const segs = rowSegments(plain, spans, [{ start: 4, end: 6, current: false }, { start: 8, end: 14, current: true }], 3, 12);
+    const segs = rowSegments(
+      plain,
+      spans,
+      [
+        { start: 4, end: 6, current: false },
+        { start: 8, end: 14, current: true },
+      ],
+      3,
+      12,
+    );
     expect(segs.map((s) => [s.text, s.span?.fg ?? null, s.mark])).toEqual([
       ["r", "#16a34a", "none"],
       ["ee", "#16a34a", "match"],

@@ -1,12 +1,35 @@
 // ANSI SGR colours to styled spans over plain text. Remote text stays text: the result is offsets
 // and colours that React renders as text nodes; every other escape and control byte is dropped.
-export type Span = { start: number; end: number; fg: string | null; bg: string | null; bold: boolean; dim: boolean; italic: boolean; underline: boolean };
+export type Span = {
+  start: number;
+  end: number;
+  fg: string | null;
+  bg: string | null;
+  bold: boolean;
+  dim: boolean;
+  italic: boolean;
+  underline: boolean;
+};
 export type Styled = { plain: string; spans: Span[] };
 
 /** The 16 basic colours, readable on the light and the dark theme. */
 const BASIC = [
-  "#6b7280", "#dc2626", "#16a34a", "#ca8a04", "#2563eb", "#c026d3", "#0891b2", "#9ca3af",
-  "#9ca3af", "#ef4444", "#22c55e", "#eab308", "#3b82f6", "#d946ef", "#06b6d4", "#e5e7eb",
+  "#6b7280",
+  "#dc2626",
+  "#16a34a",
+  "#ca8a04",
+  "#2563eb",
+  "#c026d3",
+  "#0891b2",
+  "#9ca3af",
+  "#9ca3af",
+  "#ef4444",
+  "#22c55e",
+  "#eab308",
+  "#3b82f6",
+  "#d946ef",
+  "#06b6d4",
+  "#e5e7eb",
 ];
 
 /** xterm's 256-colour palette: 16 basic, a 6x6x6 cube, 24 greys. */

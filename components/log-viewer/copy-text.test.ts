@@ -34,11 +34,22 @@ describe("sequence tracking", () => {
 
 describe("nix lines in a job log", () => {
   it("shows messages and build output, hides progress bookkeeping", () => {
-    expect(displayOf("stderr", '@nix {"action":"msg","level":0,"msg":"\\u001b[31;1merror:\\u001b[0m builder failed"}')).toEqual({ text: "error: builder failed", level: LEVEL.error });
-    expect(displayOf("stderr", '@nix {"action":"result","fields":["[1/3] compiling slow-package part 1"],"id":12,"type":101}')).toEqual({ text: "[1/3] compiling slow-package part 1", level: LEVEL.normal });
+    expect(displayOf("stderr", '@nix {"action":"msg","level":0,"msg":"\\u001b[31;1merror:\\u001b[0m builder failed"}')).toEqual({
+      text: "error: builder failed",
+      level: LEVEL.error,
+    });
+    expect(displayOf("stderr", '@nix {"action":"result","fields":["[1/3] compiling slow-package part 1"],"id":12,"type":101}')).toEqual({
+      text: "[1/3] compiling slow-package part 1",
+      level: LEVEL.normal,
+    });
     expect(displayOf("stderr", '@nix {"action":"result","fields":[0,1,0,0],"id":128849018881,"type":105}').level).toBe(LEVEL.hidden);
     expect(displayOf("stderr", '@nix {"action":"stop","id":5}').level).toBe(LEVEL.hidden);
-    expect(displayOf("stderr", '@nix {"action":"start","id":7,"level":3,"type":105,"text":"building","fields":["/nix/store/ggz0yxzjh3xhwxw1l5v1djpk0f0fz3b6-nixos-system-frame2.drv"]}').text).toBe("building nixos-system-frame2");
+    expect(
+      displayOf(
+        "stderr",
+        '@nix {"action":"start","id":7,"level":3,"type":105,"text":"building","fields":["/nix/store/ggz0yxzjh3xhwxw1l5v1djpk0f0fz3b6-nixos-system-frame2.drv"]}',
+      ).text,
+    ).toBe("building nixos-system-frame2");
     expect(displayOf("stderr", "ssh: connection reset")).toEqual({ text: "ssh: connection reset", level: LEVEL.stderr });
     expect(displayOf("system", "$ Build frame2")).toEqual({ text: "$ Build frame2", level: LEVEL.system });
   });

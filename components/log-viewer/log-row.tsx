@@ -65,16 +65,26 @@ function LogRowImpl(p: RowProps) {
         {segments.map((s, k) => (
           <span
             key={k}
-            className={s.mark === "current" ? "rounded-sm bg-orange-400 text-black" : s.mark === "match" ? "rounded-sm bg-yellow-300/70 text-black" : undefined}
+            className={
+              s.mark === "current"
+                ? "rounded-sm bg-orange-400 text-black"
+                : s.mark === "match"
+                  ? "rounded-sm bg-yellow-300/70 text-black"
+                  : undefined
+            }
             data-mark={s.mark === "none" ? undefined : s.mark}
-            style={s.span ? {
-              color: s.mark === "none" ? (s.span.fg ?? undefined) : undefined,
-              backgroundColor: s.mark === "none" ? (s.span.bg ?? undefined) : undefined,
-              fontWeight: s.span.bold ? 700 : undefined,
-              opacity: s.span.dim ? 0.7 : undefined,
-              fontStyle: s.span.italic ? "italic" : undefined,
-              textDecoration: s.span.underline ? "underline" : undefined,
-            } : undefined}
+            style={
+              s.span
+                ? {
+                    color: s.mark === "none" ? (s.span.fg ?? undefined) : undefined,
+                    backgroundColor: s.mark === "none" ? (s.span.bg ?? undefined) : undefined,
+                    fontWeight: s.span.bold ? 700 : undefined,
+                    opacity: s.span.dim ? 0.7 : undefined,
+                    fontStyle: s.span.italic ? "italic" : undefined,
+                    textDecoration: s.span.underline ? "underline" : undefined,
+                  }
+                : undefined
+            }
           >
             {s.text}
           </span>
@@ -84,7 +94,20 @@ function LogRowImpl(p: RowProps) {
   );
 }
 
-export const LogRow = memo(LogRowImpl, (a, b) =>
-  a.top === b.top && a.text === b.text && a.from === b.from && a.to === b.to && a.selected === b.selected && a.at === b.at &&
-  a.pos === b.pos && a.part === b.part && a.gutter === b.gutter && a.height === b.height && a.number === b.number && a.level === b.level &&
-  JSON.stringify(a.ranges) === JSON.stringify(b.ranges));
+export const LogRow = memo(
+  LogRowImpl,
+  (a, b) =>
+    a.top === b.top &&
+    a.text === b.text &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.selected === b.selected &&
+    a.at === b.at &&
+    a.pos === b.pos &&
+    a.part === b.part &&
+    a.gutter === b.gutter &&
+    a.height === b.height &&
+    a.number === b.number &&
+    a.level === b.level &&
+    JSON.stringify(a.ranges) === JSON.stringify(b.ranges),
+);

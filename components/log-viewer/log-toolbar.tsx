@@ -21,7 +21,8 @@ export type ToolbarProps = {
   download: { href: string; filename: string } | { onClick: () => void };
 };
 
-const btn = "inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg border border-(--color-line) px-3 text-sm hover:border-(--color-accent) aria-pressed:border-(--color-accent) aria-pressed:bg-(--color-accent)/10";
+const btn =
+  "inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg border border-(--color-line) px-3 text-sm hover:border-(--color-accent) aria-pressed:border-(--color-accent) aria-pressed:bg-(--color-accent)/10";
 
 function Toggle({ on, set, label, title }: { on: boolean; set: (v: boolean) => void; label: string; title: string }) {
   return (
@@ -31,14 +32,14 @@ function Toggle({ on, set, label, title }: { on: boolean; set: (v: boolean) => v
   );
 }
 
-export function LogToolbar(p: ToolbarProps) {
+export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-(--color-line) p-2" role="toolbar" aria-label="Log tools">
       <div className="flex min-w-0 flex-1 basis-64 items-center gap-1">
         <label className="relative min-w-0 flex-1">
           <span className="sr-only">Search the log</span>
           <input
-            ref={p.searchRef}
+            ref={searchRef}
             type="search"
             value={p.query}
             onChange={(e) => p.onQuery(e.target.value)}
@@ -58,12 +59,20 @@ export function LogToolbar(p: ToolbarProps) {
             aria-invalid={p.error ? true : undefined}
             className="h-11 w-full rounded-lg border border-(--color-line) bg-(--color-bg) px-3 pr-20 font-mono text-sm outline-none focus:border-(--color-accent) aria-invalid:border-(--color-down)"
           />
-          <span data-testid="search-counter" aria-live="polite" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-xs text-(--color-muted) tabular-nums">
+          <span
+            data-testid="search-counter"
+            aria-live="polite"
+            className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-xs text-(--color-muted) tabular-nums"
+          >
             {p.error ? "bad regex" : p.counter}
           </span>
         </label>
-        <button type="button" className={btn} onClick={() => p.onStep(-1)} aria-label="Previous match" title="Previous match (Shift+Enter)">↑</button>
-        <button type="button" className={btn} onClick={() => p.onStep(1)} aria-label="Next match" title="Next match (Enter)">↓</button>
+        <button type="button" className={btn} onClick={() => p.onStep(-1)} aria-label="Previous match" title="Previous match (Shift+Enter)">
+          ↑
+        </button>
+        <button type="button" className={btn} onClick={() => p.onStep(1)} aria-label="Next match" title="Next match (Enter)">
+          ↓
+        </button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Toggle on={p.regex} set={p.onRegex} label=".*" title="Regular expression" />
@@ -71,9 +80,13 @@ export function LogToolbar(p: ToolbarProps) {
         <Toggle on={p.wrap} set={p.onWrap} label="Wrap" title="Wrap long lines (off: scroll sideways)" />
         <Toggle on={p.timestamps} set={p.onTimestamps} label="Time" title="Show timestamps" />
         {"href" in p.download ? (
-          <a className={btn} href={p.download.href} download={p.download.filename}>Download</a>
+          <a className={btn} href={p.download.href} download={p.download.filename}>
+            Download
+          </a>
         ) : (
-          <button type="button" className={btn} onClick={p.download.onClick}>Download</button>
+          <button type="button" className={btn} onClick={p.download.onClick}>
+            Download
+          </button>
         )}
       </div>
     </div>

@@ -47,7 +47,11 @@ describe("view index (incremental)", () => {
     const store = new LineStore();
     const idx = new ViewIndex();
     const re = compileQuery({ text: "err", regex: false, caseSensitive: false }) as RegExp;
-    store.push([{ seq: 1, at: 0, level: LEVEL.normal, text: "ok" }, { seq: 2, at: 0, level: LEVEL.hidden, text: "err hidden" }, { seq: 3, at: 0, level: LEVEL.error, text: "an error" }]);
+    store.push([
+      { seq: 1, at: 0, level: LEVEL.normal, text: "ok" },
+      { seq: 2, at: 0, level: LEVEL.hidden, text: "err hidden" },
+      { seq: 3, at: 0, level: LEVEL.error, text: "an error" },
+    ]);
     idx.update(store, re, "err");
     expect(Array.from(idx.visible)).toEqual([0, 2]);
     expect(Array.from(idx.matched)).toEqual([2]);

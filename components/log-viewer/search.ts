@@ -3,7 +3,13 @@
 export type Query = { text: string; regex: boolean; caseSensitive: boolean };
 export type Matches = { line: Int32Array; start: Int32Array; end: Int32Array; count: number; truncated: boolean };
 
-export const EMPTY_MATCHES: Matches = { line: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0), count: 0, truncated: false };
+export const EMPTY_MATCHES: Matches = {
+  line: new Int32Array(0),
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+  count: 0,
+  truncated: false,
+};
 export const MAX_MATCHES = 1_000_000;
 
 function escape(s: string): string {
@@ -39,7 +45,11 @@ export function findMatches(candidates: ArrayLike<number>, plain: (i: number) =>
       if (count === limit) return { line, start, end, count, truncated: true };
       if (count === size) {
         size *= 2;
-        const grow = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(size);
+          b.set(a);
+          return b;
+        };
         [line, start, end] = [grow(line), grow(start), grow(end)];
       }
       line[count] = i;

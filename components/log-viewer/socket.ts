@@ -6,7 +6,6 @@ import { acquireSocket, releaseSocket } from "@/components/live/socket";
 import type { ClientToServer, ServerToClient } from "@/lib/live/events";
 
 export type PanelSocket = Socket<ServerToClient, ClientToServer>;
-export type Connection = "connecting" | "live" | "offline";
 
 export function acquirePanelSocket(): PanelSocket {
   return acquireSocket() as PanelSocket;
@@ -14,7 +13,11 @@ export function acquirePanelSocket(): PanelSocket {
 
 export { releaseSocket };
 
-type Handlers = { [E in keyof ServerToClient]?: ServerToClient[E] } & { connect?: () => void; disconnect?: () => void; connect_error?: () => void };
+type Handlers = { [E in keyof ServerToClient]?: ServerToClient[E] } & {
+  connect?: () => void;
+  disconnect?: () => void;
+  connect_error?: () => void;
+};
 type Untyped = { on(event: string, fn: (...args: never[]) => void): unknown; off(event: string, fn: (...args: never[]) => void): unknown };
 
 /** Adds a hook's listeners to the shared socket; the returned function removes exactly those. */

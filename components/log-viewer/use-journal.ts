@@ -1,12 +1,14 @@
 "use client";
 // A journal stream: journal:subscribe with the filter (the server shares one remote journalctl
-// per distinct filter), entries into a capped store, unsubscribe on leave; after a reconnect it
-// subscribes again and skips entries it already has (by cursor).
+// per distinct filter), entries into a capped store, unsubscribe on leave; after a reconnect or a
+// journal:resync (this viewer fell behind) it subscribes again and skips entries it already has
+// (by cursor).
 import { useEffect, useRef, useState } from "react";
+import { useConnection } from "@/components/live/socket";
 import type { JournalFilter, ServerToClient, WireJournalEntry } from "@/lib/live/events";
 import type { Unrecognised } from "@/lib/parse/unrecognised";
 import { LEVEL, LineStore, type Level } from "./line-store";
-import { acquirePanelSocket, frameScheduler, listen, releaseSocket, type Connection } from "./socket";
+import { acquirePanelSocket, frameScheduler, listen, releaseSocket } from "./socket";
 
 export const JOURNAL_CAP = 50_000;
 export type JournalState = "connecting" | "streaming" | "ended" | "error";
@@ -22,18 +24,20 @@ export function entryText(e: WireJournalEntry): string {
 }
 
 export function useJournal(filter: JournalFilter, key: string) {
-  const store = useRef(new LineStore(JOURNAL_CAP)).current;
+  const [store] = useState(() => new LineStore(JOURNAL_CAP));
   const [version, setVersion] = useState(0);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  const connection = useConnection();
   const [state, setState] = useState<JournalState>("connecting");
   const [message, setMessage] = useState<string | null>(null);
-  const [unrecognised, setUnrecognised] = useState<Unrecognised | null>(null);
+  // Kept with the filter it belongs to, so a new filter starts without the old stream's count.
+  const [unrecognised, setUnrecognised] = useState<{ key: string; value: Unrecognised } | null>(null);
   const filterRef = useRef(filter);
-  filterRef.current = filter;
+  useEffect(() => {
+    filterRef.current = filter;
+  });
 
   useEffect(() => {
     store.clear();
-    setUnrecognised(null);
     const render = frameScheduler(() => setVersion((v) => v + 1));
     const seen = new Set<string>();
     let seq = 0;
@@ -50,11 +54,6 @@ export function useJournal(filter: JournalFilter, key: string) {
           setMessage(res.error.message);
         }
       });
-    const onConnect = () => {
-      setConnection("live");
-      subscribe();
-    };
-    const onOffline = () => setConnection("offline");
     const onError: ServerToClient["app:error"] = (body) => {
       if (!body.event || body.event.startsWith("journal:")) {
         setState("error");
@@ -63,7 +62,7 @@ export function useJournal(filter: JournalFilter, key: string) {
     };
     const onEntries: ServerToClient["journal:entries"] = ({ streamId: id, entries, unrecognised: u }) => {
       if (id !== streamId) return;
-      if (u) setUnrecognised(u);
+      if (u) setUnrecognised({ key, value: u });
       const fresh = entries.filter((e) => !seen.has(e.cursor));
       for (const e of fresh) seen.add(e.cursor);
       if (seen.size > JOURNAL_CAP * 2) {
@@ -75,13 +74,21 @@ export function useJournal(filter: JournalFilter, key: string) {
     };
     const onEnded: ServerToClient["journal:ended"] = ({ streamId: id, reason }) => {
       if (id !== streamId) return;
-      // A viewer that fell behind is dropped by the server: subscribe again (seen cursors skip repeats).
-      if (reason.startsWith("fell behind")) return void subscribe();
       setState("ended");
       setMessage(reason);
     };
-    const unlisten = listen(socket, { connect: onConnect, disconnect: onOffline, connect_error: onOffline, "app:error": onError, "journal:entries": onEntries, "journal:ended": onEnded });
-    if (socket.connected) onConnect();
+    // The server dropped this viewer for falling behind: subscribe again (seen cursors skip repeats).
+    const onResync: ServerToClient["journal:resync"] = ({ streamId: id }) => {
+      if (id === streamId) subscribe();
+    };
+    const unlisten = listen(socket, {
+      connect: subscribe,
+      "app:error": onError,
+      "journal:entries": onEntries,
+      "journal:ended": onEnded,
+      "journal:resync": onResync,
+    });
+    if (socket.connected) subscribe();
     return () => {
       render.cancel();
       unlisten();
@@ -90,5 +97,5 @@ export function useJournal(filter: JournalFilter, key: string) {
     };
   }, [key, store]);
 
-  return { store, version, connection, state, message, unrecognised };
+  return { store, version, connection, state, message, unrecognised: unrecognised?.key === key ? unrecognised.value : null };
 }

@@ -7,7 +7,8 @@ export function useViewerKeys(search: RefObject<HTMLInputElement | null>): void 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || !!t?.isContentEditable;
+      const typing =
+        t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || !!t?.isContentEditable;
       const find = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "f";
       if (find || (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
         e.preventDefault();

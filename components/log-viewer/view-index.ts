@@ -34,6 +34,13 @@ export class ViewIndex {
   matches: Matches = EMPTY_MATCHES;
   matched: Int32Array = new Int32Array(0);
 
+  /** The index brought up to the store's content for a query (null = no search). Cheap when
+   * nothing changed, and the arrays keep their identity then, so it may run on every render. */
+  view(store: LineStore, re: RegExp | null, key: string): { visible: Int32Array; matches: Matches; matched: Int32Array } {
+    this.update(store, re, key);
+    return { visible: this.visible, matches: this.matches, matched: this.matched };
+  }
+
   /** Brings the index up to the store's content for a query (null = no search). */
   update(store: LineStore, re: RegExp | null, key: string): void {
     if (store.generation !== this.generation || key !== this.key) {

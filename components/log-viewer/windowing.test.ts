@@ -14,8 +14,14 @@ describe("windowing", () => {
     expect(l.rows).toBe(1 + 1 + 2 + 3 + 1);
     expect([0, 1, 2, 3, 4].map((p) => rowOfLine(l, p))).toEqual([0, 1, 2, 4, 7]);
     expect([0, 1, 2, 3, 4, 5, 6, 7].map((r) => lineOfRow(l, r))).toEqual([
-      { pos: 0, part: 0 }, { pos: 1, part: 0 }, { pos: 2, part: 0 }, { pos: 2, part: 1 },
-      { pos: 3, part: 0 }, { pos: 3, part: 1 }, { pos: 3, part: 2 }, { pos: 4, part: 0 },
+      { pos: 0, part: 0 },
+      { pos: 1, part: 0 },
+      { pos: 2, part: 0 },
+      { pos: 2, part: 1 },
+      { pos: 3, part: 0 },
+      { pos: 3, part: 1 },
+      { pos: 3, part: 2 },
+      { pos: 4, part: 0 },
     ]);
   });
   it("row <-> line round-trips on a large wrapped layout", () => {

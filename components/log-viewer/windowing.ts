@@ -32,7 +32,13 @@ export function lineOfRow(layout: Layout, row: number): { pos: number; part: num
 }
 
 /** Rows to render for a scroll position: [first, end) with overscan, clamped to the content. */
-export function visibleRows(scrollTop: number, viewport: number, rowHeight: number, rows: number, overscan = 10): { first: number; end: number } {
+export function visibleRows(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  rows: number,
+  overscan = 10,
+): { first: number; end: number } {
   const top = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const first = Math.max(0, top - overscan);
   const end = Math.min(rows, top + Math.ceil(viewport / rowHeight) + overscan);

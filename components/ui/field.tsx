@@ -21,11 +21,19 @@ export function Field({
   const describedBy = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       {children({ id, name, "aria-invalid": !!error, "aria-describedby": describedBy })}
-      {hint && !error && <p id={`${id}-hint`} className="text-xs text-(--color-muted)">{hint}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-(--color-muted)">
+          {hint}
+        </p>
+      )}
       {error && (
-        <p id={`${id}-error`} data-testid={`error-${name}`} className="text-sm text-(--color-down)">{error}</p>
+        <p id={`${id}-error`} data-testid={`error-${name}`} className="text-sm text-(--color-down)">
+          {error}
+        </p>
       )}
     </div>
   );

@@ -14,7 +14,15 @@ import { UnrecognisedNote } from "./unrecognised-note";
 import { unrecognisedText } from "@/lib/parse/unrecognised";
 
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
-const text = (markup: string) => markup.replace(/<[^>]+>/g, " ").replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ").trim();
+const text = (markup: string) =>
+  markup
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&gt;/g, ">")
+    .replace(/&lt;/g, "<")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
 
 describe("unrecognisedText", () => {
   it("counts lines in words, singular and plural, and says nothing when all was read", () => {
@@ -28,8 +36,16 @@ describe("unrecognisedText", () => {
 
 describe("UnrecognisedNote", () => {
   it("shows the count and the first lines of a generations listing it could not read", () => {
-    const listed = parseGenerations(`${fixture("real", "nix", "nix-env-list-generations-current-not-last.txt")}error: cannot lock profile\nwarning: x\n??\nlast\n`);
-    const out = html(createElement(UnrecognisedNote, { unrecognised: listed.unrecognised, source: "nix-env's output", testId: "generations-unrecognised" }));
+    const listed = parseGenerations(
+      `${fixture("real", "nix", "nix-env-list-generations-current-not-last.txt")}error: cannot lock profile\nwarning: x\n??\nlast\n`,
+    );
+    const out = html(
+      createElement(UnrecognisedNote, {
+        unrecognised: listed.unrecognised,
+        source: "nix-env's output",
+        testId: "generations-unrecognised",
+      }),
+    );
     expect(out).toContain('data-testid="generations-unrecognised"');
     expect(out).toContain('data-count="4"');
     expect(text(out)).toContain("4 lines of nix-env's output were not recognised: show the first 3 lines");
@@ -47,18 +63,39 @@ describe("UnrecognisedNote", () => {
 describe("the build preview and the build progress show it", () => {
   const preview = (closure: ReturnType<typeof parseDiffClosures> | null, activation: ReturnType<typeof parseActivation> | null) =>
     createElement(PreviewPanel, {
-      job: { id: 7, finishedAt: "2026-12-05T11:00:00.000Z", preview: { currentSystem: null, builtPath: "/nix/store/aymaagvgj7jsygv4yyxdppplzbbbzyfm-nixos-system-frame1-24.11", closure, closureError: closure ? null : "x", activation, activationError: activation ? null : "y" } },
+      job: {
+        id: 7,
+        finishedAt: "2026-12-05T11:00:00.000Z",
+        preview: {
+          currentSystem: null,
+          builtPath: "/nix/store/aymaagvgj7jsygv4yyxdppplzbbbzyfm-nixos-system-frame1-24.11",
+          closure,
+          closureError: closure ? null : "x",
+          activation,
+          activationError: activation ? null : "y",
+        },
+      },
       runningPath: null,
     });
 
   it("a real closure diff and dry run read in full show no note", () => {
-    const out = html(preview(parseDiffClosures(fixture("real", "nix", "store-diff-closures-multi-version.txt")), parseActivation(fixture("derived", "switch-to-configuration", "dry-activate-ng.txt"))));
+    const out = html(
+      preview(
+        parseDiffClosures(fixture("real", "nix", "store-diff-closures-multi-version.txt")),
+        parseActivation(fixture("derived", "switch-to-configuration", "dry-activate-ng.txt")),
+      ),
+    );
     expect(out).toContain('data-testid="closure-summary"');
     expect(out).not.toContain("not recognised");
   });
 
   it("profile diff-closures output given to the store parser: the headers are shown as not recognised", () => {
-    const out = html(preview(parseDiffClosures(fixture("real", "nix", "profile-diff-closures-3-generations.txt")), parseActivation("would frobnicate the following units: a.service\n")));
+    const out = html(
+      preview(
+        parseDiffClosures(fixture("real", "nix", "profile-diff-closures-3-generations.txt")),
+        parseActivation("would frobnicate the following units: a.service\n"),
+      ),
+    );
     expect(text(out)).toContain("2 lines of nix store diff-closures' output were not recognised");
     expect(text(out)).toContain("Version 1 -> 2: Version 2 -> 3:");
     expect(text(out)).toContain("1 line of the dry run's output was not recognised");

@@ -22,7 +22,8 @@ export function caddyBinary(): string {
 export function moduleVirtualHostBody(panelPort: number, extraConfig: string): string {
   const nix = readFileSync(resolve("nix/module.nix"), "utf8");
   const m = /virtualHosts\.\$\{cfg\.caddy\.virtualHost\}\.extraConfig = ''\n([\s\S]*?)\n\s*'';/.exec(nix);
-  if (!m) throw new Error("nix/module.nix: the Caddy virtual host (virtualHosts.${cfg.caddy.virtualHost}.extraConfig = ''...'') was not found");
+  if (!m)
+    throw new Error("nix/module.nix: the Caddy virtual host (virtualHosts.${cfg.caddy.virtualHost}.extraConfig = ''...'') was not found");
   const body = m[1]
     .replaceAll("${cfg.caddy.extraConfig}", extraConfig)
     .replaceAll("${upstreamHost}", "127.0.0.1")
@@ -53,10 +54,13 @@ export function caddyfile(opts: { dir: string; host: string; httpsPort: number; 
 /** True once Caddy answers https with a certificate from its own CA (any HTTP status). */
 function answers(host: string, port: number, ca: Buffer): Promise<boolean> {
   return new Promise((r) => {
-    const req = httpsGet({ host: "127.0.0.1", servername: host, port, path: "/api/health", headers: { host: `${host}:${port}` }, ca, timeout: 2000 }, (res) => {
-      res.resume();
-      r(true);
-    });
+    const req = httpsGet(
+      { host: "127.0.0.1", servername: host, port, path: "/api/health", headers: { host: `${host}:${port}` }, ca, timeout: 2000 },
+      (res) => {
+        res.resume();
+        r(true);
+      },
+    );
     req.once("error", () => r(false));
     req.once("timeout", () => req.destroy());
   });
@@ -75,7 +79,9 @@ export async function startCaddy(opts: { host: string; httpsPort: number; httpPo
 
   // detached = setsid(2): its own session and process group, stopped as a whole.
   const child: ChildProcess = spawn(bin, ["run", "--adapter", "caddyfile", "--config", file], {
-    env: caddyEnv(dir), detached: true, stdio: ["ignore", "pipe", "pipe"],
+    env: caddyEnv(dir),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
@@ -95,14 +101,29 @@ export async function startCaddy(opts: { host: string; httpsPort: number; httpPo
     } catch {
       return;
     }
-    const timeout = setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, 5000);
+    const timeout = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timeout);
   };
-  return { origin: `https://${opts.host}:${opts.httpsPort}`, rootCa: () => readFileSync(rootFile), stop, output: () => output, caddyfile: text };
+  return {
+    origin: `https://${opts.host}:${opts.httpsPort}`,
+    rootCa: () => readFileSync(rootFile),
+    stop,
+    output: () => output,
+    caddyfile: text,
+  };
 }
 
 /** Caddy writes nothing outside its directory under test-results. */
 function caddyEnv(dir: string): NodeJS.ProcessEnv {
-  return { HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), XDG_DATA_HOME: join(dir, "data") } as Record<string, string> as NodeJS.ProcessEnv;
+  return { HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), XDG_DATA_HOME: join(dir, "data") } as Record<
+    string,
+    string
+  > as NodeJS.ProcessEnv;
 }

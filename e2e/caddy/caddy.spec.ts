@@ -10,7 +10,8 @@ import { apiLogin, uiLogin } from "../fixtures/auth";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { caddyBinary, startCaddy, type RunningCaddy } from "./caddy-server";
 import type { ClientToServer, ServerToClient, WireJob, WireLogLine } from "../../lib/live/events";
-import { unpackLines } from "../../lib/live/log-batch";
+import { isFinished } from "../../lib/wire/job-kinds";
+import { unpackLines } from "../../lib/wire/log-batch";
 
 const PANEL_PORT = 3341;
 const HTTPS_PORT = 3443;
@@ -18,7 +19,6 @@ const HTTP_PORT = 3342; // Caddy's http_port (no redirects), kept off :80
 const ORIGIN = `https://localhost:${HTTPS_PORT}`;
 const EVIL = "https://evil.example";
 const TS_LOGIN = "viewer@tailnet.example";
-const FINAL = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
 
 let panel: LabPanel;
 let caddy: RunningCaddy;
@@ -79,7 +79,10 @@ test("Origin checks through Caddy: the proxied origin is accepted, a foreign one
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe("bad_origin");
     // The same request with the proxied origin is accepted (a read-only job on frame2). Not a failed
     // login: that would throttle the next test's login from the same address.
-    const own = await api.post(`${ORIGIN}/api/machines/frame2/jobs`, { data: { kind: "generations", args: {} }, headers: { origin: ORIGIN } });
+    const own = await api.post(`${ORIGIN}/api/machines/frame2/jobs`, {
+      data: { kind: "generations", args: {} },
+      headers: { origin: ORIGIN },
+    });
     expect(own.status(), await own.text()).toBe(200);
 
     const refused = socketThroughCaddy(cookie, EVIL, ["websocket"]);
@@ -150,11 +153,11 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     let final: WireJob | null = null;
     socket.on("job:lines", (p) => p.jobId === jobId && lines.push(...unpackLines(p)));
     socket.on("job:update", (p) => {
-      if (p.job.id === jobId && FINAL.includes(p.job.status)) final = p.job;
+      if (p.job.id === jobId && isFinished(p.job.status)) final = p.job;
     });
     const ack = await socket.timeout(10_000).emitWithAck("job:subscribe", { jobId, after: 0 });
     expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true, job: { id: jobId, machine: "frame2", kind: "validate" } });
-    if (ack.ok && FINAL.includes(ack.job.status)) final ??= ack.job; // it may have ended before the subscription
+    if (ack.ok && isFinished(ack.job.status)) final ??= ack.job; // it may have ended before the subscription
 
     await expect.poll(() => (final as WireJob | null)?.status ?? null, { timeout: 200_000 }).toBe("succeeded");
     await expect.poll(() => lines.at(-1)?.text ?? "").toContain("succeeded");
@@ -174,7 +177,12 @@ test("a validate job's log streams to a socket that upgraded to a websocket thro
     await page.goto(`${ORIGIN}/jobs/${jobId}`);
     await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
     await expect.poll(() => frames.some((f) => f.startsWith('42["job:lines"') && f.includes(`"jobId":${jobId}`))).toBe(true);
-    await expect(page.getByTestId("log-row").filter({ hasText: lines.at(-1)!.text }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("log-row")
+        .filter({ hasText: lines.at(-1)!.text })
+        .first(),
+    ).toBeVisible();
   } finally {
     socket.close();
     await api.dispose();
@@ -206,10 +214,13 @@ test("a machine added with no pinned key is pinned by SSH_KNOWN_HOSTS_FILE and r
     expect(started.status(), await started.text()).toBe(200);
     const id = ((await started.json()) as { job: { id: number } }).job.id;
     await expect
-      .poll(async () => {
-        const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
-        return FINAL.includes(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
-      }, { timeout: 120_000 })
+      .poll(
+        async () => {
+          const { job } = (await (await api.get(`${ORIGIN}/api/jobs/${id}`)).json()) as { job: { status: string; message: string | null } };
+          return isFinished(job.status) ? `${job.status}${job.status === "succeeded" ? "" : `: ${job.message}`}` : null;
+        },
+        { timeout: 120_000 },
+      )
       .toBe("succeeded");
   } finally {
     await api.dispose();

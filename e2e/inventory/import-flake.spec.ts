@@ -49,7 +49,9 @@ test("load services.homepage-dashboard from the lab flake into the Homepage tab"
   await page.getByLabel("Configuration (nixosConfigurations.…)").fill("frame1");
   await page.getByRole("button", { name: "Load", exact: true }).click();
   // The lab's machines have no Homepage: the box gets the two empty lists as nix eval printed them.
-  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue('{\n  "services": [],\n  "bookmarks": []\n}\n', { timeout: 60_000 });
+  await expect(page.getByLabel("Configuration", { exact: true })).toHaveValue('{\n  "services": [],\n  "bookmarks": []\n}\n', {
+    timeout: 60_000,
+  });
   await page.getByLabel("Configuration (nixosConfigurations.…)").fill("-bad");
   await page.getByRole("button", { name: "Load", exact: true }).click();
   await expect(page.getByTestId("load-error")).toHaveText("Use a Nix attribute name such as frame1.");

@@ -56,7 +56,9 @@ test("paste services.yaml, preview, apply; tiles appear; a second import changes
   await expect(page.getByTestId("plan-summary")).toHaveText("Would 2 add, 0 change, 0 unchanged, 0 skipped.");
   const jellyfin = page.locator('[data-testid="plan-entry"][data-key="jellyfin"]');
   await expect(jellyfin).toHaveAttribute("data-action", "add");
-  await expect(jellyfin.locator('[data-level="skipped"]')).toHaveText('Skipped: widget "jellyfin": the panel does not show Homepage widgets.');
+  await expect(jellyfin.locator('[data-level="skipped"]')).toHaveText(
+    'Skipped: widget "jellyfin": the panel does not show Homepage widgets.',
+  );
   await expect(page.locator('[data-testid="plan-entry"][data-key="node-red"]')).toContainText("Media / Home Automation / Node-RED");
 
   // Preview wrote nothing.
@@ -81,7 +83,8 @@ test("paste services.yaml, preview, apply; tiles appear; a second import changes
 
   const audit = await (await page.request.get(`${server.url}/api/audit?action=inventory.import`)).json();
   expect(audit.events.map((e: { action: string; outcome: string }) => `${e.action} ${e.outcome}`)).toEqual([
-    "inventory.import.homepage ok", "inventory.import.homepage ok",
+    "inventory.import.homepage ok",
+    "inventory.import.homepage ok",
   ]);
 });
 
@@ -136,13 +139,19 @@ test("an uploaded env file fills Homepage's templates; the preview marks placeho
   await expect(entry(page, "paperless").locator('[data-level="skipped"]').first()).toHaveText(
     "Skipped: href {{HOMEPAGE_VAR_PAPERLESS_URL}} is a Homepage template with no value, not a URL the panel can open; the link was left as it is in the inventory.",
   );
-  await expect(entry(page, "shares")).toContainText("Skipped: href smb://nas.lan/share is not an http(s) link the panel can open; the service is imported without it.");
+  await expect(entry(page, "shares")).toContainText(
+    "Skipped: href smb://nas.lan/share is not an http(s) link the panel can open; the service is imported without it.",
+  );
   await expect(page.locator("main")).not.toContainText("[object Object]");
 
   // The env file names the note's file: upload it too (the panel never reads /run/secrets on the server).
   await page.getByText("Environment for {{HOMEPAGE_VAR_…}} templates (optional)").click();
-  await page.getByLabel("Upload an env file").setInputFiles(text("homepage.env", "HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8010\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n"));
-  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8010\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n");
+  await page
+    .getByLabel("Upload an env file")
+    .setInputFiles(text("homepage.env", "HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8010\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n"));
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue(
+    "HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8010\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n",
+  );
   await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
   await page.getByLabel("Files named by HOMEPAGE_FILE_ variables").setInputFiles(text("note", "from a file"));
   await expect(page.getByRole("list", { name: "Uploaded files" })).toHaveText("noteRemove");
@@ -150,11 +159,17 @@ test("an uploaded env file fills Homepage's templates; the preview marks placeho
   await expect(entry(page, "paperless").getByRole("list", { name: "Notes" })).toHaveCount(0);
   await expect(entry(page, "shares")).toContainText("Note: description keeps its Homepage template as written (no value for it).");
   const remarks = page.getByTestId("plan-warning");
-  await expect(remarks.nth(0)).toHaveText("Filled in from the environment, as Homepage does: HOMEPAGE_VAR_PAPERLESS_URL, HOMEPAGE_FILE_NOTE.");
-  await expect(remarks.nth(1)).toHaveText("No value for HOMEPAGE_VAR_MISSING: where an imported field holds one, it is kept as written and marked on the entry.");
+  await expect(remarks.nth(0)).toHaveText(
+    "Filled in from the environment, as Homepage does: HOMEPAGE_VAR_PAPERLESS_URL, HOMEPAGE_FILE_NOTE.",
+  );
+  await expect(remarks.nth(1)).toHaveText(
+    "No value for HOMEPAGE_VAR_MISSING: where an imported field holds one, it is kept as written and marked on the entry.",
+  );
 
   // Changing the environment asks for a new preview before applying.
-  await page.getByLabel("Environment", { exact: true }).fill("HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8011\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n");
+  await page
+    .getByLabel("Environment", { exact: true })
+    .fill("HOMEPAGE_VAR_PAPERLESS_URL=http://127.0.0.1:8011\nHOMEPAGE_FILE_NOTE=/run/secrets/note\n");
   await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
   await expect(page.getByText("The text or environment changed: preview again to apply.")).toBeVisible();
   await page.getByRole("button", { name: "Preview" }).click();
@@ -197,6 +212,15 @@ test("a .nix module is evaluated into the text box, then previewed like any conf
   await expect(entry(page, "immich")).toHaveAttribute("data-action", "add");
 
   // A module that needs the rest of the configuration: the message says what to do instead.
-  await page.getByLabel("Upload a file").setInputFiles(text("needs-config.nix", "{ config, ... }: { services.homepage-dashboard.services = [ { G = [ { S = { href = config.x; }; } ]; } ]; }"));
-  await expect(page.getByTestId("file-error")).toHaveText(/^needs-config\.nix uses config, which only a whole NixOS configuration has\. Load it from the flake instead/);
+  await page
+    .getByLabel("Upload a file")
+    .setInputFiles(
+      text(
+        "needs-config.nix",
+        "{ config, ... }: { services.homepage-dashboard.services = [ { G = [ { S = { href = config.x; }; } ]; } ]; }",
+      ),
+    );
+  await expect(page.getByTestId("file-error")).toHaveText(
+    /^needs-config\.nix uses config, which only a whole NixOS configuration has\. Load it from the flake instead/,
+  );
 });

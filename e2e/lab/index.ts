@@ -137,13 +137,19 @@ export const lab = {
   /** Makes a unit fail: a flag file (/etc/lab/fail/UNIT) plus a restart whose start check fails. */
   async failUnit(name: string, unit: LabUnit, reason = "failed on purpose by lab.failUnit"): Promise<void> {
     checkUnit(unit);
-    await run(name, `mkdir -p /etc/lab/fail && printf '%s\\n' ${shQuote(reason)} > /etc/lab/fail/${unit}; systemctl restart ${unit}.service || true; systemctl is-failed --quiet ${unit}.service`);
+    await run(
+      name,
+      `mkdir -p /etc/lab/fail && printf '%s\\n' ${shQuote(reason)} > /etc/lab/fail/${unit}; systemctl restart ${unit}.service || true; systemctl is-failed --quiet ${unit}.service`,
+    );
   },
 
   /** Undoes failUnit: removes the flag, resets and restarts the unit. */
   async healUnit(name: string, unit: LabUnit): Promise<void> {
     checkUnit(unit);
-    await run(name, `rm -f /etc/lab/fail/${unit}; systemctl reset-failed ${unit}.service 2>/dev/null; systemctl restart ${unit}.service && systemctl is-active --quiet ${unit}.service`);
+    await run(
+      name,
+      `rm -f /etc/lab/fail/${unit}; systemctl reset-failed ${unit}.service 2>/dev/null; systemctl restart ${unit}.service && systemctl is-active --quiet ${unit}.service`,
+    );
   },
 
   /** Polls `fn` until it returns a truthy value or `timeoutMs` passes (then throws). */

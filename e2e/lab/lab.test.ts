@@ -5,6 +5,8 @@
  * LAB_DOWN_AFTER=1 takes it down in afterAll.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// deploy-rs colours the level of every log line (flexi_logger palette), terminal or not.
+import { stripAnsi as plain } from "../../lib/nix/ansi";
 import { lab, LAB_UNITS, type LabInfo } from "./index";
 
 const DEPLOY = "cd ~/homelab && nix run .#deploy --";
@@ -13,8 +15,6 @@ let hasFrame2 = false;
 
 const currentSystem = (h: string) => lab.run(h, "readlink /run/current-system").then((s) => s.trim());
 const profileTarget = (h: string) => lab.run(h, "readlink -f /nix/var/nix/profiles/system").then((s) => s.trim());
-/** deploy-rs colours the level of every log line (flexi_logger palette), terminal or not. */
-const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
 const mainPid = (h: string, unit: string) =>
   lab.run(h, ["systemctl", "show", "-p", "MainPID", "--value", `${unit}.service`]).then((s) => Number(s.trim()));
 const generations = (h: string) =>
@@ -63,13 +63,24 @@ describe("lab hosts", () => {
   });
 
   it("write recent lines of mixed priority to the journal", async () => {
-    const lines = await lab.waitFor("journal lines of grafana", async () => {
-      const out = await lab.run("frame1", "journalctl -u grafana.service --since -60s -o json --no-pager", "admin");
-      const entries = out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { MESSAGE: string; PRIORITY: string });
-      return entries.filter((e) => e.MESSAGE.startsWith("grafana:")).length >= 3 ? entries : undefined;
-    }, 20_000);
+    const lines = await lab.waitFor(
+      "journal lines of grafana",
+      async () => {
+        const out = await lab.run("frame1", "journalctl -u grafana.service --since -60s -o json --no-pager", "admin");
+        const entries = out
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { MESSAGE: string; PRIORITY: string });
+        return entries.filter((e) => e.MESSAGE.startsWith("grafana:")).length >= 3 ? entries : undefined;
+      },
+      20_000,
+    );
     expect(lines.some((e) => e.PRIORITY === "6")).toBe(true);
-    const warnings = await lab.run("frame1", "journalctl -p warning -u 'caddy.service' -u 'loki.service' -u 'alloy.service' -o cat --no-pager | head -3");
+    const warnings = await lab.run(
+      "frame1",
+      "journalctl -p warning -u 'caddy.service' -u 'loki.service' -u 'alloy.service' -o cat --no-pager | head -3",
+    );
     expect(warnings).toMatch(/warning|error/);
   });
 
@@ -85,12 +96,22 @@ describe("lab hosts", () => {
     // booted-system, like current-system, is a toplevel, never the wrapper (NixOS's stage 2 records the toplevel)
     expect((await lab.run("frame1", "readlink /run/booted-system")).trim()).toMatch(/^\/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-/);
     // deploy-rs's buildEnv: a link per entry of the toplevel, plus its two scripts in their own paths
-    const entries = (await lab.run("frame1", `cd ${wrapper} && for e in *; do printf '%s %s\\n' "$e" "$(readlink "$e")"; done`)).trim().split("\n");
-    expect(entries).toEqual(expect.arrayContaining([
-      `nixos-version ${cur}/nixos-version`, `bin ${cur}/bin`, `etc ${cur}/etc`,
-      expect.stringMatching(/^activate-rs \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-rs\/activate-rs$/),
-      expect.stringMatching(/^deploy-rs-activate \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-path\/deploy-rs-activate$/),
-    ]));
+    const entries = (await lab.run("frame1", `cd ${wrapper} && for e in *; do printf '%s %s\\n' "$e" "$(readlink "$e")"; done`))
+      .trim()
+      .split("\n");
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        `nixos-version ${cur}/nixos-version`,
+        `bin ${cur}/bin`,
+        `etc ${cur}/etc`,
+        expect.stringMatching(
+          /^activate-rs \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-rs\/activate-rs$/,
+        ),
+        expect.stringMatching(
+          /^deploy-rs-activate \/nix\/store\/[a-z0-9]{32}-nixos-system-frame1-24\.11\.\d+\.lab-base-activate-path\/deploy-rs-activate$/,
+        ),
+      ]),
+    );
     expect(await lab.run("frame1", `test ! -e ${cur}/deploy-rs-activate && test ! -e ${cur}/activate-rs && echo none`)).toContain("none");
   });
 
@@ -104,7 +125,8 @@ describe("lab hosts", () => {
 
 describe("the lab flake on frame1", () => {
   const attr = ".#nixosConfigurations.frame1.config.system.build.toplevel";
-  const build = (extra = "") => lab.run("frame1", `cd ~/homelab && nix build --no-link --json ${extra} ${attr}`, "admin", { timeoutMs: 180_000 });
+  const build = (extra = "") =>
+    lab.run("frame1", `cd ~/homelab && nix build --no-link --json ${extra} ${attr}`, "admin", { timeoutMs: 180_000 });
 
   it("evaluates and builds every variant with the real nix", async () => {
     const outs = new Set<string>();
@@ -114,7 +136,9 @@ describe("the lab flake on frame1", () => {
       expect(drv).toMatch(/\.drv$/);
       const [res] = JSON.parse(await build()) as { outputs: { out: string } }[];
       expect(res.outputs.out).toContain(`lab-${v}`);
-      expect(await lab.run("frame1", `test -x ${res.outputs.out}/bin/switch-to-configuration && cat ${res.outputs.out}/nixos-version`)).toContain(`lab-${v}`);
+      expect(
+        await lab.run("frame1", `test -x ${res.outputs.out}/bin/switch-to-configuration && cat ${res.outputs.out}/nixos-version`),
+      ).toContain(`lab-${v}`);
       outs.add(res.outputs.out);
     }
     expect(outs.size).toBe(3);
@@ -123,10 +147,15 @@ describe("the lab flake on frame1", () => {
 
   it("streams build log lines with --log-format internal-json (slow variant)", async () => {
     await lab.setVariant("frame1", "slow", { extra: [`nonce=${Date.now()}`, "seconds=3"] });
-    const r = await lab.exec("frame1", `cd ~/homelab && nix build --no-link --log-format internal-json -v ${attr}`, "admin", { timeoutMs: 120_000 });
+    const r = await lab.exec("frame1", `cd ~/homelab && nix build --no-link --log-format internal-json -v ${attr}`, "admin", {
+      timeoutMs: 120_000,
+    });
     await lab.setVariant("frame1", "base");
     expect(r.code).toBe(0);
-    const msgs = r.stderr.split("\n").filter((l) => l.startsWith("@nix ")).map((l) => JSON.parse(l.slice(5)) as { action: string; type?: number; fields?: unknown[] });
+    const msgs = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("@nix "))
+      .map((l) => JSON.parse(l.slice(5)) as { action: string; type?: number; fields?: unknown[] });
     const logLines = msgs.filter((m) => m.action === "result" && m.type === 101).map((m) => String(m.fields?.[0]));
     expect(logLines.some((l) => l.includes("compiling slow-package part 3"))).toBe(true);
     expect(msgs.some((m) => m.action === "start" && m.type === 105)).toBe(true);
@@ -146,7 +175,9 @@ describe("the deploy stand-in", () => {
     expect(r.code, err).toBe(0);
     expect(r.stderr).toContain("🚀 ℹ️ [deploy] [\x1b[38;5;51mINFO\x1b[0m] Running checks for flake in .");
     expect(err).toContain("🚀 ℹ️ [deploy] [INFO] Building profile `system` for node `frame1`");
-    expect(err).toMatch(/\[frame1\.system\]\nuser = "root"\nssh_user = "admin"\npath = "\/nix\/store\/[a-z0-9]{32}-activatable-nixos-system-frame1-24\.11\.\d+\.lab-changed"\nhostname = "10\.231\.1\.2"\nssh_opts = \[\]\n/);
+    expect(err).toMatch(
+      /\[frame1\.system\]\nuser = "root"\nssh_user = "admin"\npath = "\/nix\/store\/[a-z0-9]{32}-activatable-nixos-system-frame1-24\.11\.\d+\.lab-changed"\nhostname = "10\.231\.1\.2"\nssh_opts = \[\]\n/,
+    );
     expect(err).toContain("⭐ ℹ️ [activate] [INFO] Activation succeeded!");
     expect(err).toContain("👀 ℹ️ [wait] [INFO] Found canary file, done waiting!");
     expect(err).toContain("restarting the following units: grafana.service");
@@ -193,11 +224,18 @@ describe("the deploy stand-in", () => {
   it("rolls back by itself when the confirmation does not arrive (magic rollback)", async () => {
     const before = await currentSystem("frame1");
     await lab.setVariant("frame1", before.endsWith("lab-base") ? "changed" : "base");
-    const r = await lab.exec("frame1", `cd ~/homelab && LAB_DEPLOY_SKIP_CONFIRM=1 nix run .#deploy -- -s --confirm-timeout 3 .#frame1`, "admin", { timeoutMs: 120_000 });
+    const r = await lab.exec(
+      "frame1",
+      `cd ~/homelab && LAB_DEPLOY_SKIP_CONFIRM=1 nix run .#deploy -- -s --confirm-timeout 3 .#frame1`,
+      "admin",
+      { timeoutMs: 120_000 },
+    );
     const err = plain(r.stderr);
     expect(r.code).toBe(1);
     expect(err).toContain("⭐ ℹ️ [activate] [INFO] Waiting for confirmation event...");
-    expect(err).toContain("⭐ ❌ [activate] [ERROR] Failed to get activation confirmation: Error waiting for confirmation event: Timeout elapsed for confirmation");
+    expect(err).toContain(
+      "⭐ ❌ [activate] [ERROR] Failed to get activation confirmation: Error waiting for confirmation event: Timeout elapsed for confirmation",
+    );
     expect(err).toContain("Attempting to re-activate the last generation");
     // today's deploy-rs panics in its activation task here, then reports the lost channel
     expect(err).toContain("called `Result::unwrap()` on an `Err` value: SSHActivateExit(Some(1))");
@@ -238,13 +276,17 @@ describe("the deploy stand-in", () => {
   it("fails before anything when the evaluation fails", async () => {
     const r = await lab.exec("frame1", `${DEPLOY} -s .#frame9`, "admin", { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
-    expect(plain(r.stderr)).toContain("🚀 ❌ [deploy] [ERROR] Failed to evaluate deployment data: Evaluation resulted in a bad exit code: Some(1)");
+    expect(plain(r.stderr)).toContain(
+      "🚀 ❌ [deploy] [ERROR] Failed to evaluate deployment data: Evaluation resulted in a bad exit code: Some(1)",
+    );
   });
 
   it("refuses a command line deploy-rs refuses, as clap words it (exit 2)", async () => {
     const r = await lab.exec("frame1", `${DEPLOY} .#frame1 .#frame2`, "admin", { timeoutMs: 60_000 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: unexpected argument '.#frame2' found\n\nUsage: deploy [OPTIONS] [TARGET] [-- <EXTRA_BUILD_ARGS>...]\n\nFor more information, try '--help'.\n");
+    expect(r.stderr).toBe(
+      "error: unexpected argument '.#frame2' found\n\nUsage: deploy [OPTIONS] [TARGET] [-- <EXTRA_BUILD_ARGS>...]\n\nFor more information, try '--help'.\n",
+    );
   });
 
   it.runIf(process.env.LAB_HOSTS !== "frame1")("deploys frame2 from frame1 and leaves frame1 alone", async () => {

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resolve } from "node:path";
-import { lab } from "../lab";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
-import { counters, loggedIn, startJobFromPage, storedSeqs, writeBigLog } from "./viewer-helpers";
+import { counters, loggedIn, startJobFromPage, writeBigLog } from "./viewer-helpers";
 
 // The log viewer against a production panel aimed at the lab (frame2 builds its own system).
 const PORT = 3311;
@@ -67,9 +66,15 @@ test("a 200,000-line stored log renders, searches, jumps deep and filters with a
   const { context, page } = await loggedIn(browser, panel.url, isMobile);
   const id = await finishedJob(page, "generations");
   const N = 200_000;
-  writeBigLog(resolve(DB), id, N, (seq) => seq % 1000 === 0
-    ? { stream: "stderr", text: `\u001b[31mneedle\u001b[0m at ${seq}: something went wrong` }
-    : { stream: "stdout", text: seq === 187_654 ? `deep-marker ${seq}` : `line ${seq} compiling module ${seq % 977} of the big build with some padding text` });
+  writeBigLog(resolve(DB), id, N, (seq) =>
+    seq % 1000 === 0
+      ? { stream: "stderr", text: `\u001b[31mneedle\u001b[0m at ${seq}: something went wrong` }
+      : {
+          stream: "stdout",
+          text:
+            seq === 187_654 ? `deep-marker ${seq}` : `line ${seq} compiling module ${seq % 977} of the big build with some padding text`,
+        },
+  );
 
   await page.goto(`${panel.url}/jobs/${id}`);
   const viewer = page.getByTestId("log-viewer");

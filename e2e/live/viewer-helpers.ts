@@ -2,7 +2,7 @@
 // job from the browser, reading a viewer's sequence counters, the stored log through the API.
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { lastSeqOf, packLines, storedBody, type PlainLine } from "../../lib/live/log-batch";
+import { lastSeqOf, packLines, storedBody, type PlainLine } from "../../lib/wire/log-batch";
 import { apiLogin } from "../fixtures/auth";
 
 export async function loggedIn(browser: Browser, base: string, isMobile = false): Promise<{ context: BrowserContext; page: Page }> {
@@ -13,22 +13,32 @@ export async function loggedIn(browser: Browser, base: string, isMobile = false)
 
 /** POSTs a job from the page itself (same origin, the page's session), like a button would. */
 export async function startJobFromPage(page: Page, machine: string, kind: string): Promise<number> {
-  const res = await page.evaluate(async ([m, k]) => {
-    const r = await fetch(`/api/machines/${m}/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: k, args: {} }) });
-    return { status: r.status, body: await r.text() };
-  }, [machine, kind] as const);
+  const res = await page.evaluate(
+    async ([m, k]) => {
+      const r = await fetch(`/api/machines/${m}/jobs`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ kind: k, args: {} }),
+      });
+      return { status: r.status, body: await r.text() };
+    },
+    [machine, kind] as const,
+  );
   expect(res.status, res.body).toBe(200);
   return (JSON.parse(res.body) as { job: { id: number } }).job.id;
 }
 
-export type ViewerCounters = { lines: number; received: number; repeats: number; gaps: number; lastSeq: number; transport: string };
+export type ViewerCounters = { lines: number; received: number; repeats: number; gaps: number; lastSeq: number };
 
 export async function counters(page: Page): Promise<ViewerCounters> {
   const v = page.getByTestId("log-viewer");
   const n = async (name: string) => Number(await v.getAttribute(`data-${name}`));
   return {
-    lines: await n("lines"), received: await n("received"), repeats: await n("repeats"), gaps: await n("gaps"),
-    lastSeq: await n("stat-last-seq"), transport: (await v.getAttribute("data-transport")) ?? "",
+    lines: await n("lines"),
+    received: await n("received"),
+    repeats: await n("repeats"),
+    gaps: await n("gaps"),
+    lastSeq: await n("stat-last-seq"),
   };
 }
 

@@ -16,7 +16,8 @@ const PROFILE = "/nix/var/nix/profiles/system";
  * boundary's content can sit in the DOM beside it for a moment. */
 const status = (page: Page) => page.getByTestId("status-card");
 const currentSystem = async () => (await lab.run("frame1", "readlink -f /run/current-system")).trim();
-const currentGeneration = async () => Number(/^\s*(\d+)\s.*\(current\)\s*$/m.exec(await lab.run("frame1", `nix-env -p ${PROFILE} --list-generations`))?.[1]);
+const currentGeneration = async () =>
+  Number(/^\s*(\d+)\s.*\(current\)\s*$/m.exec(await lab.run("frame1", `nix-env -p ${PROFILE} --list-generations`))?.[1]);
 const grafanaStarted = async () => (await lab.run("frame1", "systemctl show -p ActiveEnterTimestampMonotonic --value grafana")).trim();
 
 test.use({ ...devices["Pixel 7"], storageState: { cookies: [], origins: [] } });
@@ -38,8 +39,16 @@ test.afterAll(async () => {
 /** Waits for the job opened in the panel to end with `status`. */
 async function jobEnds(page: Page, status: string, timeout = 180_000) {
   const panelBox = page.getByTestId("job-panel");
-  await expect(panelBox.getByTestId("outcome")).toHaveAttribute("data-status", /succeeded|failed|rolled-back|cancelled|interrupted/, { timeout });
-  await expect(panelBox.getByTestId("outcome"), (await panelBox.getByTestId("job-message").textContent().catch(() => null)) ?? "").toHaveAttribute("data-status", status);
+  await expect(panelBox.getByTestId("outcome")).toHaveAttribute("data-status", /succeeded|failed|rolled-back|cancelled|interrupted/, {
+    timeout,
+  });
+  await expect(
+    panelBox.getByTestId("outcome"),
+    (await panelBox
+      .getByTestId("job-message")
+      .textContent()
+      .catch(() => null)) ?? "",
+  ).toHaveAttribute("data-status", status);
   return Number(await panelBox.getAttribute("data-job"));
 }
 
@@ -66,8 +75,11 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   const start = await page.request.post(`${base}/api/machines/frame1/jobs`, { data: { kind: "deploy" }, headers: { origin: base } });
   expect(start.status(), await start.text()).toBe(200);
   const baseJob = (await start.json()).job.id as number;
-  const jobNow = async () => (await (await page.request.get(`${base}/api/jobs/${baseJob}`)).json()).job as { status: string; message: string };
-  await expect.poll(async () => (await jobNow()).status, { timeout: 180_000 }).toMatch(/succeeded|failed|rolled-back|cancelled|interrupted/);
+  const jobNow = async () =>
+    (await (await page.request.get(`${base}/api/jobs/${baseJob}`)).json()).job as { status: string; message: string };
+  await expect
+    .poll(async () => (await jobNow()).status, { timeout: 180_000 })
+    .toMatch(/succeeded|failed|rolled-back|cancelled|interrupted/);
   expect(await jobNow()).toMatchObject({ status: "succeeded" });
   const baseGen = await currentGeneration();
   const basePath = await currentSystem();
@@ -93,7 +105,9 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   await page.getByRole("button", { name: "Deploy…" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("confirm-host")).toContainText("frame1 (admin@10.231.1.2)");
-  await expect(dialog.getByTestId("confirm-command")).toHaveText("nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1'");
+  await expect(dialog.getByTestId("confirm-command")).toHaveText(
+    "nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1'",
+  );
   await confirm(page, "Deploy frame1");
   await expect(page.getByTestId("job-log")).toContainText("[deploy] [INFO]", { timeout: 60_000 });
   await jobEnds(page, "succeeded");
@@ -126,7 +140,9 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   const brokenJob = await jobEnds(page, "rolled-back");
   await expect(page.getByTestId("job-panel").getByTestId("outcome")).toHaveText("rolled back");
   expect(await currentGeneration()).toBe(changedGen);
-  await expect(page.locator(`[data-testid="history-row"][data-job="${brokenJob}"]`)).toHaveAttribute("data-status", "rolled-back", { timeout: 30_000 });
+  await expect(page.locator(`[data-testid="history-row"][data-job="${brokenJob}"]`)).toHaveAttribute("data-status", "rolled-back", {
+    timeout: 30_000,
+  });
   await expect(status(page).getByTestId("current-generation")).toHaveAttribute("data-number", String(changedGen));
 
   // Roll back to the base generation from the timeline.
@@ -145,7 +161,9 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   await confirm(page, "Deploy frame1");
   const slowJob = Number(await page.getByTestId("job-panel").getAttribute("data-job"));
   await expect(page.getByRole("button", { name: "Deploy…" })).toBeDisabled({ timeout: 10_000 });
-  await expect(page.getByTestId("job-actions").getByTestId("disabled-reason").first()).toHaveText(`deploy #${slowJob} is running on this machine`);
+  await expect(page.getByTestId("job-actions").getByTestId("disabled-reason").first()).toHaveText(
+    `deploy #${slowJob} is running on this machine`,
+  );
   const second = await page.request.post(`${base}/api/machines/frame1/jobs`, { data: { kind: "deploy" }, headers: { origin: base } });
   expect(second.status()).toBe(409);
   expect((await second.json()).error.message).toContain(`deploy #${slowJob} is running`);

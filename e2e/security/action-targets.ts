@@ -7,10 +7,14 @@ export type ActionTarget = { id: string; file: string; name: string; path: strin
 
 export function actionTargets(): ActionTarget[] {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<
-    string, { filename: string; exportedName: string; workers: Record<string, unknown> }
+    string,
+    { filename: string; exportedName: string; workers: Record<string, unknown> }
   >;
   return Object.entries(manifest).map(([id, m]) => {
-    const worker = Object.keys(m.workers)[0].replace(/^app/, "").replace(/\/page$/, "") || "/";
+    const worker =
+      Object.keys(m.workers)[0]
+        .replace(/^app/, "")
+        .replace(/\/page$/, "") || "/";
     const path = ROUTES.find((r) => r.file === `app${worker === "/" ? "" : worker}/page.tsx`)?.path ?? "/";
     return { id, file: m.filename, name: m.exportedName, path };
   });

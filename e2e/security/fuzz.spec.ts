@@ -30,8 +30,12 @@ test.afterAll(async () => {
 function rowCounts(): Record<string, number> {
   const db = new Database(DB, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'")
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -40,7 +44,10 @@ function rowCounts(): Record<string, number> {
 /** The route's path with its dynamic segments (the [x] of its file) sometimes replaced. */
 function fuzzPath(r: Rng, route: RouteSpec): string {
   const [path, query] = route.path.split("?");
-  const dynamic = route.file.replace(/^app/, "").replace(/\/(page\.tsx|route\.ts)$/, "").split("/");
+  const dynamic = route.file
+    .replace(/^app/, "")
+    .replace(/\/(page\.tsx|route\.ts)$/, "")
+    .split("/");
   const parts = path.split("/").map((p, i) => (/^\[.+\]$/.test(dynamic[i] ?? "") && r() < 0.6 ? segment(r) : p));
   const q = r() < 0.5 ? `${pick(r, ["after", "machine", "before", "limit", "kind", "next", "actor", "x"])}=${segment(r)}` : query;
   return parts.join("/") + (q ? `?${q}` : "");
@@ -81,7 +88,10 @@ test("10,000 fuzzed requests over every route and server action: no 5xx, no rows
       try {
         const res = await send(server.url, { ...req, localAddress: "127.0.0.70", timeoutMs: 30_000 });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status >= 500) failures.push(`#${i} ${req.method} ${req.path.slice(0, 120)} ${JSON.stringify(req.headers?.["content-type"] ?? "")} -> ${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status >= 500)
+          failures.push(
+            `#${i} ${req.method} ${req.path.slice(0, 120)} ${JSON.stringify(req.headers?.["content-type"] ?? "")} -> ${res.status} ${res.text.slice(0, 200)}`,
+          );
       } catch (err) {
         failures.push(`#${i} ${req.method} ${req.path.slice(0, 120)}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -89,7 +99,9 @@ test("10,000 fuzzed requests over every route and server action: no 5xx, no rows
   };
   const started = Date.now();
   await Promise.all(Array.from({ length: 8 }, worker));
-  console.log(`fuzz (seed ${SEED}): ${TOTAL} requests over ${targets.length} routes and actions in ${((Date.now() - started) / 1000).toFixed(0)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+  console.log(
+    `fuzz (seed ${SEED}): ${TOTAL} requests over ${targets.length} routes and actions in ${((Date.now() - started) / 1000).toFixed(0)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+  );
   expect(failures, failures.slice(0, 20).join("\n")).toEqual([]);
   const after = rowCounts();
   delete before.AuditEvent;
@@ -111,7 +123,10 @@ test("10,000 refused anonymous requests add a bounded number of audit rows, and 
   const audit = () => {
     const db = new Database(DB, { readonly: true, fileMustExist: true });
     try {
-      return db.prepare("SELECT COUNT(*) AS rows, COALESCE(SUM(count), 0) AS events FROM AuditEvent").get() as { rows: number; events: number };
+      return db.prepare("SELECT COUNT(*) AS rows, COALESCE(SUM(count), 0) AS events FROM AuditEvent").get() as {
+        rows: number;
+        events: number;
+      };
     } finally {
       db.close();
     }
@@ -123,7 +138,11 @@ test("10,000 refused anonymous requests add a bounded number of audit rows, and 
   const worker = async () => {
     for (let i = next++; i < TOTAL; i = next++) {
       const req = refused[i % refused.length];
-      const res = await send(server.url, { ...req, headers: { origin: server.url, "content-type": "application/json", ...req.headers }, localAddress: "127.0.0.80" });
+      const res = await send(server.url, {
+        ...req,
+        headers: { origin: server.url, "content-type": "application/json", ...req.headers },
+        localAddress: "127.0.0.80",
+      });
       // Route handlers answer 401; a server action answers its form state ("Log in first.") with 200.
       expect(res.status, `${req.method} ${req.path}`).toBe(req.headers?.["next-action"] ? 200 : 401);
     }
@@ -133,7 +152,9 @@ test("10,000 refused anonymous requests add a bounded number of audit rows, and 
   const after = audit();
   const added = after.rows - before.rows;
   const bound = refused.length * minutes;
-  console.log(`${TOTAL} refused anonymous requests in ${minutes} clock minute(s): ${added} audit rows added (bound ${bound}), ${after.events - before.events} events counted`);
+  console.log(
+    `${TOTAL} refused anonymous requests in ${minutes} clock minute(s): ${added} audit rows added (bound ${bound}), ${after.events - before.events} events counted`,
+  );
   expect(added).toBeGreaterThan(0);
   expect(added).toBeLessThanOrEqual(bound);
   expect(after.events - before.events).toBe(TOTAL);

@@ -26,9 +26,20 @@ test.afterAll(async () => {
 
 const json = (base: string) => ({ origin: base, "content-type": "application/json" });
 const loginFrom = (localAddress: string, password: string, extra: Record<string, string> = {}) =>
-  send(server.url, { method: "POST", path: "/api/auth/login", localAddress, headers: { ...json(server.url), ...extra }, body: JSON.stringify({ name: ADMIN.name, password }) });
+  send(server.url, {
+    method: "POST",
+    path: "/api/auth/login",
+    localAddress,
+    headers: { ...json(server.url), ...extra },
+    body: JSON.stringify({ name: ADMIN.name, password }),
+  });
 const adminAudit = async (cookie: string, query: string) =>
-  (JSON.parse((await send(server.url, { path: `/api/audit?${query}`, headers: { cookie } })).text).events as { count: number; target: string; actor: string; userId: number | null }[]);
+  JSON.parse((await send(server.url, { path: `/api/audit?${query}`, headers: { cookie } })).text).events as {
+    count: number;
+    target: string;
+    actor: string;
+    userId: number | null;
+  }[];
 /** RSS once it has stopped moving (two samples 500 ms apart within 1 MiB): a condition, not a fixed wait. */
 async function settledRss(pid: number): Promise<number> {
   let last = await rssOf(pid);
@@ -40,7 +51,8 @@ async function settledRss(pid: number): Promise<number> {
   }
   return last;
 }
-const cookiesOf = (res: { headers: { "set-cookie"?: string[] } }) => (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+const cookiesOf = (res: { headers: { "set-cookie"?: string[] } }) =>
+  (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
 
 test("50 parallel wrong passwords: at most the limit get a verdict on the password, the rest 429", async () => {
   const results = await Promise.all(Array.from({ length: 50 }, () => loginFrom("127.0.0.20", "wrong-password-123")));
@@ -91,13 +103,17 @@ test("the owner logs in while an attacker keeps failing from another address; lo
   // ...yet the owner still logs in from a fresh address, and from the attacker's own address with
   // the device cookie of an earlier login (a household behind one NAT address).
   expect((await loginFrom("127.0.0.41", ADMIN.password)).status).toBe(200);
-  const device = cookiesOf(owner).split("; ").find((c) => c.startsWith("panel_device="))!;
+  const device = cookiesOf(owner)
+    .split("; ")
+    .find((c) => c.startsWith("panel_device="))!;
   expect(device).toBeTruthy();
   const known = await loginFrom("127.0.0.30", ADMIN.password, { cookie: device });
   expect(known.status, known.text).toBe(200);
   // A forged device cookie is not one.
   expect((await loginFrom("127.0.0.30", ADMIN.password, { cookie: `${device.slice(0, -4)}AAAA` })).status).toBe(429);
-  console.log(`attack: ${attempts} attempts (${failures} wrong passwords checked, the owner's login came after attempt ${during}), locked out for ${lockedFor.join("/")} s; the owner logged in during and after`);
+  console.log(
+    `attack: ${attempts} attempts (${failures} wrong passwords checked, the owner's login came after attempt ${during}), locked out for ${lockedFor.join("/")} s; the owner logged in during and after`,
+  );
 
   const cookie = cookiesOf(known);
   const lockouts = await adminAudit(cookie, "action=login.lockout&scope=anonymous");
@@ -120,22 +136,38 @@ test("malformed cookies get an answer at once on pages, API routes and the socke
   };
   const login = JSON.stringify({ name: "nobody", password: "nope-nope-nope" });
   const requests = [
-    { method: "GET", path: "/", expect: 307 }, { method: "GET", path: "/login", expect: 200 },
-    { method: "GET", path: "/inventory", expect: 307 }, { method: "GET", path: "/audit", expect: 307 },
-    { method: "GET", path: "/api/audit", expect: 401 }, { method: "GET", path: "/api/jobs?machine=frame1", expect: 401 },
-    { method: "GET", path: "/api/health", expect: 200 }, { method: "POST", path: "/api/auth/logout", body: "{}", expect: 200 },
+    { method: "GET", path: "/", expect: 307 },
+    { method: "GET", path: "/login", expect: 200 },
+    { method: "GET", path: "/inventory", expect: 307 },
+    { method: "GET", path: "/audit", expect: 307 },
+    { method: "GET", path: "/api/audit", expect: 401 },
+    { method: "GET", path: "/api/jobs?machine=frame1", expect: 401 },
+    { method: "GET", path: "/api/health", expect: 200 },
+    { method: "POST", path: "/api/auth/logout", body: "{}", expect: 200 },
     { method: "POST", path: "/api/auth/login", body: login, expect: 401 },
   ];
   for (const [i, [what, cookie]] of Object.entries(cookies).entries()) {
     for (const r of requests) {
-      const res = await send(server.url, { ...r, localAddress: `127.0.0.${50 + i}`, headers: { ...json(server.url), cookie }, timeoutMs: BOUND_MS, agent: false });
+      const res = await send(server.url, {
+        ...r,
+        localAddress: `127.0.0.${50 + i}`,
+        headers: { ...json(server.url), cookie },
+        timeoutMs: BOUND_MS,
+        agent: false,
+      });
       const label = `${what}: ${r.method} ${r.path} -> ${res.status} in ${Math.round(res.ms)} ms`;
       // A malformed cookie is no session: pages send to /login, API routes answer 401.
       expect(res.status, label).toBe(what === "100 KB cookie" ? 431 : r.expect);
     }
     for (const transport of ["websocket", "polling"] as const) {
       const { io } = await import("socket.io-client");
-      const s = io(server.url, { transports: [transport], extraHeaders: { origin: server.url, cookie }, reconnection: false, forceNew: true, timeout: BOUND_MS });
+      const s = io(server.url, {
+        transports: [transport],
+        extraHeaders: { origin: server.url, cookie },
+        reconnection: false,
+        forceNew: true,
+        timeout: BOUND_MS,
+      });
       const outcome = await new Promise<string>((ok) => {
         s.on("connect", () => ok("connected"));
         s.on("connect_error", (e) => ok(`connect_error: ${e.message}`));
@@ -162,7 +194,14 @@ test("a 200 MB body on every mutating route and server action gets 413 while it 
   }
   const before = await settledRss(server.pid);
   let peak = before;
-  const sampler = setInterval(() => void rssOf(server.pid).then((r) => (peak = Math.max(peak, r)), () => {}), 50);
+  const sampler = setInterval(
+    () =>
+      void rssOf(server.pid).then(
+        (r) => (peak = Math.max(peak, r)),
+        () => {},
+      ),
+    50,
+  );
   const one = async (t: (typeof targets)[number]) => {
     const r = await streamBody(server.url, { path: t.path, headers: t.headers, totalBytes: TOTAL });
     expect(r.status, `${t.label}: ${r.text}`).toBe(413);
@@ -177,7 +216,9 @@ test("a 200 MB body on every mutating route and server action gets 413 while it 
   clearInterval(sampler);
   peak = Math.max(peak, await rssOf(server.pid));
   const growth = peak - before;
-  console.log(`${written.length} streamed 200 MB bodies, 413 after at most ${(Math.max(...written) / 2 ** 20).toFixed(1)} MiB sent; RSS ${(before / 2 ** 20).toFixed(0)} MiB -> peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${(growth / 2 ** 20).toFixed(1)} MiB)`);
+  console.log(
+    `${written.length} streamed 200 MB bodies, 413 after at most ${(Math.max(...written) / 2 ** 20).toFixed(1)} MiB sent; RSS ${(before / 2 ** 20).toFixed(0)} MiB -> peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${(growth / 2 ** 20).toFixed(1)} MiB)`,
+  );
   expect(growth).toBeLessThan(20 * 1024 * 1024);
   // The server is still fine.
   expect((await send(server.url, { path: "/api/health" })).status).toBe(200);
@@ -185,7 +226,17 @@ test("a 200 MB body on every mutating route and server action gets 413 while it 
 
 test("a failed login shows in /audit as anonymous, apart from users, with the tried name escaped", async ({ page }) => {
   const spoof = "\u202Enimda"; // renders as "admin" unless escaped
-  expect((await send(server.url, { method: "POST", path: "/api/auth/login", localAddress: "127.0.0.90", headers: json(server.url), body: JSON.stringify({ name: spoof, password: "whatever-it-is" }) })).status).toBe(401);
+  expect(
+    (
+      await send(server.url, {
+        method: "POST",
+        path: "/api/auth/login",
+        localAddress: "127.0.0.90",
+        headers: json(server.url),
+        body: JSON.stringify({ name: spoof, password: "whatever-it-is" }),
+      })
+    ).status,
+  ).toBe(401);
   await apiLogin(page.request, server.url);
   await page.goto(`${server.url}/audit?scope=anonymous&action=login`);
   const row = page.getByTestId("audit-row").filter({ hasText: "127.0.0.90" }).first();

@@ -40,12 +40,18 @@ test("every route refuses whom it must and serves whom it may", async () => {
   for (const route of ROUTES) {
     for (const role of ROLES) {
       // logout-all ends the caller's sessions: use a fresh login for it.
-      const ctx = route.path === "/api/auth/logout-all" && role !== "anonymous"
-        ? await loginContext(server.url, role === "admin" ? ADMIN.name : role === "viewer" ? "vera" : "otto", role === "admin" ? ADMIN.password : `${role}-password-1`)
-        : as[role];
-      const res = route.method === "GET"
-        ? await ctx.get(route.path, { maxRedirects: 0 })
-        : await ctx.post(route.path, { data: route.body ?? {}, maxRedirects: 0 });
+      const ctx =
+        route.path === "/api/auth/logout-all" && role !== "anonymous"
+          ? await loginContext(
+              server.url,
+              role === "admin" ? ADMIN.name : role === "viewer" ? "vera" : "otto",
+              role === "admin" ? ADMIN.password : `${role}-password-1`,
+            )
+          : as[role];
+      const res =
+        route.method === "GET"
+          ? await ctx.get(route.path, { maxRedirects: 0 })
+          : await ctx.post(route.path, { data: route.body ?? {}, maxRedirects: 0 });
       const what = `${role} ${route.method} ${route.path} -> ${res.status()}`;
       if (route.needs === "public") {
         // Public, but still guarded: wrong credentials (401), then throttling (429); setup done (409).
@@ -74,21 +80,33 @@ test("every route refuses whom it must and serves whom it may", async () => {
 
 test("every server action is listed and refuses callers without its permission (audited)", async () => {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<
-    string, { filename: string; exportedName: string; workers: Record<string, unknown> }
+    string,
+    { filename: string; exportedName: string; workers: Record<string, unknown> }
   >;
   const found = Object.entries(manifest).map(([id, m]) => ({ id, ...m }));
-  const key = (a: { filename?: string; file?: string; exportedName?: string; name?: string }) => `${a.filename ?? a.file}#${a.exportedName ?? a.name}`;
+  const key = (a: { filename?: string; file?: string; exportedName?: string; name?: string }) =>
+    `${a.filename ?? a.file}#${a.exportedName ?? a.name}`;
   expect(found.map(key).sort(), "add new server actions to ACTIONS in e2e/security/routes.ts").toEqual(ACTIONS.map(key).sort());
 
   // The route test's logout-all ended every earlier session: log in again.
-  as = { anonymous: as.anonymous, viewer: await loginContext(server.url, "vera", "viewer-password-1"),
-    operator: await loginContext(server.url, "otto", "operator-password-1"), admin: await loginContext(server.url, ADMIN.name, ADMIN.password) };
+  as = {
+    anonymous: as.anonymous,
+    viewer: await loginContext(server.url, "vera", "viewer-password-1"),
+    operator: await loginContext(server.url, "otto", "operator-password-1"),
+    admin: await loginContext(server.url, ADMIN.name, ADMIN.password),
+  };
   // Refusals from one caller are folded into one row per minute with a count: add the counts up.
-  const denied = async () => ((await (await as.admin.get("/api/audit?outcome=denied&limit=500")).json()).events as { count: number }[])
-    .reduce((n, e) => n + e.count, 0);
+  const denied = async () =>
+    ((await (await as.admin.get("/api/audit?outcome=denied&limit=500")).json()).events as { count: number }[]).reduce(
+      (n, e) => n + e.count,
+      0,
+    );
   for (const action of found) {
     const spec = ACTIONS.find((a) => key(a) === key(action))!;
-    const worker = Object.keys(action.workers)[0].replace(/^app/, "").replace(/\/page$/, "") || "/";
+    const worker =
+      Object.keys(action.workers)[0]
+        .replace(/^app/, "")
+        .replace(/\/page$/, "") || "/";
     const path = ROUTES.find((r) => r.file === `app${worker === "/" ? "" : worker}/page.tsx`)?.path ?? "/";
     for (const role of ROLES) {
       if (can(principal(role), spec.needs)) continue;
@@ -109,7 +127,12 @@ type Answer = { ok: boolean; error?: { code: string } } | { first: string };
 /** Sends one event the way a client does; the ack's answer, or (no payload) the first event back. */
 async function send(url: string, cookie: string | null, event: string, payload: unknown): Promise<Answer> {
   const { io } = await import("socket.io-client");
-  const s = io(url, { transports: ["websocket"], extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) }, reconnection: false, forceNew: true });
+  const s = io(url, {
+    transports: ["websocket"],
+    extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
+    reconnection: false,
+    forceNew: true,
+  });
   try {
     return await new Promise<Answer>((ok, fail) => {
       s.on("connect_error", fail);

@@ -3,7 +3,15 @@
 import { Agent, request, type IncomingHttpHeaders } from "node:http";
 
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; text: string; ms: number };
-export type RawRequest = { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string; timeoutMs?: number; agent?: false };
+export type RawRequest = {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  localAddress?: string;
+  timeoutMs?: number;
+  agent?: false;
+};
 
 const agents = new Map<string, Agent>();
 const agentFor = (local = "") => {
@@ -15,15 +23,31 @@ const agentFor = (local = "") => {
 export function send(base: string, r: RawRequest): Promise<RawResponse> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${r.path}`, {
-      method: r.method ?? "GET", headers: r.headers, localAddress: r.localAddress, agent: r.agent ?? agentFor(r.localAddress),
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }));
-      res.on("error", reject);
-    });
-    req.setTimeout(r.timeoutMs ?? 30_000, () => req.destroy(new Error(`no answer within ${r.timeoutMs ?? 30_000} ms: ${r.method ?? "GET"} ${r.path}`)));
+    const req = request(
+      `${base}${r.path}`,
+      {
+        method: r.method ?? "GET",
+        headers: r.headers,
+        localAddress: r.localAddress,
+        agent: r.agent ?? agentFor(r.localAddress),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(r.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`no answer within ${r.timeoutMs ?? 30_000} ms: ${r.method ?? "GET"} ${r.path}`)),
+    );
     req.on("error", reject);
     req.end(r.body);
   });
@@ -33,20 +57,32 @@ export function send(base: string, r: RawRequest): Promise<RawResponse> {
  * Streams a body of `totalBytes` (chunked, generated as it goes, never held in memory) and stops
  * as soon as the response arrives. Returns the status and how many bytes had been written by then.
  */
-export function streamBody(base: string, r: RawRequest & { totalBytes: number }): Promise<{ status: number; text: string; written: number }> {
+export function streamBody(
+  base: string,
+  r: RawRequest & { totalBytes: number },
+): Promise<{ status: number; text: string; written: number }> {
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   return new Promise((resolve, reject) => {
     let written = 0;
     let answered = false;
-    const req = request(`${base}${r.path}`, { method: r.method ?? "POST", headers: { ...r.headers, "transfer-encoding": "chunked" }, agent: false }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => { req.destroy(); resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), written }); });
-      res.on("error", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), written }));
-    });
+    const req = request(
+      `${base}${r.path}`,
+      { method: r.method ?? "POST", headers: { ...r.headers, "transfer-encoding": "chunked" }, agent: false },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), written });
+        });
+        res.on("error", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), written }));
+      },
+    );
     req.setTimeout(r.timeoutMs ?? 60_000, () => req.destroy(new Error(`no answer to a streamed body: ${r.path}`)));
-    req.on("error", (err) => { if (!answered) reject(err); });
+    req.on("error", (err) => {
+      if (!answered) reject(err);
+    });
     const pump = () => {
       while (!answered && written < r.totalBytes) {
         written += chunk.length;

@@ -28,7 +28,13 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
   { file: "app/api/audit/route.ts", path: "/api/audit", method: "GET", needs: "audit:read" },
   // Jobs (lib/jobs). The matrix DB's seeded frame1 is unreachable: started jobs fail fast, job 1 exists.
-  { file: "app/api/machines/[name]/jobs/route.ts", path: "/api/machines/frame1/jobs", method: "POST", needs: "jobs:run", body: { kind: "generations", args: {} } },
+  {
+    file: "app/api/machines/[name]/jobs/route.ts",
+    path: "/api/machines/frame1/jobs",
+    method: "POST",
+    needs: "jobs:run",
+    body: { kind: "generations", args: {} },
+  },
   { file: "app/api/jobs/route.ts", path: "/api/jobs?machine=frame1", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/route.ts", path: "/api/jobs/1", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/log/route.ts", path: "/api/jobs/1/log?after=0", method: "GET", needs: "jobs:read" },
@@ -38,14 +44,32 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
-  { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "POST", needs: "hostkeys:trust", body: { fingerprint: "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk" } },
+  {
+    file: "app/api/machines/[name]/host-key/route.ts",
+    path: "/api/machines/frame1/host-key",
+    method: "POST",
+    needs: "hostkeys:trust",
+    body: { fingerprint: "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk" },
+  },
   { file: "app/api/auth/logout-all/route.ts", path: "/api/auth/logout-all", method: "POST", needs: "account:manage", body: {} },
   // Public by design: the login and setup pages and endpoints, liveness, and the benchmark's empty page.
   { file: "app/login/page.tsx", path: "/login", method: "GET", needs: "public" },
   { file: "app/setup/page.tsx", path: "/setup", method: "GET", needs: "public" },
-  { file: "app/api/auth/login/route.ts", path: "/api/auth/login", method: "POST", needs: "public", body: { name: "nobody", password: "x" } },
+  {
+    file: "app/api/auth/login/route.ts",
+    path: "/api/auth/login",
+    method: "POST",
+    needs: "public",
+    body: { name: "nobody", password: "x" },
+  },
   { file: "app/api/auth/logout/route.ts", path: "/api/auth/logout", method: "POST", needs: "public", body: {} },
-  { file: "app/api/auth/setup/route.ts", path: "/api/auth/setup", method: "POST", needs: "public", body: { name: "mallory", password: "long-enough-password" } },
+  {
+    file: "app/api/auth/setup/route.ts",
+    path: "/api/auth/setup",
+    method: "POST",
+    needs: "public",
+    body: { name: "mallory", password: "long-enough-password" },
+  },
   { file: "app/api/health/route.ts", path: "/api/health", method: "GET", needs: "public" },
   { file: "app/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
 ];
@@ -58,6 +82,9 @@ export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknow
   { event: "dashboard:subscribe", needs: "dashboard:read" },
   { event: "job:subscribe", needs: "jobs:read", payload: { jobId: 1, after: 0 } },
   { event: "job:unsubscribe", needs: "jobs:read", payload: { jobId: 1 } },
+  // What changes a machine (its queue, its jobs' statuses): the machine page's buttons and history.
+  { event: "machine:subscribe", needs: "jobs:read", payload: { machine: "frame1" } },
+  { event: "machine:unsubscribe", needs: "jobs:read", payload: { machine: "frame1" } },
   // Unit states colour the tiles, so they follow the dashboard (anonymous viewers get no PIDs or memory).
   { event: "units:subscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
   { event: "units:unsubscribe", needs: "dashboard:read", payload: { machine: "frame1" } },

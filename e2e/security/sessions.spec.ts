@@ -24,7 +24,8 @@ async function login(name = ADMIN.name, password = ADMIN.password) {
   return { ctx, res };
 }
 
-const cookieOf = async (ctx: Awaited<ReturnType<typeof login>>["ctx"]) => (await ctx.storageState()).cookies.find((c) => c.name === "panel_session")!;
+const cookieOf = async (ctx: Awaited<ReturnType<typeof login>>["ctx"]) =>
+  (await ctx.storageState()).cookies.find((c) => c.name === "panel_session")!;
 
 test("the session cookie is httpOnly and SameSite=Lax; a logged-out cookie no longer works", async () => {
   const { ctx, res } = await login();
@@ -106,7 +107,12 @@ test("failed logins are throttled, then the user is locked out, and it is audite
   const locked = await attempt(ADMIN.password);
   expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(30);
   expect((await locked.json()).error.code).toBe("rate_limited");
-  const audit = (await (await admin.get("/api/audit?action=login")).json()).events as { action: string; outcome: string; detail: string; count: number }[];
+  const audit = (await (await admin.get("/api/audit?action=login")).json()).events as {
+    action: string;
+    outcome: string;
+    detail: string;
+    count: number;
+  }[];
   expect(audit.some((e) => e.action === "login.lockout" && e.outcome === "denied")).toBe(true);
   // Failures from one address within a minute are one row with a count.
   expect(audit.filter((e) => e.action === "login" && e.outcome === "failed").reduce((n, e) => n + e.count, 0)).toBeGreaterThanOrEqual(3);

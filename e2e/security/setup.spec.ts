@@ -21,11 +21,17 @@ test("first start: no default password; setup only from loopback or with the log
   const token = /\/setup\?token=([\w-]+)/.exec(server.output())![1];
 
   // Through the proxy (a forwarded client), without the token: refused, also by the API.
-  const remote = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.9" } });
+  const remote = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.9" },
+  });
   const page = await remote.newPage();
   await page.goto(`${base}/setup`);
   await expect(page.getByText("Setup is only possible from the machine")).toBeVisible();
-  const api = await remote.request.post(`${base}/api/auth/setup`, { data: { name: "eve", password: "eve-password-123" }, headers: { origin: base } });
+  const api = await remote.request.post(`${base}/api/auth/setup`, {
+    data: { name: "eve", password: "eve-password-123" },
+    headers: { origin: base },
+  });
   expect(api.status()).toBe(403);
 
   // With the token from the log it works; afterwards setup is closed for good.
@@ -35,7 +41,10 @@ test("first start: no default password; setup only from loopback or with the log
   await page.getByLabel("Password again").fill("a-good-admin-password");
   await page.getByRole("button", { name: "Create admin and log in" }).click();
   await expect(page.getByTestId("user-menu")).toContainText("root-admin");
-  const again = await remote.request.post(`${base}/api/auth/setup`, { data: { name: "eve", password: "eve-password-123", token }, headers: { origin: base } });
+  const again = await remote.request.post(`${base}/api/auth/setup`, {
+    data: { name: "eve", password: "eve-password-123", token },
+    headers: { origin: base },
+  });
   expect(again.status()).toBe(409);
 
   // The admin maps a Tailscale login to a viewer.

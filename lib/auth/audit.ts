@@ -12,7 +12,15 @@ export async function audit(
   detail = "",
 ): Promise<void> {
   try {
-    await appendAudit({ userId: who && "id" in who ? who.id ?? null : null, actor: who?.name ?? "anonymous", address, action, target, outcome, detail });
+    await appendAudit({
+      userId: who && "id" in who ? (who.id ?? null) : null,
+      actor: who?.name ?? "anonymous",
+      address,
+      action,
+      target,
+      outcome,
+      detail,
+    });
   } catch (err) {
     console.error("[panel] audit write failed:", err instanceof Error ? err.message : err);
   }

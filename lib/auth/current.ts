@@ -5,11 +5,10 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "../env";
 import { errorBody, ForbiddenError, httpStatus, UnauthorizedError } from "../errors";
-import { findUserByTailscaleLogin } from "../db/users";
 import { audit } from "./audit";
 import { readContext, SECURE_SESSION_COOKIE, SESSION_COOKIE, type RequestContext } from "./context";
-import { can, isRole, type Permission, type Principal } from "./permissions";
-import { resolveSession } from "./session";
+import { can, type Permission, type Principal } from "./permissions";
+import { principalFor } from "./principal";
 
 export const requestContext = cache(async (): Promise<RequestContext> => {
   const h = await headers();
@@ -21,14 +20,9 @@ export const sessionToken = cache(async (): Promise<string | null> => {
   return jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value ?? null;
 });
 
-export const currentUser = cache(async (): Promise<Principal> => {
-  const fromSession = await resolveSession(await sessionToken());
-  if (fromSession) return fromSession;
-  const { tailscaleLogin } = await requestContext();
-  if (!tailscaleLogin) return null;
-  const user = await findUserByTailscaleLogin(tailscaleLogin);
-  return user && isRole(user.role) ? { id: user.id, name: user.name, role: user.role } : null;
-});
+export const currentUser = cache(async (): Promise<Principal> =>
+  principalFor(await sessionToken(), async () => (await requestContext()).tailscaleLogin),
+);
 
 const opts = () => ({ anonymousDashboard: env().ANONYMOUS_DASHBOARD });
 

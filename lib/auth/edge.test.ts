@@ -27,7 +27,12 @@ describe("edge checks", () => {
   it("believes X-Forwarded-* and Tailscale headers only from trusted proxies", () => {
     const headers = { "x-forwarded-for": "100.64.0.7", "x-forwarded-proto": "https", "tailscale-user-login": "alice@example.com" };
     const opts = { trustedProxies: ["127.0.0.1"], tailscaleIdentity: true, secureSocket: false };
-    expect(clientInfo("::ffff:127.0.0.1", headers, opts)).toEqual({ address: "100.64.0.7", viaProxy: true, https: true, tailscaleLogin: "alice@example.com" });
+    expect(clientInfo("::ffff:127.0.0.1", headers, opts)).toEqual({
+      address: "100.64.0.7",
+      viaProxy: true,
+      https: true,
+      tailscaleLogin: "alice@example.com",
+    });
     expect(clientInfo("10.0.0.9", headers, opts)).toEqual({ address: "10.0.0.9", viaProxy: false, https: false, tailscaleLogin: null });
     expect(clientInfo("127.0.0.1", headers, { ...opts, tailscaleIdentity: false }).tailscaleLogin).toBeNull();
     // Spoofed chain: only the hop the trusted proxy appended counts.

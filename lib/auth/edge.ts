@@ -47,7 +47,16 @@ export function clientInfo(
   const trusted = opts.trustedProxies.map(normalizeIp).includes(peer);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const xff = first(headers["x-forwarded-for"]);
-  const forwarded = trusted && xff ? normalizeIp(xff.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? peer) : peer;
+  const forwarded =
+    trusted && xff
+      ? normalizeIp(
+          xff
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .at(-1) ?? peer,
+        )
+      : peer;
   const login = first(headers["tailscale-user-login"]);
   return {
     address: forwarded,

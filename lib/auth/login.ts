@@ -14,7 +14,11 @@ import { createSession } from "./session";
 import { verifyTotp } from "./totp";
 
 export class LoginError extends DomainError {
-  constructor(code: "invalid_credentials" | "totp_required" | "rate_limited", message: string, public readonly retryAfterMs = 0) {
+  constructor(
+    code: "invalid_credentials" | "totp_required" | "rate_limited",
+    message: string,
+    public readonly retryAfterMs = 0,
+  ) {
     super(code, message);
   }
 }
@@ -47,7 +51,15 @@ export async function login(input: LoginInput, client: LoginClient) {
   const fail = async (detail: string, message: string): Promise<never> => {
     const locked = loginLimiter().failed(ticket);
     await audit(null, address, "login", "failed", input.name, detail);
-    for (const key of locked) await audit(null, address, "login.lockout", "denied", lockoutTarget(key), `locked out after too many failures (attempted name: ${input.name.slice(0, 100)})`);
+    for (const key of locked)
+      await audit(
+        null,
+        address,
+        "login.lockout",
+        "denied",
+        lockoutTarget(key),
+        `locked out after too many failures (attempted name: ${input.name.slice(0, 100)})`,
+      );
     throw new LoginError("invalid_credentials", message);
   };
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));

@@ -6,8 +6,6 @@ const scrypt = (password: string, salt: Buffer, len: number, opts: ScryptOptions
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 }; // 32 MiB per hash
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -20,7 +18,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
   const key = await scrypt(password.normalize("NFKC"), Buffer.from(saltText, "base64url"), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }

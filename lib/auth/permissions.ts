@@ -1,7 +1,5 @@
-// Roles and what each may do. Checked on the server for every route, action and socket event.
-
-export const ROLES = ["admin", "operator", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+// What each role may do. Checked on the server for every route, action and socket event.
+import { ROLES, type Role } from "../validation/roles";
 
 export const PERMISSIONS = {
   "dashboard:read": ["admin", "operator", "viewer"],
@@ -27,4 +25,9 @@ export function can(user: Principal, permission: Permission, opts: { anonymousDa
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/** A user row as the principal it acts as; null when its role is not one the panel knows. */
+export function principalOf(user: { id: number; name: string; role: string }): Principal {
+  return isRole(user.role) ? { id: user.id, name: user.name, role: user.role } : null;
 }

@@ -19,8 +19,7 @@ export type LimiterOptions = { maxFailures: number; lockoutMs: number; baseDelay
 export type AttemptKeys = { user: string; address: string; device: string | null };
 export type Ticket = { keys: string[]; locked: string[] };
 export type Verdict =
-  | { allowed: true; ticket: Ticket }
-  | { allowed: false; retryAfterMs: number; locked: boolean; scope: "address" | "user" | "device" };
+  { allowed: true; ticket: Ticket } | { allowed: false; retryAfterMs: number; locked: boolean; scope: "address" | "user" | "device" };
 
 /** The address a limit applies to: IPv4 as it is, IPv6 by its /64 (one host usually owns a /64). */
 export function addressKey(address: string): string {
@@ -29,7 +28,10 @@ export function addressKey(address: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 export class LoginLimiter {

@@ -2,7 +2,7 @@ import "server-only";
 // Sessions: random tokens in httpOnly cookies, stored hashed; idle and absolute expiry.
 import { env } from "../env";
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from "../db/sessions";
-import { isRole, type Principal } from "./permissions";
+import { principalOf, type Principal } from "./permissions";
 import { hashToken, newToken } from "./tokens";
 
 const TOUCH_EVERY_MS = 60_000;
@@ -10,7 +10,13 @@ const TOUCH_EVERY_MS = 60_000;
 export async function createSession(userId: number, address: string, userAgent: string): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + env().SESSION_MAX_SECONDS * 1000);
-  await insertSession({ tokenHash: hashToken(token), userId, expiresAt, address: address.slice(0, 100), userAgent: userAgent.slice(0, 300) });
+  await insertSession({
+    tokenHash: hashToken(token),
+    userId,
+    expiresAt,
+    address: address.slice(0, 100),
+    userAgent: userAgent.slice(0, 300),
+  });
   return { token, expiresAt };
 }
 
@@ -27,8 +33,7 @@ export async function resolveSession(token: string | null | undefined, now = new
   // Touch at most once a minute (or more often when the idle limit is short).
   const touchEvery = Math.min(TOUCH_EVERY_MS, (env().SESSION_IDLE_SECONDS * 1000) / 4);
   if (now.getTime() - session.lastSeenAt.getTime() > touchEvery) await touchSession(session.id, now);
-  const { user } = session;
-  return isRole(user.role) ? { id: user.id, name: user.name, role: user.role } : null;
+  return principalOf(session.user);
 }
 
 export async function endSession(token: string | null | undefined): Promise<void> {

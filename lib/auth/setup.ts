@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { db } from "../db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { audit } from "./audit";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { MIN_PASSWORD_LENGTH } from "../validation/auth";
+import { hashPassword } from "./password";
 import { newToken, sameSecret } from "./tokens";
 import type { RequestContext } from "./context";
 
@@ -28,7 +29,9 @@ export function setupAllowedFrom(ctx: RequestContext, token: string | null | und
 
 export async function createFirstAdmin(name: string, password: string, address: string) {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, { password: `At least ${MIN_PASSWORD_LENGTH} characters.` });
+    throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, {
+      password: `At least ${MIN_PASSWORD_LENGTH} characters.`,
+    });
   }
   const passwordHash = await hashPassword(password);
   const user = await db().$transaction(async (tx) => {
@@ -42,7 +45,8 @@ export async function createFirstAdmin(name: string, password: string, address: 
 
 export async function guardSetup(ctx: RequestContext, token: string | null | undefined): Promise<void> {
   if (!(await needsSetup())) throw new ConflictError("The panel is already set up: log in instead.");
-  if (!setupAllowedFrom(ctx, token)) throw new ForbiddenError("Setup is only possible from this machine (loopback) or with the token printed in the server log.");
+  if (!setupAllowedFrom(ctx, token))
+    throw new ForbiddenError("Setup is only possible from this machine (loopback) or with the token printed in the server log.");
 }
 
 /** Creates the first admin from a password file, when configured and no user exists. */

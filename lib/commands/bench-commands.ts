@@ -3,7 +3,8 @@ import { toShell } from "./quote";
 
 // Prints 1..N, at most `rate` lines per second when a rate is given (perl is in every Debian and
 // NixOS base system; Time::HiRes is core). Autoflush: each line leaves the host when printed.
-const PACED = "use Time::HiRes qw(time sleep); $|=1; my ($n,$r)=@ARGV; my $t0=time; " +
+const PACED =
+  "use Time::HiRes qw(time sleep); $|=1; my ($n,$r)=@ARGV; my $t0=time; " +
   "for my $i (1..$n) { print qq($i\\n); if ($i % 10 == 0) { my $d = $t0 + $i/$r - time; sleep($d) if $d > 0; } }";
 
 function positive(n: number, what: string, max: number): string {

@@ -15,12 +15,27 @@ describe("deploy", () => {
   });
   it("maps every option to deploy-rs flags", () => {
     const cmd = deploy(ctx, {
-      ...base, profile: "system", dryActivate: true, skipChecks: true, boot: true,
-      magicRollback: false, autoRollback: true, confirmTimeout: 90,
+      ...base,
+      profile: "system",
+      dryActivate: true,
+      skipChecks: true,
+      boot: true,
+      magicRollback: false,
+      autoRollback: true,
+      confirmTimeout: 90,
     });
     expect(cmd.argv.slice(NIX.length + 2)).toEqual([
-      "--", "--dry-activate", "--skip-checks", "--boot", "--magic-rollback", "false", "--auto-rollback", "true",
-      "--confirm-timeout", "90", "/srv/homelab#frame1.system",
+      "--",
+      "--dry-activate",
+      "--skip-checks",
+      "--boot",
+      "--magic-rollback",
+      "false",
+      "--auto-rollback",
+      "true",
+      "--confirm-timeout",
+      "90",
+      "/srv/homelab#frame1.system",
     ]);
     expect(cmd).toMatchObject({ readOnly: true, cancellable: true });
     expect(deploy(ctx, { ...base, dryActivate: false, skipChecks: false }).argv).not.toContain("--dry-activate");
@@ -28,7 +43,8 @@ describe("deploy", () => {
   });
   it("uses a configured binary", () => {
     expect(deploy(ctx, { ...base, base: { kind: "binary", path: "/usr/local/bin/deploy" } }).argv).toEqual([
-      "/usr/local/bin/deploy", "/srv/homelab#frame1",
+      "/usr/local/bin/deploy",
+      "/srv/homelab#frame1",
     ]);
     expect(deploy(ctx, { ...base, base: { kind: "binary", path: "deploy" } }).argv[0]).toBe("deploy");
     expect(deploy(ctx, { ...base, base: { kind: "nix-run" } }).argv[3]).toBe("run");
@@ -37,11 +53,27 @@ describe("deploy", () => {
     expectAllRefused(HOSTILE, (v) => deploy(ctx, { ...base, node: v as string }), /^node /);
     expectAllRefused(HOSTILE, (v) => deploy(ctx, { ...base, profile: v as string }), /^profile /);
     expectAllRefused(HOSTILE, (v) => deploy(ctx, { ...base, flakeDir: v as string }), /^flakeDir /);
-    expectAllRefused([...HOSTILE, "/usr/../bin/sh", "/opt/-x/deploy"], (v) => deploy(ctx, { ...base, base: { kind: "binary", path: v as string } }), /^deploy\.path /);
-    expectAllRefused([{ kind: "shell" }, "nix-run", null, 3], (v) => deploy(ctx, { ...base, base: v as DeployOptions["base"] }), /^deploy\.base /);
-    expectAllRefused([0, 3601, 1.5, "60", "60; id", NaN, null, {}], (v) => deploy(ctx, { ...base, confirmTimeout: v as number }), /^confirmTimeout must be a whole number from 1 to 3600/);
+    expectAllRefused(
+      [...HOSTILE, "/usr/../bin/sh", "/opt/-x/deploy"],
+      (v) => deploy(ctx, { ...base, base: { kind: "binary", path: v as string } }),
+      /^deploy\.path /,
+    );
+    expectAllRefused(
+      [{ kind: "shell" }, "nix-run", null, 3],
+      (v) => deploy(ctx, { ...base, base: v as DeployOptions["base"] }),
+      /^deploy\.base /,
+    );
+    expectAllRefused(
+      [0, 3601, 1.5, "60", "60; id", NaN, null, {}],
+      (v) => deploy(ctx, { ...base, confirmTimeout: v as number }),
+      /^confirmTimeout must be a whole number from 1 to 3600/,
+    );
     for (const key of ["dryActivate", "skipChecks", "boot", "magicRollback", "autoRollback"] as const) {
-      expectAllRefused(["true", 1, "yes; id", {}, null], (v) => deploy(ctx, { ...base, [key]: v as boolean }), new RegExp(`^${key} must be true or false`));
+      expectAllRefused(
+        ["true", 1, "yes; id", {}, null],
+        (v) => deploy(ctx, { ...base, [key]: v as boolean }),
+        new RegExp(`^${key} must be true or false`),
+      );
     }
     expectAllRefused([null, "frame1"], (v) => deploy(ctx, v as DeployOptions), /^deploy must be an object/);
   });

@@ -1,14 +1,20 @@
 // The catalogue of remote commands. Nothing else in the app builds a command line.
 export { CommandInputError } from "./errors";
 export { quoteArg, toShell } from "./quote";
+export { commandLine, type CommandContext, type CommandKind, type RemoteCommand } from "./remote-command";
 export {
-  cancellableCommandLine, commandLine, parsePidLine,
-  type CommandContext, type CommandKind, type RemoteCommand,
-} from "./remote-command";
-export { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate, type FlakeTarget } from "./nix-commands";
+  build,
+  currentSystem,
+  diffClosures,
+  listGenerations,
+  switchGeneration,
+  systemActivatedAt,
+  validate,
+  type FlakeTarget,
+} from "./nix-commands";
 export { systemFacts } from "./system-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
 export { benchPrint } from "./bench-commands";
-export { killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
+export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
 export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";

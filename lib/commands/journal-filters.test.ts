@@ -4,7 +4,9 @@ import { journalPriority, journalTime, systemdUtc } from "./journal-filters";
 describe("journal filters", () => {
   const now = new Date("2026-11-26T14:00:00Z");
   it("maps priority names and digits to numbers", () => {
-    expect(["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"].map((p) => journalPriority(p))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"].map((p) => journalPriority(p))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7,
+    ]);
     expect([journalPriority(3), journalPriority("7"), journalPriority("error"), journalPriority("warn")]).toEqual([3, 7, 3, 4]);
     expect(() => journalPriority("toString")).toThrow(/priority must be 0-7/);
   });

@@ -36,7 +36,9 @@ describe("name validators", () => {
   }
 
   it("messages name the field and the rule, and never echo raw control or non-ASCII bytes", () => {
-    expect(() => nodeName("fr\u0430me1")).toThrow('node must be letters, digits, _ \' - (starting with a letter or _), at most 100 characters (got "fr\\u{430}me1")');
+    expect(() => nodeName("fr\u0430me1")).toThrow(
+      'node must be letters, digits, _ \' - (starting with a letter or _), at most 100 characters (got "fr\\u{430}me1")',
+    );
     expect(() => nodeName("a\nb")).toThrow("node must not contain control characters or newlines");
     expect(() => nodeName("-oProxyCommand=id")).toThrow('node must not start with "-"');
     expect(() => nodeName(42)).toThrow("node must be a string (got a number)");
@@ -63,7 +65,24 @@ describe("name validators", () => {
     expect(generationNumber(7)).toBe(7);
     expect(generationNumber("42")).toBe(42);
     expect(generationNumber(1_000_000)).toBe(1_000_000);
-    for (const bad of [0, -1, 1.5, 1_000_001, NaN, Infinity, "007", "1e3", " 4", "4;id", "-4", "", null, {}, [1], ...HOSTILE.filter((v) => v !== 42)]) {
+    for (const bad of [
+      0,
+      -1,
+      1.5,
+      1_000_001,
+      NaN,
+      Infinity,
+      "007",
+      "1e3",
+      " 4",
+      "4;id",
+      "-4",
+      "",
+      null,
+      {},
+      [1],
+      ...HOSTILE.filter((v) => v !== 42),
+    ]) {
       expect(() => generationNumber(bad), String(bad)).toThrow(CommandInputError);
     }
   });

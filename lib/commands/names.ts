@@ -1,6 +1,6 @@
 // Validators for every name that reaches a remote command. Each throws CommandInputError naming the
 // field and the rule. All patterns are ASCII-only and none accepts a leading "-".
-import { FLAKE_ATTR, SSH_USER, UNIT } from "@/lib/validation/patterns";
+import { FLAKE_ATTR, SSH_USER, UNIT } from "./patterns";
 import { CommandInputError } from "./errors";
 
 const CONTROL = /\p{Cc}/u;
@@ -34,8 +34,7 @@ export const profileName = (v: unknown, field = "profile"): string => matching(v
 export const unitName = (v: unknown, field = "unit"): string =>
   matching(v, field, 210, UNIT, "must be a systemd unit name like name.service (letters, digits, : _ . @ -)");
 
-export const sshUser = (v: unknown, field = "sshUser"): string =>
-  matching(v, field, 32, SSH_USER, "must be a lower-case user name");
+export const sshUser = (v: unknown, field = "sshUser"): string => matching(v, field, 32, SSH_USER, "must be a lower-case user name");
 
 /** A generation number: a positive integer up to 1,000,000 (number or digits-only string). */
 export function generationNumber(value: unknown, field = "generation"): number {

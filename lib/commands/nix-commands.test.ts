@@ -23,7 +23,16 @@ describe("validate and build", () => {
   it("builds with json output and the internal-json log; offline adds substituters ''", () => {
     const cmd = build(root, { ...t, offline: true });
     expect(cmd.argv).toEqual([
-      ...NIX, "build", "--no-link", "--json", "--log-format", "internal-json", "-v", "--option", "substituters", "",
+      ...NIX,
+      "build",
+      "--no-link",
+      "--json",
+      "--log-format",
+      "internal-json",
+      "-v",
+      "--option",
+      "substituters",
+      "",
       "/srv/homelab#nixosConfigurations.frame1.config.system.build.toplevel",
     ]);
     expectRoundTrip(cmd);
@@ -63,11 +72,18 @@ describe("generations", () => {
     expect(switchGeneration(root, 7).map((c) => c.sudo)).toEqual([false, false]);
   });
   it("refuses hostile generation numbers", () => {
-    expectAllRefused([...HOSTILE.filter((v) => v !== 42), 0, -3, 2.5, 1e7, "1;reboot", "$(id)"], (v) => switchGeneration(root, v), /^generation /);
+    expectAllRefused(
+      [...HOSTILE.filter((v) => v !== 42), 0, -3, 2.5, 1e7, "1;reboot", "$(id)"],
+      (v) => switchGeneration(root, v),
+      /^generation /,
+    );
   });
   it("reads the current system in two read-only commands", () => {
     const cmds = currentSystem(admin);
-    expect(cmds.map((c) => c.argv)).toEqual([["readlink", "-f", "/run/current-system"], ["cat", "/run/current-system/nixos-version"]]);
+    expect(cmds.map((c) => c.argv)).toEqual([
+      ["readlink", "-f", "/run/current-system"],
+      ["cat", "/run/current-system/nixos-version"],
+    ]);
     cmds.forEach((c) => expect(c).toMatchObject({ sudo: false, readOnly: true }));
   });
   it("reads when the running system was activated (the link's change time), read-only", () => {

@@ -11,10 +11,14 @@ describe("nix eval for the inventory import", () => {
     const cmd = evalMachines(admin, "/home/admin/homelab", ["grafana", "homepage-dashboard"]);
     expect(cmd.argv.slice(0, 6)).toEqual([...NIX, "eval", "--json", "/home/admin/homelab#nixosConfigurations"]);
     expect(cmd.argv[6]).toBe("--apply");
-    expect(cmd.argv[7]).toContain('services = { "grafana" = on (s."grafana" or { }); "homepage-dashboard" = on (s."homepage-dashboard" or { }); };');
+    expect(cmd.argv[7]).toContain(
+      'services = { "grafana" = on (s."grafana" or { }); "homepage-dashboard" = on (s."homepage-dashboard" or { }); };',
+    );
     expect(cmd).toMatchObject({ kind: "nix.eval", sudo: false, readOnly: true, cancellable: true });
     expectRoundTrip(cmd);
-    expect(commandLine(cmd)).toMatch(/^nix --extra-experimental-features 'nix-command flakes' eval --json '\/home\/admin\/homelab#nixosConfigurations' --apply 'configs: /);
+    expect(commandLine(cmd)).toMatch(
+      /^nix --extra-experimental-features 'nix-command flakes' eval --json '\/home\/admin\/homelab#nixosConfigurations' --apply 'configs: /,
+    );
   });
 
   it("evaluates deploy-rs nodes", () => {
@@ -35,7 +39,11 @@ describe("nix eval for the inventory import", () => {
   it("refuses hostile flake dirs and service names", () => {
     expectAllRefused(HOSTILE, (v) => evalMachines(admin, v, ["grafana"]), /^flakeDir /);
     expectAllRefused(HOSTILE, (v) => evalDeployNodes(admin, v), /^flakeDir /);
-    expectAllRefused([...HOSTILE, "Grafana", "a.b", 'x"; y', "a--b", "grafana-"], (v) => machinesFunction([v as string]), /^services\[0\] /);
+    expectAllRefused(
+      [...HOSTILE, "Grafana", "a.b", 'x"; y', "a--b", "grafana-"],
+      (v) => machinesFunction([v as string]),
+      /^services\[0\] /,
+    );
     expectAllRefused([[], "grafana", null], (v) => machinesFunction(v as string[]), /^services /);
   });
 });

@@ -4,7 +4,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { commandLine } from "./remote-command";
-import { killLeftoverGroup, parseLeftoverOutcome } from "./process-commands";
+import { killGroupLine, killLeftoverGroup, parseLeftoverOutcome } from "./process-commands";
 import { expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
 const admin = { sshUser: "admin" };
@@ -14,7 +14,10 @@ const started: ChildProcess[] = [];
 function session(env: Record<string, string>, script = "sleep 600 & wait"): ChildProcess {
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
   // env -i execs sh in the same process: the group leader has exactly these variables.
-  const child = spawn("env", ["-i", "PATH=/run/current-system/sw/bin:/usr/bin:/bin", ...vars, "sh", "-c", script], { detached: true, stdio: "ignore" });
+  const child = spawn("env", ["-i", "PATH=/run/current-system/sw/bin:/usr/bin:/bin", ...vars, "sh", "-c", script], {
+    detached: true,
+    stdio: "ignore",
+  });
   started.push(child);
   return child;
 }
@@ -24,7 +27,9 @@ const alive = (pgid: number) =>
   readdirSync("/proc").some((d) => {
     if (!/^[0-9]+$/.test(d)) return false;
     try {
-      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ");
       return Number(pgrp) === pgid && state !== "Z";
     } catch {
       return false;
@@ -33,7 +38,9 @@ const alive = (pgid: number) =>
 
 function runScript(pgid: number, graceMs = 1000): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile("/bin/sh", ["-c", commandLine(killLeftoverGroup(admin, pgid, graceMs))], { timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    execFile("/bin/sh", ["-c", commandLine(killLeftoverGroup(admin, pgid, graceMs))], { timeout: 15_000 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    ),
   );
 }
 
@@ -52,7 +59,7 @@ describe("killLeftoverGroup", () => {
   it("is sh -c with the group and the rounds as arguments, never spliced into the script", () => {
     const cmd = killLeftoverGroup(admin, 4242, 3000);
     expect(cmd.argv.slice(0, 2)).toEqual(["sh", "-c"]);
-    expect(cmd.argv.slice(3)).toEqual(["panel-kill-leftover", "4242", "30"]);
+    expect(cmd.argv.slice(3)).toEqual(["panel-kill-group", "4242", "30", "ssh-session"]);
     expect(cmd.argv[2]).not.toContain("4242");
     expect(cmd).toMatchObject({ sudo: false, kind: "process.kill-leftover" });
     expectRoundTrip(cmd);
@@ -84,6 +91,18 @@ describe("killLeftoverGroup", () => {
     await settle();
     expect(parseLeftoverOutcome(await runScript(s.pid!))).toBe("not-ours");
     expect(alive(s.pid!)).toBe(true);
+  });
+
+  it("for a cancel, kills any group, SSH login or not, escalating to SIGKILL after the grace period", async () => {
+    const s = session({}, "trap '' TERM; sleep 600 & wait; sleep 600");
+    await settle();
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile("/bin/sh", ["-c", killGroupLine(s.pid!, 300)], { timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    expect(parseLeftoverOutcome(out)).toBe("killed");
+    for (let i = 0; i < 50 && alive(s.pid!); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(s.pid!)).toBe(false);
+    expectAllRefused([0, 1, "1;id", Number.NaN], (v) => killGroupLine(v, 1000), /^pid/);
   });
 
   it("says gone when no such group exists", async () => {

@@ -21,8 +21,28 @@ describe("quoteArg", () => {
 
 describe("toShell", () => {
   const nasty = [
-    "it's $(not) \"run\" ; | & \\", "`id`", "$HOME", "${IFS}", "*", "?", "~", "#x", "a\nb", "a\tb", " ", "",
-    "'", "''", "\\'", "!", "-e", "--help", "frаme1 ✓ ünï 🚀", "%s", "a=b", "\u202e",
+    'it\'s $(not) "run" ; | & \\',
+    "`id`",
+    "$HOME",
+    "${IFS}",
+    "*",
+    "?",
+    "~",
+    "#x",
+    "a\nb",
+    "a\tb",
+    " ",
+    "",
+    "'",
+    "''",
+    "\\'",
+    "!",
+    "-e",
+    "--help",
+    "frаme1 ✓ ünï 🚀",
+    "%s",
+    "a=b",
+    "\u202e",
   ];
   it("round-trips every word through a real /bin/sh", () => {
     const argv = ["printf-target", ...nasty];

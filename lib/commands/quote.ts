@@ -4,8 +4,24 @@ import { CommandInputError } from "./errors";
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Words the shell treats specially when they are the first word of a command. */
 const RESERVED = new Set([
-  "!", "case", "coproc", "do", "done", "elif", "else", "esac", "fi", "for", "function",
-  "if", "in", "select", "then", "time", "until", "while",
+  "!",
+  "case",
+  "coproc",
+  "do",
+  "done",
+  "elif",
+  "else",
+  "esac",
+  "fi",
+  "for",
+  "function",
+  "if",
+  "in",
+  "select",
+  "then",
+  "time",
+  "until",
+  "while",
 ]);
 
 /** Quote one word for a POSIX shell: plain safe tokens stay bare, everything else is single-quoted. */

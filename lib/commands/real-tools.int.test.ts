@@ -25,14 +25,17 @@ describe.skipIf(!has("/usr/bin/nix"))("nix commands against real nix", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "flake-"));
     dirs.push(dir);
-    writeFileSync(join(dir, "flake.nix"), `{ outputs = { self }: let
+    writeFileSync(
+      join(dir, "flake.nix"),
+      `{ outputs = { self }: let
       mk = name: deps: builtins.derivation { inherit name deps; system = "x86_64-linux"; builder = "/bin/sh";
         args = [ "-c" "echo building ${stamp}; /bin/mkdir $out; echo $deps > $out/deps" ]; };
       base = mk "int-base-1.0" [];
     in {
       nixosConfigurations.frame1.config.system.build.toplevel = mk "int-system-1.0" [ base ];
       nixosConfigurations.frame2.config.system.build.toplevel = mk "int-system-2.0" [ (mk "int-base-1.1" []) ];
-    }; }`);
+    }; }`,
+    );
     execFileSync("git", ["init", "-q", dir]);
     execFileSync("git", ["-C", dir, "add", "flake.nix"]);
   });
@@ -65,8 +68,12 @@ describe.skipIf(!has(journalRemote) || !has("/usr/bin/journalctl"))("journal com
     const exported = readFileSync(new URL("../systemd/fixtures/journal.export", import.meta.url));
     execFileSync(journalRemote, ["-o", join(dir, "x.journal"), "-"], { input: exported, stdio: ["pipe", "ignore", "ignore"] });
     const cmd = journal(ctx, {
-      units: ["nginx.service"], priority: "err", since: "2026-11-26T14:01:02.500Z", until: "2026-11-26T14:01:04Z",
-      grep: "it's bad", lines: 10,
+      units: ["nginx.service"],
+      priority: "err",
+      since: "2026-11-26T14:01:02.500Z",
+      until: "2026-11-26T14:01:04Z",
+      grep: "it's bad",
+      lines: 10,
     });
     // The only change for the local run: read the captured journal directory instead of the system one.
     const argv = ["journalctl", `--directory=${dir}`, ...cmd.argv.slice(1)];

@@ -55,19 +55,3 @@ export function remoteCommand(ctx: CommandContext, spec: Spec): RemoteCommand {
 export function commandLine(cmd: RemoteCommand): string {
   return toShell(cmd.sudo ? ["sudo", "-n", "--", ...cmd.argv] : cmd.argv);
 }
-
-/**
- * The command line wrapped so the remote shell first prints `PID <n>` (its own pid, which is also
- * the session's process group) and then execs the command. Cancel by running
- * `kill -TERM -- -<n>` over a second channel (see notes/machine-facts.md: signals on the channel
- * are ignored when logged in as root).
- */
-export function cancellableCommandLine(cmd: RemoteCommand): string {
-  return `echo PID $$; exec ${commandLine(cmd)}`;
-}
-
-/** Parse the first line printed by `cancellableCommandLine`; null when it is not that line. */
-export function parsePidLine(line: string): number | null {
-  const m = /^PID ([1-9][0-9]{0,9})$/.exec(line.trim());
-  return m ? Number(m[1]) : null;
-}

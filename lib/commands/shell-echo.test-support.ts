@@ -12,11 +12,38 @@ export function shellWords(line: string): string[] {
 
 /** Values that must never reach a remote shell as names. */
 export const HOSTILE: unknown[] = [
-  ";", "a;id", "$(id)", "`id`", "a|b", "a&&b", "a b", "a\nb", "a\rb", "a\0b", "a\tb",
-  "-oProxyCommand=id", "--help", "-", "..", "../../etc/passwd", "fr\u0430me1", "x".repeat(10_000),
-  "'", '"', "a\\b", "${IFS}", "~root", "*", "a\u202eb", "", 42, {}, null, [], true,
+  ";",
+  "a;id",
+  "$(id)",
+  "`id`",
+  "a|b",
+  "a&&b",
+  "a b",
+  "a\nb",
+  "a\rb",
+  "a\0b",
+  "a\tb",
+  "-oProxyCommand=id",
+  "--help",
+  "-",
+  "..",
+  "../../etc/passwd",
+  "fr\u0430me1",
+  "x".repeat(10_000),
+  "'",
+  '"',
+  "a\\b",
+  "${IFS}",
+  "~root",
+  "*",
+  "a\u202eb",
+  "",
+  42,
+  {},
+  null,
+  [],
+  true,
 ];
-
 
 /** The command line, run through a real shell, gives back exactly argv (with the sudo prefix if any). */
 export function expectRoundTrip(cmd: RemoteCommand): void {

@@ -30,11 +30,11 @@ export const SYSTEM_FACTS_SCRIPT = [
   '  n=${l#"$p"-}; n=${n%-link}',
   '  t=$(readlink -f -- "$l")',
   '  printf "generation\\t%s\\t%s\\t%s\\t%s\\t%s\\n" "$n" "$(stat -c %Y -- "$l")" "$t" "$(top "$t")" "$(ver "$t")"',
-  'done',
+  "done",
   'for x in "$@"; do',
   '  if [ -e "$x" ]; then printf "path\\t%s\\t%s\\n" "$x" "$(top "$x")"; else printf "path\\t%s\\t\\n" "$x"; fi',
-  'done',
-  'echo end',
+  "done",
+  "echo end",
 ].join("\n");
 
 export function systemFacts(ctx: CommandContext, paths: readonly string[] = []): RemoteCommand {

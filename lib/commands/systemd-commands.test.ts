@@ -28,20 +28,46 @@ describe("systemctl", () => {
 
 describe("journal", () => {
   it("builds one word per filter, with absolute UTC times", () => {
-    const cmd = journal(admin, {
-      units: ["nginx.service", "frame-display.service"], priority: "warning", since: "-1h",
-      until: "2026-11-26T13:30:00.250+01:00", grep: "it's $(not) \"run\" ; | & \\", follow: true, lines: 200,
-    }, now);
+    const cmd = journal(
+      admin,
+      {
+        units: ["nginx.service", "frame-display.service"],
+        priority: "warning",
+        since: "-1h",
+        until: "2026-11-26T13:30:00.250+01:00",
+        grep: 'it\'s $(not) "run" ; | & \\',
+        follow: true,
+        lines: 200,
+      },
+      now,
+    );
     expect(cmd.argv).toEqual([
-      "journalctl", "-o", "json", "--no-pager", "--unit=nginx.service", "--unit=frame-display.service", "--priority=4",
-      "--since=2026-11-26 13:00:00 UTC", "--until=2026-11-26 12:30:00.250 UTC",
-      "--grep=it's $(not) \"run\" ; | & \\", "--follow", "--lines=200",
+      "journalctl",
+      "-o",
+      "json",
+      "--no-pager",
+      "--unit=nginx.service",
+      "--unit=frame-display.service",
+      "--priority=4",
+      "--since=2026-11-26 13:00:00 UTC",
+      "--until=2026-11-26 12:30:00.250 UTC",
+      '--grep=it\'s $(not) "run" ; | & \\',
+      "--follow",
+      "--lines=200",
     ]);
     expect(cmd).toMatchObject({ readOnly: true, cancellable: true, longRunning: true, sudo: false });
     expectRoundTrip(cmd);
   });
   it("passes nasty-but-allowed grep text through a real shell unchanged", () => {
-    for (const grep of ["it's $(not) \"run\" ; | & \\", "`id` ${HOME} *", "-oProxyCommand=id", "--help", "fr\u0430me1 ✓ ünï 🚀", "'", "x".repeat(200)]) {
+    for (const grep of [
+      'it\'s $(not) "run" ; | & \\',
+      "`id` ${HOME} *",
+      "-oProxyCommand=id",
+      "--help",
+      "fr\u0430me1 ✓ ünï 🚀",
+      "'",
+      "x".repeat(200),
+    ]) {
       const cmd = journal(admin, { grep }, now);
       expect(cmd.argv.at(-1)).toBe(`--grep=${grep}`);
       expectRoundTrip(cmd);
@@ -55,10 +81,25 @@ describe("journal", () => {
     const q = (patch: Partial<Record<keyof JournalQuery, unknown>>) => journal(admin, patch as JournalQuery, now);
     expectAllRefused(HOSTILE, (v) => q({ units: [v] }), /^units\[0\] /);
     expectAllRefused([...HOSTILE, 8, -1, "8", "error;id", "ERR"], (v) => q({ priority: v }), /^priority /);
-    const times = ["-1h; id", "$(date)", "2026-11-26", "2026-11-26 14:00:00", "yesterday", "-1y", "+1h", "1h", "9999-01-01T00:00:00Z", new Date(NaN)];
+    const times = [
+      "-1h; id",
+      "$(date)",
+      "2026-11-26",
+      "2026-11-26 14:00:00",
+      "yesterday",
+      "-1y",
+      "+1h",
+      "1h",
+      "9999-01-01T00:00:00Z",
+      new Date(NaN),
+    ];
     expectAllRefused([...HOSTILE, ...times], (v) => q({ since: v }), /^since /);
     expectAllRefused(times, (v) => q({ until: v }), /^until /);
-    expectAllRefused(["a\nb", "a\0b", "a\rb", "x".repeat(201), "x".repeat(10_000), 5, {}, null, "a\u202eb", "\ud800x"], (v) => q({ grep: v }), /^grep /);
+    expectAllRefused(
+      ["a\nb", "a\0b", "a\rb", "x".repeat(201), "x".repeat(10_000), 5, {}, null, "a\u202eb", "\ud800x"],
+      (v) => q({ grep: v }),
+      /^grep /,
+    );
     expectAllRefused([0, -5, 10_001, 1.5, "50", NaN, null], (v) => q({ lines: v }), /^lines /);
     expectAllRefused(["yes", 1, null], (v) => q({ follow: v }), /^follow /);
     expectAllRefused([null, "x"], (v) => journal(admin, v as JournalQuery, now), /^journal must be an object/);

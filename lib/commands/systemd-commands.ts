@@ -6,7 +6,15 @@ import { bool, intInRange, listOf, unitName } from "./names";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
 export const SHOW_PROPERTIES = [
-  "Id", "LoadState", "ActiveState", "SubState", "ActiveEnterTimestamp", "MainPID", "NRestarts", "MemoryCurrent", "Description",
+  "Id",
+  "LoadState",
+  "ActiveState",
+  "SubState",
+  "ActiveEnterTimestamp",
+  "MainPID",
+  "NRestarts",
+  "MemoryCurrent",
+  "Description",
 ] as const;
 
 /** `systemctl show` for up to 50 units (see lib/systemd/show). Under TZ=UTC so timestamps end in "UTC". */

@@ -33,8 +33,11 @@ describe("matches", () => {
 describe("groupBy", () => {
   it("keeps groups in first-seen order and items in given order", () => {
     const items = [
-      { n: "caddy", g: "Infra" }, { n: "grafana", g: "Obs" }, { n: "homepage", g: "Infra" },
-      { n: "ssh", g: "Net" }, { n: "loki", g: "Obs" },
+      { n: "caddy", g: "Infra" },
+      { n: "grafana", g: "Obs" },
+      { n: "homepage", g: "Infra" },
+      { n: "ssh", g: "Net" },
+      { n: "loki", g: "Obs" },
     ];
     expect(groupBy(items, (i) => i.g).map(([g, list]) => [g, list.map((i) => i.n)])).toEqual([
       ["Infra", ["caddy", "homepage"]],

@@ -55,11 +55,12 @@ export async function appendAudit(e: AuditInput, at = new Date()) {
     lastAt: at,
   };
   if (!fold) return db().auditEvent.create({ data });
-  const upsert = () => db().auditEvent.upsert({
-    where: { foldKey: fold.key },
-    create: { ...data, foldKey: fold.key },
-    update: { count: { increment: 1 }, lastAt: at },
-  });
+  const upsert = () =>
+    db().auditEvent.upsert({
+      where: { foldKey: fold.key },
+      create: { ...data, foldKey: fold.key },
+      update: { count: { increment: 1 }, lastAt: at },
+    });
   try {
     return await upsert();
   } catch (err) {
@@ -89,7 +90,19 @@ export function listAudit(f: AuditFilter) {
     },
     orderBy: { id: "desc" },
     take: Math.min(f.limit ?? 100, 500),
-    select: { id: true, at: true, lastAt: true, count: true, userId: true, actor: true, address: true, action: true, target: true, outcome: true, detail: true },
+    select: {
+      id: true,
+      at: true,
+      lastAt: true,
+      count: true,
+      userId: true,
+      actor: true,
+      address: true,
+      action: true,
+      target: true,
+      outcome: true,
+      detail: true,
+    },
   });
 }
 

@@ -26,8 +26,16 @@ describe("createMachine / getMachine", () => {
     await createMachine(machine("alpha", { description: "  first box  ", sshPort: "2201", deployable: "on", flakeAttr: "alpha" }));
     const row = await getMachine("alpha");
     expect(row).toMatchObject({
-      name: "alpha", system: "x86_64-linux", role: "testing", description: "first box",
-      sshHost: "alpha.lan", sshUser: "root", sshPort: 2201, flakeAttr: "alpha", deployable: true, services: [],
+      name: "alpha",
+      system: "x86_64-linux",
+      role: "testing",
+      description: "first box",
+      sshHost: "alpha.lan",
+      sshUser: "root",
+      sshPort: 2201,
+      flakeAttr: "alpha",
+      deployable: true,
+      services: [],
     });
   });
 
@@ -119,7 +127,9 @@ describe("deleteMachine", () => {
   it("moving to a missing machine is a ValidationError and changes nothing", async () => {
     await machineWithServices("stay", ["stay-a", "stay-b"]);
     const before = await t.client().service.count();
-    const err = await deleteMachine(machineDeleteInput.parse({ name: "stay", services: "move", moveTo: "nowhere" })).catch((e: unknown) => e);
+    const err = await deleteMachine(machineDeleteInput.parse({ name: "stay", services: "move", moveTo: "nowhere" })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields).toEqual({ moveTo: "No such machine." });
     expect(await machineExists("stay")).toBe(true);

@@ -20,7 +20,9 @@ async function checkBuildHost(input: MachineInput) {
   if (input.buildHost === null || input.buildHost === input.name) return;
   const host = await db().machine.findUnique({ where: { name: input.buildHost }, select: { id: true } });
   if (!host) {
-    throw new ValidationError(`No machine named "${input.buildHost}" to build on.`, { buildHost: "Choose a machine from the inventory, or leave empty." });
+    throw new ValidationError(`No machine named "${input.buildHost}" to build on.`, {
+      buildHost: "Choose a machine from the inventory, or leave empty.",
+    });
   }
 }
 
@@ -33,11 +35,7 @@ export async function createMachine(input: MachineInput) {
 export async function updateMachine(name: string, input: MachineInput) {
   await getMachine(name);
   await checkBuildHost(input);
-  return unique(
-    () => db().machine.update({ where: { name }, data: input }),
-    "name",
-    `A machine named "${input.name}" already exists.`,
-  );
+  return unique(() => db().machine.update({ where: { name }, data: input }), "name", `A machine named "${input.name}" already exists.`);
 }
 
 /**
@@ -46,7 +44,10 @@ export async function updateMachine(name: string, input: MachineInput) {
  */
 export async function deleteMachine(input: MachineDeleteInput) {
   return db().$transaction(async (tx) => {
-    const machine = await tx.machine.findUnique({ where: { name: input.name }, include: { _count: { select: { services: true, jobs: true } } } });
+    const machine = await tx.machine.findUnique({
+      where: { name: input.name },
+      include: { _count: { select: { services: true, jobs: true } } },
+    });
     if (!machine) throw new NotFoundError(`No machine named "${input.name}".`);
     const count = machine._count.services;
     if (count > 0 && !input.services) {

@@ -6,7 +6,10 @@ import { dirname, resolve } from "node:path";
 import { childEnv, databaseFile } from "../env";
 
 export class MigrationError extends Error {
-  constructor(message: string, public readonly output: string) {
+  constructor(
+    message: string,
+    public readonly output: string,
+  ) {
     super(message);
     this.name = "MigrationError";
   }

@@ -26,12 +26,22 @@ describe("seedOnce on a fresh database", () => {
     expect(machines.map((m) => m.name)).toEqual(["frame1", "frame1-vm", "installer-iso"]);
     const [frame1, vm, iso] = machines;
     expect(frame1).toMatchObject({
-      system: "x86_64-linux", role: "production", sshUser: "admin", sshHost: "frame1", sshPort: 22,
-      flakeAttr: "frame1", deployable: true,
+      system: "x86_64-linux",
+      role: "production",
+      sshUser: "admin",
+      sshHost: "frame1",
+      sshPort: 22,
+      flakeAttr: "frame1",
+      deployable: true,
     });
     expect(vm).toMatchObject({
-      system: "aarch64-linux", role: "testing", sshUser: "root", sshHost: "localhost", sshPort: 2222,
-      flakeAttr: "frame1-vm", deployable: true,
+      system: "aarch64-linux",
+      role: "testing",
+      sshUser: "root",
+      sshHost: "localhost",
+      sshPort: 2222,
+      flakeAttr: "frame1-vm",
+      deployable: true,
     });
     expect(iso).toMatchObject({ system: "x86_64-linux", role: "installer", sshHost: null, sshUser: null, deployable: false });
   });
@@ -44,7 +54,10 @@ describe("seedOnce on a fresh database", () => {
     expect(services.map((s) => s.sortOrder)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(new Set(services.map((s) => s.machine?.name))).toEqual(new Set(["frame1"]));
     expect(services.find((s) => s.slug === "caddy")).toMatchObject({
-      name: "Caddy", ports: "80/tcp, 443/tcp", checkType: "tcp", checkTarget: "frame1:443",
+      name: "Caddy",
+      ports: "80/tcp, 443/tcp",
+      checkType: "tcp",
+      checkTarget: "frame1:443",
     });
     expect(services.find((s) => s.slug === "tailscale")).toMatchObject({ ports: "41641/udp", checkType: "none", checkTarget: "" });
   });
@@ -70,9 +83,18 @@ describe("seedOnce keeps the user's changes", () => {
 
     const grafana = await getService("grafana");
     const edited = serviceInput.parse({
-      slug: grafana.slug, name: grafana.name, groupName: grafana.groupName, icon: grafana.icon,
-      description: "Edited by the user.", url: grafana.url, docsUrl: grafana.docsUrl, unit: grafana.unit,
-      ports: grafana.ports, checkType: grafana.checkType, checkTarget: grafana.checkTarget, machine: "frame1",
+      slug: grafana.slug,
+      name: grafana.name,
+      groupName: grafana.groupName,
+      icon: grafana.icon,
+      description: "Edited by the user.",
+      url: grafana.url,
+      docsUrl: grafana.docsUrl,
+      unit: grafana.unit,
+      ports: grafana.ports,
+      checkType: grafana.checkType,
+      checkTarget: grafana.checkTarget,
+      machine: "frame1",
     });
     await updateService("grafana", edited);
     await deleteService("loki");

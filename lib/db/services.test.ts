@@ -14,14 +14,30 @@ const service = (slug: string, extra: Record<string, unknown> = {}) =>
 describe("services", () => {
   it("creates a service with normalised input on a machine", async () => {
     await createMachine(machineInput.parse({ name: "host1", system: "x86_64-linux", role: "production" }));
-    await createService(service("web", {
-      icon: "globe", url: "https://web.lan", docsUrl: "", unit: "web.service", ports: "80,443/TCP",
-      checkType: "http", checkTarget: "https://web.lan/health", machine: "host1",
-    }));
+    await createService(
+      service("web", {
+        icon: "globe",
+        url: "https://web.lan",
+        docsUrl: "",
+        unit: "web.service",
+        ports: "80,443/TCP",
+        checkType: "http",
+        checkTarget: "https://web.lan/health",
+        machine: "host1",
+      }),
+    );
     const row = await getService("web");
     expect(row).toMatchObject({
-      slug: "web", name: "Service web", groupName: "Apps", icon: "globe", url: "https://web.lan", docsUrl: null,
-      unit: "web.service", ports: "80/tcp, 443/tcp", checkType: "http", checkTarget: "https://web.lan/health",
+      slug: "web",
+      name: "Service web",
+      groupName: "Apps",
+      icon: "globe",
+      url: "https://web.lan",
+      docsUrl: null,
+      unit: "web.service",
+      ports: "80/tcp, 443/tcp",
+      checkType: "http",
+      checkTarget: "https://web.lan/health",
       machine: { name: "host1" },
     });
   });

@@ -42,11 +42,7 @@ export async function createService(input: ServiceInput) {
 export async function updateService(slug: string, input: ServiceInput) {
   await getService(slug);
   const data = await toData(input);
-  return unique(
-    () => db().service.update({ where: { slug }, data }),
-    "slug",
-    `A service with the id "${input.slug}" already exists.`,
-  );
+  return unique(() => db().service.update({ where: { slug }, data }), "slug", `A service with the id "${input.slug}" already exists.`);
 }
 
 export async function deleteService(slug: string) {

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "./client";
 import { unique } from "./prisma-errors";
 import { NotFoundError, ValidationError } from "../errors";
-import type { Role } from "../auth/permissions";
+import type { Role } from "../validation/roles";
 import { forgetCachedSessions } from "./sessions";
 
 const publicFields = { id: true, name: true, role: true, totpEnabled: true, tailscaleLogin: true, createdAt: true } as const;
@@ -32,10 +32,17 @@ export function createUser(data: { name: string; passwordHash: string; role: Rol
   return unique(() => db().user.create({ data, select: publicFields }), "name", `A user named "${data.name}" already exists.`);
 }
 
-export async function updateUser(id: number, data: { role?: Role; passwordHash?: string; tailscaleLogin?: string | null; totpSecret?: string | null; totpEnabled?: boolean }) {
+export async function updateUser(
+  id: number,
+  data: { role?: Role; passwordHash?: string; tailscaleLogin?: string | null; totpSecret?: string | null; totpEnabled?: boolean },
+) {
   if (data.role && data.role !== "admin") await keepOneAdmin(id);
   forgetCachedSessions();
-  return unique(() => db().user.update({ where: { id }, data, select: publicFields }), "tailscaleLogin", "That Tailscale login belongs to another user.");
+  return unique(
+    () => db().user.update({ where: { id }, data, select: publicFields }),
+    "tailscaleLogin",
+    "That Tailscale login belongs to another user.",
+  );
 }
 
 export async function deleteUser(id: number) {

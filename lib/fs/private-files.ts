@@ -38,7 +38,8 @@ export function securePanelFiles(databaseFile: string, sshKeyFile?: string): { f
   try {
     const entries = existsSync(dir) ? readdirSync(dir) : [];
     if (entries.every((e) => own.has(e))) tighten(dir, 0o700, fixed, problems);
-    else if ((statSync(dir).mode & 0o077) !== 0) problems.push(`${dir}: shared with other files, left as it is (mode ${(statSync(dir).mode & 0o777).toString(8)})`);
+    else if ((statSync(dir).mode & 0o077) !== 0)
+      problems.push(`${dir}: shared with other files, left as it is (mode ${(statSync(dir).mode & 0o777).toString(8)})`);
   } catch (err) {
     problems.push(`${dir}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -97,7 +97,11 @@ describe("inventory hosts and metadata addresses", () => {
   });
 
   it("collects the inventory's hosts from machines and service links", () => {
-    expect([...inventoryHostsOf([{ sshHost: "frame1" }, { sshHost: null }], ["https://Grafana.local.kaifer.dev/x", null, "not a url", "http://[::1]:8080/"])])
-      .toEqual(["frame1", "grafana.local.kaifer.dev", "::1"]);
+    expect([
+      ...inventoryHostsOf(
+        [{ sshHost: "frame1" }, { sshHost: null }],
+        ["https://Grafana.local.kaifer.dev/x", null, "not a url", "http://[::1]:8080/"],
+      ),
+    ]).toEqual(["frame1", "grafana.local.kaifer.dev", "::1"]);
   });
 });

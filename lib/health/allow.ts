@@ -50,7 +50,10 @@ export function isMetadataOrLinkLocal(address: string): boolean {
 }
 
 export function parseAllowList(spec: string, inventoryHosts: () => ReadonlySet<string> = () => new Set()): AllowList {
-  const entries = spec.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const entries = spec
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const any = entries.includes("*");
   const inventory = entries.includes("inventory");
   const listed = (host: string) => entries.some((e) => (e.includes("/") ? cidrMatch(host, e) : e === host));

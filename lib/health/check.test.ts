@@ -81,7 +81,9 @@ describe("checkHttp", () => {
   it("a closed port is down: connection refused", async () => {
     const port = await closedPort();
     expect(await checkHttp(`http://127.0.0.1:${port}/`, generous)).toMatchObject({
-      status: "down", detail: "connection refused", latencyMs: null,
+      status: "down",
+      detail: "connection refused",
+      latencyMs: null,
     });
   });
 
@@ -107,7 +109,10 @@ describe("checkTcp", () => {
   it("a closed port is down: connection refused", async () => {
     const port = await closedPort();
     expect(await checkTcp("127.0.0.1", port, generous)).toEqual({
-      status: "down", latencyMs: null, detail: "connection refused", checkedAt: expect.any(String),
+      status: "down",
+      latencyMs: null,
+      detail: "connection refused",
+      checkedAt: expect.any(String),
     });
   });
 });
@@ -121,10 +126,14 @@ describe("runCheck", () => {
 
   it("never throws: a malformed target is down", async () => {
     expect(await runCheck({ key: "a", kind: "http", url: "not a url" }, generous)).toMatchObject({
-      status: "down", latencyMs: null, detail: "invalid target: Invalid URL",
+      status: "down",
+      latencyMs: null,
+      detail: "invalid target: Invalid URL",
     });
     expect(await runCheck({ key: "b", kind: "tcp", host: "127.0.0.1", port: 70000 }, generous)).toMatchObject({
-      status: "down", latencyMs: null, detail: expect.stringMatching(/^invalid target: .*70000/),
+      status: "down",
+      latencyMs: null,
+      detail: expect.stringMatching(/^invalid target: .*70000/),
     });
   });
 });
@@ -134,7 +143,10 @@ describe("checks refuse addresses the guard forbids, after resolving names", () 
 
   it("a name that resolves to a forbidden address is not connected to", async () => {
     let connections = 0;
-    const port = await http((_req, res) => { connections += 1; res.end("ok"); });
+    const port = await http((_req, res) => {
+      connections += 1;
+      res.end("ok");
+    });
     const opts = { timeoutMs: 2000, slowMs: 1000, guard: noLoopback };
     const results = [
       await runCheck({ key: "s", kind: "http", url: `http://localhost:${port}/` }, opts),
@@ -144,7 +156,10 @@ describe("checks refuse addresses the guard forbids, after resolving names", () 
     for (const r of results) expect(r.detail).toMatch(/^refused: (localhost|127\.0\.0\.1) is .*link-local or metadata/);
     expect(connections).toBe(0);
     // The same check with a guard that allows loopback reaches the server.
-    expect(await runCheck({ key: "s", kind: "http", url: `http://localhost:${port}/` }, { ...opts, guard: () => true })).toMatchObject({ status: "up", detail: "HTTP 200" });
+    expect(await runCheck({ key: "s", kind: "http", url: `http://localhost:${port}/` }, { ...opts, guard: () => true })).toMatchObject({
+      status: "up",
+      detail: "HTTP 200",
+    });
     expect(connections).toBe(1);
   });
 });

@@ -14,12 +14,20 @@ function result(status: HealthResult["status"], latencyMs: number | null, detail
 
 function describe(err: NodeJS.ErrnoException): string {
   switch (err.code) {
-    case "ECONNREFUSED": return "connection refused";
-    case "ENOTFOUND": case "EAI_AGAIN": return "host not found";
-    case "EHOSTUNREACH": case "ENETUNREACH": return "host unreachable";
-    case "ECONNRESET": return "connection reset";
-    case "EFORBIDDEN": return `refused: ${err.message}`;
-    default: return err.code ? `${err.code.toLowerCase()}` : err.message;
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host not found";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "host unreachable";
+    case "ECONNRESET":
+      return "connection reset";
+    case "EFORBIDDEN":
+      return `refused: ${err.message}`;
+    default:
+      return err.code ? `${err.code.toLowerCase()}` : err.message;
   }
 }
 
@@ -34,15 +42,27 @@ export function checkHttp(url: string, opts: CheckOptions): Promise<HealthResult
     const make = url.startsWith("https:") ? httpsRequest : httpRequest;
     let settled = false;
     const finish = (r: HealthResult) => {
-      if (!settled) { settled = true; clearTimeout(timer); done(r); }
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        done(r);
+      }
     };
-    const req = make(url, { method: "GET", ...(opts.guard ? { lookup: guardedLookup(opts.guard) } : {}), headers: { "user-agent": "homelab-panel-health/1", accept: "*/*" } }, (res) => {
-      const ms = elapsed();
-      res.resume();
-      res.destroy();
-      const code = res.statusCode ?? 0;
-      finish(code >= 500 ? result("down", ms, `HTTP ${code}`) : result(grade(ms, opts), ms, `HTTP ${code}`));
-    });
+    const req = make(
+      url,
+      {
+        method: "GET",
+        ...(opts.guard ? { lookup: guardedLookup(opts.guard) } : {}),
+        headers: { "user-agent": "homelab-panel-health/1", accept: "*/*" },
+      },
+      (res) => {
+        const ms = elapsed();
+        res.resume();
+        res.destroy();
+        const code = res.statusCode ?? 0;
+        finish(code >= 500 ? result("down", ms, `HTTP ${code}`) : result(grade(ms, opts), ms, `HTTP ${code}`));
+      },
+    );
     const timer = setTimeout(() => {
       finish(result("down", null, `timed out after ${opts.timeoutMs} ms`));
       req.destroy();
@@ -58,7 +78,12 @@ export function checkTcp(host: string, port: number, opts: CheckOptions): Promis
     const socket = connect({ host, port, ...(opts.guard ? { lookup: guardedLookup(opts.guard) } : {}) });
     let settled = false;
     const finish = (r: HealthResult) => {
-      if (!settled) { settled = true; clearTimeout(timer); socket.destroy(); done(r); }
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        socket.destroy();
+        done(r);
+      }
     };
     const timer = setTimeout(() => finish(result("down", null, `timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
     socket.once("connect", () => {

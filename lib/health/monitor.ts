@@ -68,7 +68,8 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
     }
     const removed = Object.keys(this.results).filter((k) => !(k in next));
     this.results = next;
-    for (const key of removed) changed[key] = { status: "unknown", latencyMs: null, detail: "no check", checkedAt: new Date().toISOString() };
+    for (const key of removed)
+      changed[key] = { status: "unknown", latencyMs: null, detail: "no check", checkedAt: new Date().toISOString() };
     if (Object.keys(changed).length) this.emit("change", changed);
   }
 
@@ -81,7 +82,12 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
       return Promise.resolve({ status: "down", latencyMs: null, detail: "invalid target", checkedAt: new Date().toISOString() });
     }
     if (!this.opts.allow(host)) {
-      return Promise.resolve({ status: "unknown", latencyMs: null, detail: "not checked: host outside HEALTH_CHECK_ALLOW", checkedAt: new Date().toISOString() });
+      return Promise.resolve({
+        status: "unknown",
+        latencyMs: null,
+        detail: "not checked: host outside HEALTH_CHECK_ALLOW",
+        checkedAt: new Date().toISOString(),
+      });
     }
     return runCheck(t, { ...this.opts, guard: (address, host) => this.opts.allow.address(address, host) });
   }

@@ -25,7 +25,10 @@ export function healthMonitor(): HealthMonitor {
           db().service.findMany({ select: { slug: true, checkType: true, checkTarget: true, url: true } }),
           db().machine.findMany({ select: { name: true, sshHost: true, sshPort: true } }),
         ]);
-        inventory = inventoryHostsOf(machines, services.map((s) => s.url));
+        inventory = inventoryHostsOf(
+          machines,
+          services.map((s) => s.url),
+        );
         return targetsFor(services, machines);
       },
     });

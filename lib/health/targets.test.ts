@@ -40,19 +40,36 @@ describe("targetsFor", () => {
   });
 
   it("covers the seeded inventory", () => {
-    const targets = targetsFor(seedServices, seedMachines.map((m) => ({ name: m.name, sshHost: m.sshHost, sshPort: m.sshPort })));
+    const targets = targetsFor(
+      seedServices,
+      seedMachines.map((m) => ({ name: m.name, sshHost: m.sshHost, sshPort: m.sshPort })),
+    );
     expect(targets.map((t) => t.key)).toEqual([
-      "service:caddy", "service:homepage", "service:grafana", "service:victoriametrics", "service:loki",
-      "service:alloy", "service:ssh", "machine:frame1", "machine:frame1-vm",
+      "service:caddy",
+      "service:homepage",
+      "service:grafana",
+      "service:victoriametrics",
+      "service:loki",
+      "service:alloy",
+      "service:ssh",
+      "machine:frame1",
+      "machine:frame1-vm",
     ]);
-    expect(targets.find((t) => t.key === "machine:frame1-vm")).toEqual({ key: "machine:frame1-vm", kind: "tcp", host: "localhost", port: 2222 });
+    expect(targets.find((t) => t.key === "machine:frame1-vm")).toEqual({
+      key: "machine:frame1-vm",
+      kind: "tcp",
+      host: "localhost",
+      port: 2222,
+    });
   });
 });
 
 describe("targetHost", () => {
   it("is the host a check would contact", () => {
     expect(targetHost({ key: "k", kind: "tcp", host: "frame1", port: 22 })).toBe("frame1");
-    expect(targetHost({ key: "k", kind: "http", url: "https://Grafana.Local.kaifer.dev:8443/api/health" })).toBe("grafana.local.kaifer.dev");
+    expect(targetHost({ key: "k", kind: "http", url: "https://Grafana.Local.kaifer.dev:8443/api/health" })).toBe(
+      "grafana.local.kaifer.dev",
+    );
     expect(targetHost({ key: "k", kind: "http", url: "http://[::1]:8080/" })).toBe("[::1]");
     expect(targetHost({ key: "k", kind: "http", url: "http://user@10.0.0.5/" })).toBe("10.0.0.5");
   });

@@ -11,9 +11,7 @@ export type HealthResult = {
   checkedAt: string;
 };
 
-export type HealthTarget =
-  | { key: string; kind: "http"; url: string }
-  | { key: string; kind: "tcp"; host: string; port: number };
+export type HealthTarget = { key: string; kind: "http"; url: string } | { key: string; kind: "tcp"; host: string; port: number };
 
 export type HealthSnapshot = Record<string, HealthResult>;
 

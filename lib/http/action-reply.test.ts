@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { badActionRequest, isActionRequest } from "./action-reply";
 
 const ID = "606a4c85b42b6eb04fdbd515336b462e4d709797e3";
-const text = (body: string, id: string = ID) => badActionRequest({ "next-action": id, "content-type": "text/plain;charset=UTF-8" }, Buffer.from(body));
+const text = (body: string, id: string = ID) =>
+  badActionRequest({ "next-action": id, "content-type": "text/plain;charset=UTF-8" }, Buffer.from(body));
 const multipart = (fields: [string, string][], headers: Record<string, string> = { "next-action": ID }) => {
   const b = "----x";
   const body = fields.map(([k, v]) => `--${b}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${b}--\r\n`;
@@ -13,9 +14,30 @@ describe("badActionRequest", () => {
   it("lets through what React's encodeReply sends for the panel's forms", async () => {
     expect(await text("[]")).toBeNull();
     expect(await text('[{"message":"$$5 off","n":"$undefined","d":"$D2026-01-01T00:00:00.000Z","big":"$n12"},"$K1"]')).toBeNull();
-    expect(await multipart([["0", '["$K1"]'], ["1_name", "x"], ["1_mode", "preview"]])).toBeNull();
-    expect(await multipart([["0", '[{"plan":"$1"},"$K2"]'], ["1", '{"counts":{"add":1}}'], ["2_text", "a: b"]])).toBeNull();
-    expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`], ["$ACTION_1:1", "[{}]"]], {})).toBeNull();
+    expect(
+      await multipart([
+        ["0", '["$K1"]'],
+        ["1_name", "x"],
+        ["1_mode", "preview"],
+      ]),
+    ).toBeNull();
+    expect(
+      await multipart([
+        ["0", '[{"plan":"$1"},"$K2"]'],
+        ["1", '{"counts":{"add":1}}'],
+        ["2_text", "a: b"],
+      ]),
+    ).toBeNull();
+    expect(
+      await multipart(
+        [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`],
+          ["$ACTION_1:1", "[{}]"],
+        ],
+        {},
+      ),
+    ).toBeNull();
   });
 
   it("refuses what would make Next answer 500", async () => {
@@ -29,10 +51,40 @@ describe("badActionRequest", () => {
     expect(await text(JSON.stringify([["x".repeat(600_000)]]))).toMatch(/too large/);
     expect(await text("[]", "deadbeef")).toMatch(/unknown server action/);
     expect(await multipart([["0", "not json"]])).toMatch(/JSON array/);
-    expect(await badActionRequest({ "next-action": ID, "content-type": "multipart/form-data; boundary=nope" }, Buffer.from("--other\r\ngarbage"))).toMatch(/malformed multipart/);
-    expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}",garbage`]], {})).toMatch(/not JSON/);
-    expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`], ["$ACTION_1:1", "null"]], {})).toMatch(/must be an array/);
-    expect(await multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", "[1]"]], {})).toMatch(/descriptor/);
+    expect(
+      await badActionRequest(
+        { "next-action": ID, "content-type": "multipart/form-data; boundary=nope" },
+        Buffer.from("--other\r\ngarbage"),
+      ),
+    ).toMatch(/malformed multipart/);
+    expect(
+      await multipart(
+        [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", `{"id":"${ID}",garbage`],
+        ],
+        {},
+      ),
+    ).toMatch(/not JSON/);
+    expect(
+      await multipart(
+        [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`],
+          ["$ACTION_1:1", "null"],
+        ],
+        {},
+      ),
+    ).toMatch(/must be an array/);
+    expect(
+      await multipart(
+        [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", "[1]"],
+        ],
+        {},
+      ),
+    ).toMatch(/descriptor/);
     expect(await badActionRequest({ "content-type": "multipart/form-data; boundary=x" }, Buffer.alloc(0))).toMatch(/malformed multipart/);
   });
 

@@ -47,7 +47,8 @@ function checkRow(id: string, rows: Rows, seen: Set<string>, budget: Budget = { 
 /** A form action's descriptor: {"id": "...", "bound": null | "$@n"} where row n is the bound arguments' array. */
 function badDescriptor(rows: Rows): string | null {
   const d = JSON.parse(rows("0") ?? "null") as unknown;
-  if (!d || typeof d !== "object" || Array.isArray(d) || typeof (d as { id?: unknown }).id !== "string") return "malformed action descriptor";
+  if (!d || typeof d !== "object" || Array.isArray(d) || typeof (d as { id?: unknown }).id !== "string")
+    return "malformed action descriptor";
   const bound = (d as { bound?: unknown }).bound;
   if (bound === undefined || bound === null) return null;
   const ref = typeof bound === "string" ? /^\$@([0-9a-f]{1,8})$/.exec(bound) : null;
@@ -103,5 +104,11 @@ export async function badActionRequest(headers: { [k: string]: string | string[]
 
 /** Whether a request is (or claims to be) a server action call. */
 export function isActionRequest(method: string | undefined, headers: { [k: string]: string | string[] | undefined }): boolean {
-  return method === "POST" && (headers["next-action"] !== undefined || String(headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data"));
+  return (
+    method === "POST" &&
+    (headers["next-action"] !== undefined ||
+      String(headers["content-type"] ?? "")
+        .toLowerCase()
+        .startsWith("multipart/form-data"))
+  );
 }

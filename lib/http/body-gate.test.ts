@@ -51,7 +51,9 @@ describe("gateBody", () => {
   it("answers 413 before reading a byte when Content-Length is over the limit, 400 when it is not a number", async () => {
     expect((await post(["x"], { "content-length": "1" })).status).toBe(200);
     const declared = await new Promise<number>((ok) => {
-      const req = request(`${base}/x`, { method: "POST", headers: { "content-length": String(10 * 2 ** 20) }, agent: false }, (res) => ok(res.statusCode ?? 0));
+      const req = request(`${base}/x`, { method: "POST", headers: { "content-length": String(10 * 2 ** 20) }, agent: false }, (res) =>
+        ok(res.statusCode ?? 0),
+      );
       req.on("error", () => {});
       req.write("only a little"); // the rest never comes: the answer must not wait for it
     });

@@ -21,6 +21,8 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): v
   const body = errorJson(code, message);
   const s = socket as Duplex & { destroySoon?: () => void };
   lingerClose(socket);
-  socket.write(`HTTP/1.1 ${status} ${code}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.write(
+    `HTTP/1.1 ${status} ${code}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
   s.destroySoon?.();
 }

@@ -14,7 +14,10 @@ export class PageCache {
   private version = 0;
   private entries = new Map<string, Entry>();
 
-  constructor(private readonly ttlMs = 15_000, private readonly maxEntries = 100) {}
+  constructor(
+    private readonly ttlMs = 15_000,
+    private readonly maxEntries = 100,
+  ) {}
 
   invalidate(): void {
     this.version += 1;
@@ -23,7 +26,9 @@ export class PageCache {
 
   /** Only full-page HTML loads of "/" (no RSC navigation, no query) are cached. */
   static cacheable(req: IncomingMessage): boolean {
-    return req.method === "GET" && req.url === "/" && !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"];
+    return (
+      req.method === "GET" && req.url === "/" && !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"]
+    );
   }
 
   key(req: IncomingMessage, user: { id: number; role: string }): string {
@@ -45,7 +50,13 @@ export class PageCache {
     const version = this.version;
     const chunks: Buffer[] = [];
     const toBuffer = (chunk: unknown, enc?: unknown) =>
-      Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (typeof enc === "string" ? enc : "utf8") as BufferEncoding) : chunk instanceof Uint8Array ? Buffer.from(chunk) : null;
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, (typeof enc === "string" ? enc : "utf8") as BufferEncoding)
+          : chunk instanceof Uint8Array
+            ? Buffer.from(chunk)
+            : null;
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {

@@ -11,22 +11,31 @@ beforeAll(async () => {
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   await new Promise<void>((ok, fail) => {
-    child.stdout!.on("data", () => { const m = /port (\d+)/.exec(output); if (m) { base = `http://127.0.0.1:${m[1]}`; ok(); } });
+    child.stdout!.on("data", () => {
+      const m = /port (\d+)/.exec(output);
+      if (m) {
+        base = `http://127.0.0.1:${m[1]}`;
+        ok();
+      }
+    });
     child.once("exit", (code) => fail(new Error(`exited ${code}: ${output}`)));
   });
 });
-afterAll(() => { child.kill(); });
-
-const get = (path: string) => new Promise<{ status: number; headers: Record<string, unknown>; body: string; error?: string }>((ok) => {
-  const req = request(`${base}${path}`, { agent: false }, (res) => {
-    let body = "";
-    res.on("data", (c: Buffer) => (body += c.toString()));
-    res.on("end", () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    res.on("error", (e) => ok({ status: res.statusCode ?? 0, headers: res.headers, body, error: e.message }));
-  });
-  req.on("error", (e) => ok({ status: 0, headers: {}, body: "", error: e.message }));
-  req.end();
+afterAll(() => {
+  child.kill();
 });
+
+const get = (path: string) =>
+  new Promise<{ status: number; headers: Record<string, unknown>; body: string; error?: string }>((ok) => {
+    const req = request(`${base}${path}`, { agent: false }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on("error", (e) => ok({ status: res.statusCode ?? 0, headers: res.headers, body, error: e.message }));
+    });
+    req.on("error", (e) => ok({ status: 0, headers: {}, body: "", error: e.message }));
+    req.end();
+  });
 
 describe("errors that escape every handler", () => {
   it.each(["/throw-later", "/reject"])("%s: the request is still answered with 500 in the one error shape, and logged", async (path) => {

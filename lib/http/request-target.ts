@@ -14,6 +14,7 @@ export function badRequestTarget(url: string | undefined): string | null {
     if (!segment.includes("%")) continue;
     const decoded = safeDecode(segment);
     if (decoded === null) return "The request path has malformed percent-encoding.";
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     if (/[\u0000-\u001f]/.test(decoded)) return "The request path has control characters.";
   }
   return null;

@@ -7,7 +7,7 @@ import type { MachineOp } from "./machine-plan";
 import type { Planned } from "./plan-types";
 import type { ServiceOp } from "./service-plan";
 import { machineSnapshot, serviceSnapshot, type InventorySnapshot } from "./snapshot";
-import type { ImportPlan } from "./types";
+import type { ImportPlan } from "./model/plan";
 
 type Tx = Prisma.TransactionClient;
 

@@ -36,7 +36,15 @@ beforeAll(async () => {
   const info = await lab.up();
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
   await tdb.client().machine.create({
-    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", flakeAttr: "frame2", hostKeyFingerprint: fp },
+    data: {
+      name: "frame2",
+      system: "x86_64-linux",
+      role: "testing",
+      sshHost: "10.231.2.2",
+      sshUser: "admin",
+      flakeAttr: "frame2",
+      hostKeyFingerprint: fp,
+    },
   });
   pool = createSshPool({ keyFile: info.privateKeyPath, connectAttempts: 2 });
   await lab.run("frame2", `rm -rf ${SCRATCH} && mkdir -p ${SCRATCH} && printf %s ${shQuote(FLAKE)} > ${SCRATCH}/flake.nix`, "admin");
@@ -51,7 +59,11 @@ describe("import from the lab flake on frame2", () => {
   it("plans the flake's machines from a real nix eval, applies them, and a second import changes nothing", async () => {
     const plan = await previewFlake({ machine: "frame2" }, { pool });
     const machines = plan.entries.filter((e) => e.kind === "machine");
-    expect(machines.map((e) => [e.key, e.action])).toEqual([["frame1", "add"], ["frame2", "unchanged"], ["frame3", "add"]]);
+    expect(machines.map((e) => [e.key, e.action])).toEqual([
+      ["frame1", "add"],
+      ["frame2", "unchanged"],
+      ["frame3", "add"],
+    ]);
     // The lab flake enables none of the NixOS services (its units are not NixOS options).
     expect(plan.entries.filter((e) => e.kind === "service")).toEqual([]);
     expect(await tdb.client().machine.count()).toBe(1);
@@ -61,8 +73,15 @@ describe("import from the lab flake on frame2", () => {
     const frame1 = await tdb.client().machine.findUnique({ where: { name: "frame1" } });
     // Host and user from the flake's deploy-rs nodes; built on the machine it was evaluated on.
     expect(frame1).toMatchObject({
-      system: "x86_64-linux", flakeAttr: "frame1", sshHost: "10.231.1.2", sshUser: "admin", deployable: true,
-      buildHost: "frame2", flakeDir: "/home/admin/homelab", role: "other", hostKeyFingerprint: null,
+      system: "x86_64-linux",
+      flakeAttr: "frame1",
+      sshHost: "10.231.1.2",
+      sshUser: "admin",
+      deployable: true,
+      buildHost: "frame2",
+      flakeDir: "/home/admin/homelab",
+      role: "other",
+      hostKeyFingerprint: null,
     });
 
     const again = await applyFlake({ machine: "frame2" }, { pool });
@@ -112,6 +131,9 @@ describe("import from the lab flake on frame2", () => {
     expect(plan.entries[0].notes).toEqual([{ level: "skipped", text: 'widget "jellyfin": the panel does not show Homepage widgets.' }]);
     expect((await previewHomepage(text, "bookmarks")).entries.map((e) => e.path)).toEqual(["Docs / NixOS manual"]);
     // The lab flake's machines have no Homepage: two empty lists.
-    expect(JSON.parse(await readHomepageFromFlake({ machine: "frame2", attr: "frame1" }, { pool }))).toEqual({ services: [], bookmarks: [] });
+    expect(JSON.parse(await readHomepageFromFlake({ machine: "frame2", attr: "frame1" }, { pool }))).toEqual({
+      services: [],
+      bookmarks: [],
+    });
   });
 });

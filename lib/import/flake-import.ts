@@ -11,8 +11,8 @@ import { run } from "../ssh/run";
 import { sshPool, type SshPool } from "../ssh/pool";
 import { applyImport, loadInventory } from "./apply";
 import { deployNodesOutput, FLAKE_SERVICES, FlakeOutputError, machinesOutput, parseJson } from "./flake/eval-output";
-import { planFlake, type FlakeSource } from "./flake/plan";
-import type { ImportPlan } from "./types";
+import { planFlake, type FlakeSource } from "./flake-plan";
+import type { ImportPlan } from "./model/plan";
 
 export class FlakeEvalError extends DomainError {
   constructor(message: string) {

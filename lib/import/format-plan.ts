@@ -1,5 +1,5 @@
 // A plan as plain text for the CLI (`npm run import`).
-import type { ImportAction, ImportPlan } from "./types";
+import type { ImportAction, ImportPlan } from "./model/plan";
 
 const MARK: Record<ImportAction, string> = { add: "+", change: "~", unchanged: "=", skipped: "!" };
 

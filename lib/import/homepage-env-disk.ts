@@ -23,7 +23,7 @@ function readBounded(path: string, max: number): string {
   }
 }
 
-const why = (err: unknown) => ((err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err)));
+const why = (err: unknown) => (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
 
 export function templatesFromDisk(envFile: string): TemplateValues {
   let text: string;

@@ -22,7 +22,10 @@ export async function readHomepageFromFlake(req: HomepageFlakeRequest, opts: Fla
   try {
     out = await run(m.self.target, commandLine(cmd), { pool, timeoutMs: opts.timeoutMs ?? 120_000, label: cmd.description });
   } catch (err) {
-    if (err instanceof ExecError) throw new FlakeEvalError(`nix eval failed: ${err.message}${err.stderrTail ? `: ${err.stderrTail.trim().split("\n").slice(-3).join(" ").slice(0, 500)}` : ""}`);
+    if (err instanceof ExecError)
+      throw new FlakeEvalError(
+        `nix eval failed: ${err.message}${err.stderrTail ? `: ${err.stderrTail.trim().split("\n").slice(-3).join(" ").slice(0, 500)}` : ""}`,
+      );
     throw err;
   }
   let value: unknown;

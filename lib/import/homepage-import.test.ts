@@ -34,9 +34,21 @@ describe("Homepage import against a real database", () => {
     const after = await rows();
     expect(after).toHaveLength(before.length + 4);
     const jellyfin = after.find((s) => s.slug === "jellyfin");
-    expect(jellyfin).toMatchObject({ name: "Jellyfin", groupName: "Media", icon: "box", checkType: "http", checkTarget: "http://media.lan:8096/health", machine: null });
+    expect(jellyfin).toMatchObject({
+      name: "Jellyfin",
+      groupName: "Media",
+      icon: "box",
+      checkType: "http",
+      checkTarget: "http://media.lan:8096/health",
+      machine: null,
+    });
     // Fields Homepage does not know are kept: the seeded unit, ports and machine of Grafana.
-    expect(after.find((s) => s.slug === "grafana")).toMatchObject({ unit: "grafana.service", ports: "3001/tcp", machine: { name: "frame1" }, description: "Dashboards over metrics and logs" });
+    expect(after.find((s) => s.slug === "grafana")).toMatchObject({
+      unit: "grafana.service",
+      ports: "3001/tcp",
+      machine: { name: "frame1" },
+      description: "Dashboards over metrics and logs",
+    });
 
     const again = await previewHomepage(text, "services");
     expect(again.counts).toEqual({ add: 0, change: 0, unchanged: 7, skipped: 0 });
@@ -58,9 +70,18 @@ describe("Homepage import against a real database", () => {
   it("one name in two groups: both import with distinct ids, the inventory's own one is found by name and group, re-import changes nothing", async () => {
     // The seeded "Grafana" (Observability) is the file's Observability / Grafana; the Kids one is new.
     const text = [
-      "- Observability:", "    - Grafana:", "        href: https://grafana.local.kaifer.dev",
-      "- Kids:", "    - Grafana:", "        href: http://kids-grafana.lan", "    - tv:", "        name: Jellyfin", "        href: http://tv.lan",
-      "- Media:", "    - Jellyfin:", "        href: http://jf.lan",
+      "- Observability:",
+      "    - Grafana:",
+      "        href: https://grafana.local.kaifer.dev",
+      "- Kids:",
+      "    - Grafana:",
+      "        href: http://kids-grafana.lan",
+      "    - tv:",
+      "        name: Jellyfin",
+      "        href: http://tv.lan",
+      "- Media:",
+      "    - Jellyfin:",
+      "        href: http://jf.lan",
     ].join("\n");
     const first = await applyHomepage(text, "services");
     expect(first.entries.map((e) => [e.path, e.action, e.key])).toEqual([
@@ -72,7 +93,10 @@ describe("Homepage import against a real database", () => {
     ]);
     const named = await t.client().service.findMany({ where: { name: { in: ["Grafana", "Jellyfin"] } }, orderBy: { slug: "asc" } });
     expect(named.map((s) => [s.slug, s.name, s.groupName])).toEqual([
-      ["grafana", "Grafana", "Observability"], ["grafana-kids", "Grafana", "Kids"], ["jellyfin", "Jellyfin", "Media"], ["jellyfin-kids", "Jellyfin", "Kids"],
+      ["grafana", "Grafana", "Observability"],
+      ["grafana-kids", "Grafana", "Kids"],
+      ["jellyfin", "Jellyfin", "Media"],
+      ["jellyfin-kids", "Jellyfin", "Kids"],
     ]);
     const count = await t.client().service.count();
     const again = await applyHomepage(text, "services");
@@ -81,18 +105,34 @@ describe("Homepage import against a real database", () => {
   });
 
   it("template values from the environment are what is stored; without them the template is kept as written", async () => {
-    const text = "- Remote:\n    - Paperless:\n        href: https://{{HOMEPAGE_VAR_PAPERLESS_HOST}}/\n        siteMonitor: {{HOMEPAGE_VAR_PAPERLESS_URL}}\n";
+    const text =
+      "- Remote:\n    - Paperless:\n        href: https://{{HOMEPAGE_VAR_PAPERLESS_HOST}}/\n        siteMonitor: {{HOMEPAGE_VAR_PAPERLESS_URL}}\n";
     await applyHomepage(text, "services");
-    expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({ url: "https://{{HOMEPAGE_VAR_PAPERLESS_HOST}}/", checkType: "none" });
-    const plan = await applyHomepage(text, "services", { values: { HOMEPAGE_VAR_PAPERLESS_HOST: "paper.lan", HOMEPAGE_VAR_PAPERLESS_URL: "https://paper.lan/api/" } });
-    expect(plan.entries[0].changes.map((c) => [c.field, c.to])).toEqual([["url", "https://paper.lan/"], ["checkType", "http"], ["checkTarget", "https://paper.lan/api/"]]);
-    expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({ url: "https://paper.lan/", checkType: "http", checkTarget: "https://paper.lan/api/" });
+    expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({
+      url: "https://{{HOMEPAGE_VAR_PAPERLESS_HOST}}/",
+      checkType: "none",
+    });
+    const plan = await applyHomepage(text, "services", {
+      values: { HOMEPAGE_VAR_PAPERLESS_HOST: "paper.lan", HOMEPAGE_VAR_PAPERLESS_URL: "https://paper.lan/api/" },
+    });
+    expect(plan.entries[0].changes.map((c) => [c.field, c.to])).toEqual([
+      ["url", "https://paper.lan/"],
+      ["checkType", "http"],
+      ["checkTarget", "https://paper.lan/api/"],
+    ]);
+    expect(await t.client().service.findUnique({ where: { slug: "paperless" } })).toMatchObject({
+      url: "https://paper.lan/",
+      checkType: "http",
+      checkTarget: "https://paper.lan/api/",
+    });
   });
 
   it("the derived configurations apply, and applying them again changes nothing", async () => {
     const files: [string, "services" | "bookmarks"][] = [
-      ["services-placeholder-hosts.yaml", "services"], ["services-template-hosts.yaml", "services"],
-      ["bookmarks-template-link.yaml", "bookmarks"], ["services-same-indent.yaml", "services"],
+      ["services-placeholder-hosts.yaml", "services"],
+      ["services-template-hosts.yaml", "services"],
+      ["bookmarks-template-link.yaml", "bookmarks"],
+      ["services-same-indent.yaml", "services"],
     ];
     for (const [name, kind] of files) {
       const first = await applyHomepage(derivedHomepage(name), kind);

@@ -5,7 +5,7 @@ import "server-only";
 import { applyImport, loadInventory } from "./apply";
 import type { HomepageKind, TemplateValues } from "./homepage";
 import { planHomepage } from "./plan-homepage";
-import type { ImportPlan } from "./types";
+import type { ImportPlan } from "./model/plan";
 
 export async function previewHomepage(text: string, kind: HomepageKind, templates?: TemplateValues): Promise<ImportPlan> {
   // Parse first: malformed input fails before the database is read.
@@ -21,6 +21,10 @@ export async function applyHomepage(text: string, kind: HomepageKind, templates?
 /** One line for the audit log. */
 export function planSummary(plan: ImportPlan): string {
   const { add, change, unchanged, skipped } = plan.counts;
-  const keys = (a: string) => plan.entries.filter((e) => e.action === a).map((e) => e.key || e.path).join(", ");
+  const keys = (a: string) =>
+    plan.entries
+      .filter((e) => e.action === a)
+      .map((e) => e.key || e.path)
+      .join(", ");
   return `${add} added (${keys("add")}), ${change} changed (${keys("change")}), ${unchanged} unchanged, ${skipped} skipped`;
 }

@@ -45,16 +45,35 @@ const output = z.object({
 
 export function nixArgv(file: string): string[] {
   return [
-    "--eval", "--strict", "--json", "--show-trace",
-    "--option", "build-users-group", "",
-    "--option", "restrict-eval", "true",
-    "--option", "allowed-uris", "",
-    "--option", "allow-import-from-derivation", "false",
-    "--option", "allow-unsafe-native-code-during-evaluation", "false",
-    "--option", "substituters", "",
-    "-I", dirname(file),
-    "--argstr", "file", file,
-    "--expr", HOMEPAGE_MODULE_EXPRESSION,
+    "--eval",
+    "--strict",
+    "--json",
+    "--show-trace",
+    "--option",
+    "build-users-group",
+    "",
+    "--option",
+    "restrict-eval",
+    "true",
+    "--option",
+    "allowed-uris",
+    "",
+    "--option",
+    "allow-import-from-derivation",
+    "false",
+    "--option",
+    "allow-unsafe-native-code-during-evaluation",
+    "false",
+    "--option",
+    "substituters",
+    "",
+    "-I",
+    dirname(file),
+    "--argstr",
+    "file",
+    file,
+    "--expr",
+    HOMEPAGE_MODULE_EXPRESSION,
   ];
 }
 
@@ -62,8 +81,13 @@ export function nixArgv(file: string): string[] {
 function evalEnv(): NodeJS.ProcessEnv {
   const { PATH, NIX_REMOTE, NODE_ENV } = childEnv();
   return {
-    NODE_ENV, PATH: PATH ?? "/usr/bin:/bin", ...(NIX_REMOTE ? { NIX_REMOTE } : {}), HOME: tmpdir(), XDG_CACHE_HOME: tmpdir(),
-    NIX_PATH: "", GC_MAXIMUM_HEAP_SIZE: String(HEAP_BYTES),
+    NODE_ENV,
+    PATH: PATH ?? "/usr/bin:/bin",
+    ...(NIX_REMOTE ? { NIX_REMOTE } : {}),
+    HOME: tmpdir(),
+    XDG_CACHE_HOME: tmpdir(),
+    NIX_PATH: "",
+    GC_MAXIMUM_HEAP_SIZE: String(HEAP_BYTES),
   };
 }
 
@@ -135,7 +159,8 @@ export async function evaluateHomepageNix(path: string, opts: NixEvalOptions = {
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const r = await run(configured, nixArgv(file), timeoutMs, opts.maxOutputBytes ?? 4 * 1024 * 1024);
   if (r.failure === "missing") throw new HomepageNixError(noNix);
-  if (r.failure === "timeout") throw new HomepageNixError(`Evaluating ${name} took longer than ${Math.round(timeoutMs / 1000)} s; stopped.`);
+  if (r.failure === "timeout")
+    throw new HomepageNixError(`Evaluating ${name} took longer than ${Math.round(timeoutMs / 1000)} s; stopped.`);
   if (r.failure === "output") throw new HomepageNixError(`Evaluating ${name} printed more than the import reads; stopped.`);
   if (r.code !== 0) throw new HomepageNixError(explainNixError(r.stderr, file, name));
   let value: z.infer<typeof output>;

@@ -2,7 +2,7 @@
 // validated with the machine form's schema.
 import { machineInput, type MachineInput } from "@/lib/validation/machine";
 import type { MachineSnapshot } from "./snapshot";
-import type { ImportNote, PlanEntry } from "./types";
+import type { ImportNote, PlanEntry } from "./model/plan";
 
 export type MachineCandidate = {
   name: string;
@@ -26,7 +26,14 @@ export function planMachines(candidates: MachineCandidate[], existing: MachineSn
     const base = found ?? { role: "other", deployable: false, ...c.create, name: c.name };
     const parsed = machineInput.safeParse({ ...base, ...c.owned });
     const entry = (over: Partial<PlanEntry>): PlanEntry => ({
-      kind: "machine", key: c.name, path: c.path, line: null, action: "skipped", changes: [], notes: c.notes, ...over,
+      kind: "machine",
+      key: c.name,
+      path: c.path,
+      line: null,
+      action: "skipped",
+      changes: [],
+      notes: c.notes,
+      ...over,
     });
     if (!parsed.success) {
       entries.push(entry({ reason: `Invalid: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join(" ")}` }));

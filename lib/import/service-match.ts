@@ -5,7 +5,7 @@
 //    still unmatched service with that name (a service renamed in a group, or made in the panel
 //    under another id). Two Homepage services called "Jellyfin" in two groups therefore never both
 //    claim the one "Jellyfin" of the inventory.
-import type { ServiceCandidateIn, ServiceSnapshot } from "./service-plan";
+import type { ServiceCandidateIn, ServiceSnapshot } from "./model/candidate";
 
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().toLowerCase() : "");
 const both = (name: unknown, group: unknown) => `${norm(name)}\n${norm(group)}`;
@@ -18,7 +18,11 @@ export function matchExisting(candidates: ServiceCandidateIn[], existing: Servic
   const found = candidates.map((c) => {
     if (!c.slug) return undefined;
     const own = c.match ? existing.find(c.match) : undefined;
-    return own ?? bySlug.get(c.slug) ?? (norm(c.values.name) && norm(c.values.groupName) ? byNameGroup.get(both(c.values.name, c.values.groupName)) : undefined);
+    return (
+      own ??
+      bySlug.get(c.slug) ??
+      (norm(c.values.name) && norm(c.values.groupName) ? byNameGroup.get(both(c.values.name, c.values.groupName)) : undefined)
+    );
   });
 
   const used = new Set(found.filter((s) => s).map((s) => s!.slug));

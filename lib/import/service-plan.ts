@@ -3,35 +3,42 @@
 // form's own schema, so an import can store nothing the form would refuse.
 import { serviceInput, type ServiceInput } from "@/lib/validation/service";
 import { matchExisting } from "./service-match";
-import type { ImportNote, PlanEntry } from "./types";
-
-export type ServiceSnapshot = Omit<ServiceInput, "icon" | "checkType"> & { icon: string; checkType: string };
-
-export type ServiceCandidateIn = {
-  slug: string | null;
-  path: string;
-  line: number | null;
-  /** Only the fields this source sets; others keep their inventory (or default) value. */
-  values: Partial<Record<keyof ServiceInput, unknown>>;
-  notes: ImportNote[];
-  /** Fields set only when the service is new (defaults the source suggests but does not own). */
-  create?: Partial<Record<keyof ServiceInput, unknown>>;
-  /** Finds the existing service this candidate is (before matching by id and name). */
-  match?: (s: ServiceSnapshot) => boolean;
-};
+import type { ServiceCandidateIn, ServiceSnapshot } from "./model/candidate";
+import type { PlanEntry } from "./model/plan";
 
 export type ServiceOp = { action: "add" | "change"; slug: string; input: ServiceInput };
 
 const FIELDS: (keyof ServiceInput)[] = [
-  "slug", "name", "groupName", "icon", "description", "url", "docsUrl", "unit", "ports", "checkType", "checkTarget", "machine",
+  "slug",
+  "name",
+  "groupName",
+  "icon",
+  "description",
+  "url",
+  "docsUrl",
+  "unit",
+  "ports",
+  "checkType",
+  "checkTarget",
+  "machine",
 ];
 
 const show = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 function defaults(slug: string): ServiceSnapshot {
   return {
-    slug, name: slug, groupName: "Services", icon: "", description: "", url: null, docsUrl: null, unit: null,
-    ports: "", checkType: "none", checkTarget: "", machine: null,
+    slug,
+    name: slug,
+    groupName: "Services",
+    icon: "",
+    description: "",
+    url: null,
+    docsUrl: null,
+    unit: null,
+    ports: "",
+    checkType: "none",
+    checkTarget: "",
+    machine: null,
   };
 }
 
@@ -47,7 +54,14 @@ export function planServices(candidates: ServiceCandidateIn[], existing: Service
 
   for (const [i, c] of candidates.entries()) {
     const entry = (over: Partial<PlanEntry>): PlanEntry => ({
-      kind: "service", key: c.slug ?? "", path: c.path, line: c.line, action: "skipped", changes: [], notes: c.notes, ...over,
+      kind: "service",
+      key: c.slug ?? "",
+      path: c.path,
+      line: c.line,
+      action: "skipped",
+      changes: [],
+      notes: c.notes,
+      ...over,
     });
     if (!c.slug) {
       entries.push(entry({ reason: "The name has no letters or digits to make an id from." }));
@@ -77,7 +91,11 @@ export function planServices(candidates: ServiceCandidateIn[], existing: Service
       entries.push(entry({ key: slug, action: "add" }));
       continue;
     }
-    const changes = FIELDS.filter((f) => show(found[f]) !== show(input[f])).map((f) => ({ field: f, from: show(found[f]), to: show(input[f]) }));
+    const changes = FIELDS.filter((f) => show(found[f]) !== show(input[f])).map((f) => ({
+      field: f,
+      from: show(found[f]),
+      to: show(input[f]),
+    }));
     if (changes.length) ops.push({ action: "change", slug, input });
     entries.push(entry({ key: slug, action: changes.length ? "change" : "unchanged", changes }));
   }

@@ -1,8 +1,8 @@
 // Input of the jobs API, validated with zod at the edge (route handlers).
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { MACHINE_NAME } from "../validation/patterns";
-import { JOB_KINDS, JOB_STATUSES } from "./kinds";
+import { MACHINE_NAME } from "../commands/patterns";
+import { JOB_KINDS, JOB_STATUSES } from "../wire/job-kinds";
 
 export const machineNameSchema = z.string().regex(MACHINE_NAME, "not a machine name");
 
@@ -32,12 +32,16 @@ export const cancelBody = z.strictObject({ reason: z.string().max(200).optional(
 
 /** Parses a route's [name] segment (a hostile name is a 400 naming the rule, never a 500). */
 export function machineNameOf(raw: string): string {
-  if (!machineNameSchema.safeParse(raw).success) throw new ValidationError("Not a machine name.", { name: "must be 1-63 lower-case letters, digits, '.', '_' or '-'" });
+  if (!machineNameSchema.safeParse(raw).success)
+    throw new ValidationError("Not a machine name.", { name: "must be 1-63 lower-case letters, digits, '.', '_' or '-'" });
   return raw;
 }
 
 /** A job id in a URL segment: a positive integer written plainly (no sign, zeros, spaces or exponent). */
-export const jobIdParam = z.string().regex(/^[1-9][0-9]{0,9}$/, "must be a positive integer").transform(Number);
+export const jobIdParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, "must be a positive integer")
+  .transform(Number);
 
 /** Parses a route's [id] segment: the job id, or a 400 (ValidationError) naming the rule. */
 export function jobIdOf(raw: string): number {

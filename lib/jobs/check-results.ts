@@ -43,7 +43,10 @@ export function alignUnits(requested: string[], statuses: UnitStatus[]): (UnitSt
 }
 
 export function unitChecks(wanted: { service: string; unit: string }[], statuses: UnitStatus[]): UnitCheck[] {
-  const aligned = alignUnits(wanted.map((w) => w.unit), statuses);
+  const aligned = alignUnits(
+    wanted.map((w) => w.unit),
+    statuses,
+  );
   return wanted.map(({ service, unit }, i) => {
     const s = aligned[i];
     const activeState = s?.activeState ?? "unknown";
@@ -65,7 +68,10 @@ export function postChecksVerdict(units: UnitCheck[], http: HttpCheck[], at: Dat
   if (error) parts.push(`checks could not run: ${error}`);
   if (failedUnits.length) parts.push(`not active: ${failedUnits.map((u) => `${u.unit} (${u.activeState})`).join(", ")}`);
   if (failedHttp.length) parts.push(`HTTP down: ${failedHttp.map((h) => `${h.service} (${h.detail})`).join(", ")}`);
-  if (ok) parts.push(`${units.length} unit${units.length === 1 ? "" : "s"} active, ${http.length - skipped} HTTP check${http.length - skipped === 1 ? "" : "s"} up`);
+  if (ok)
+    parts.push(
+      `${units.length} unit${units.length === 1 ? "" : "s"} active, ${http.length - skipped} HTTP check${http.length - skipped === 1 ? "" : "s"} up`,
+    );
   if (skipped) parts.push(`${skipped} HTTP check${skipped === 1 ? "" : "s"} skipped (host not in HEALTH_CHECK_ALLOW)`);
   return { ok, at: at.toISOString(), summary: parts.join("; "), units, http, error };
 }

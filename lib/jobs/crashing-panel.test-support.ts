@@ -4,12 +4,13 @@
 // Prints {"id": <job id>} once the job is queued.
 import { createDb } from "../db/client";
 import { createSshPool } from "../ssh/pool";
-import { isJobKind } from "./kinds";
+import { isJobKind } from "../wire/job-kinds";
 import { JobRunner } from "./runner";
 
 async function main(): Promise<void> {
   const [databaseUrl, keyFile, machine, kind] = process.argv.slice(2);
-  if (!databaseUrl || !keyFile || !machine || !kind || !isJobKind(kind)) throw new Error("usage: <database url> <key file> <machine> <kind>");
+  if (!databaseUrl || !keyFile || !machine || !kind || !isJobKind(kind))
+    throw new Error("usage: <database url> <key file> <machine> <kind>");
   const db = createDb(databaseUrl);
   const pool = createSshPool({ keyFile, connectAttempts: 2 });
   const runner = new JobRunner({ db, databaseUrl, pool, settings: { flushMs: 50 } });

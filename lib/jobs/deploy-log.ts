@@ -4,6 +4,7 @@
 // pretty_env_logger (" INFO  deploy > msg"). It keeps what the outcome needs, per node and profile:
 // the path deploy-rs said it deploys, how far it got, the rollback it printed, and its errors.
 // The messages are hints: the outcome itself is decided from the machine (deploy-outcome.ts).
+import { stripAnsi } from "../nix/ansi";
 import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
 
 export type DeployPhase = "planned" | "built" | "copied" | "activating" | "activated" | "done";
@@ -42,7 +43,6 @@ export type DeployScan = {
   unrecognised: Unrecognised;
 };
 
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const EMOJI_FMT = /^\S+\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
 /** A record that shares its row with other output (e.g. what nix's progress bar left on a terminal). */
 const EMOJI_INLINE = /(?:🚀|⭐|👀|↩\uFE0F?)\s+\S+\s+\[(deploy|activate|wait|revoke)\]\s+\[(ERROR|WARN|INFO|DEBUG|TRACE)\]\s?(.*)$/u;
@@ -53,7 +53,7 @@ export type LogLine = { source: "deploy" | "activate" | "wait" | "revoke" | null
 
 /** One output line as deploy-rs's log record, or null when it is not one (nix, ssh, TOML...). */
 export function logRecord(raw: string): LogLine | null {
-  const line = raw.replace(ANSI, "").replace(/\r$/, "");
+  const line = stripAnsi(raw).replace(/\r$/, "");
   let m = EMOJI_FMT.exec(line) ?? EMOJI_INLINE.exec(line);
   if (m) return { source: m[1] as LogLine["source"], level: m[2], message: m[3] };
   m = FILE_FMT.exec(line) ?? PRETTY_FMT.exec(line);
@@ -65,7 +65,21 @@ function nodeLog(s: DeployScan, node: string, profile: string): NodeLog {
   let n = s.nodes.find((x) => x.node === node && x.profile === profile);
   if (!n) {
     if (s.nodes.length >= 200) return s.nodes[s.nodes.length - 1];
-    n = { node, profile, path: null, phase: "planned", confirmed: false, deactivated: false, confirmTimeout: false, confirmFailed: false, revoked: false, rollbackClaimed: false, dryCompleted: false, boot: false, errors: [] };
+    n = {
+      node,
+      profile,
+      path: null,
+      phase: "planned",
+      confirmed: false,
+      deactivated: false,
+      confirmTimeout: false,
+      confirmFailed: false,
+      revoked: false,
+      rollbackClaimed: false,
+      dryCompleted: false,
+      boot: false,
+      errors: [],
+    };
     s.nodes.push(n);
   }
   return n;
@@ -85,11 +99,13 @@ const TICKS = "`([^`]+)`";
 const BUILDING = new RegExp(`^Building profile ${TICKS} for node ${TICKS}`);
 const COPYING = new RegExp(`^Copying profile ${TICKS} to node ${TICKS}`);
 const ACTIVATING = new RegExp(`^Activating profile ${TICKS} for node ${TICKS}`);
-const NODE_FAILED = /^(?:Failed to deploy profile to node|Failed to build profile on node|Failed to push profile to node|Failed to revoke profile for node) ([^:\s]+):\s?(.*)$/;
+const NODE_FAILED =
+  /^(?:Failed to deploy profile to node|Failed to build profile on node|Failed to push profile to node|Failed to revoke profile for node) ([^:\s]+):\s?(.*)$/;
 /** Releases before 2024-06 printed these without the node: they belong to the node being worked on. */
 const UNNAMED_FAILED = /^Failed to (deploy|push|build) profile: /;
 const ROLLED_BACK = /^Deployment (?:to node (\S+) )?failed, rolled back to previous generation$/;
-const GLOBAL = /^(Failed to check deployment|Failed to evaluate deployment data|Error parsing flake|No node named|No profile named|Profile was provided without a node name|Error processing deployment definitions|User cancelled deployment|Failed to test for flake support|Error parsing arguments|Failed to make printable TOML|Cannot use both)/;
+const GLOBAL =
+  /^(Failed to check deployment|Failed to evaluate deployment data|Error parsing flake|No node named|No profile named|Profile was provided without a node name|Error processing deployment definitions|User cancelled deployment|Failed to test for flake support|Error parsing arguments|Failed to make printable TOML|Cannot use both)/;
 
 /** Reads one run's output; feed every line of both streams in order, before any log truncation. */
 export class DeployLogReader {
@@ -112,10 +128,14 @@ export class DeployLogReader {
     const s = this.scan;
     const rec = logRecord(raw);
     if (!rec) {
-      const line = raw.replace(ANSI, "").trim();
+      const line = stripAnsi(raw).trim();
       // deploy's own command line is checked before it logs anything; later ones come from a
       // node's activate-rs (a version mismatch) and are answered by "Activating over SSH ..."
-      if (this.records === 0 && /^error: (unexpected argument|the argument|a value is required|invalid value|unrecognized subcommand)/.test(line)) addError(s.errors, line);
+      if (
+        this.records === 0 &&
+        /^error: (unexpected argument|the argument|a value is required|invalid value|unrecognized subcommand)/.test(line)
+      )
+        addError(s.errors, line);
       if (!this.toml) return;
       // the TOML summary: "[node.profile]" tables of `key = value` lines, a blank line between
       // tables (toml 0.8) or none (toml 0.5); anything else ends it
@@ -220,12 +240,29 @@ export class DeployLogReader {
 
 /** Messages deploy-rs prints that change nothing the outcome looks at. */
 const KNOWN_INFO = [
-  "Running checks for flake in", "Evaluating flake in", "Are you sure you want to deploy", "Sounds like you might want",
-  "That was unclear", "Activating profile", "Magic rollback is enabled", "Waiting for confirmation event", "Creating activation waiter",
-  "Found canary file", "Success activating, attempting to confirm activation", "Attempting to re-activate the last generation",
-  "Removing generation by ID", "dry run, not rolling back", "Signing key present", "Interactive sudo is enabled",
-  "You will now be prompted", "A Nix version without flakes", "The --file option", "remote builds using non-flake nix",
-  "Building profile", "Copying profile", "Received SIGHUP",
+  "Running checks for flake in",
+  "Evaluating flake in",
+  "Are you sure you want to deploy",
+  "Sounds like you might want",
+  "That was unclear",
+  "Activating profile",
+  "Magic rollback is enabled",
+  "Waiting for confirmation event",
+  "Creating activation waiter",
+  "Found canary file",
+  "Success activating, attempting to confirm activation",
+  "Attempting to re-activate the last generation",
+  "Removing generation by ID",
+  "dry run, not rolling back",
+  "Signing key present",
+  "Interactive sudo is enabled",
+  "You will now be prompted",
+  "A Nix version without flakes",
+  "The --file option",
+  "remote builds using non-flake nix",
+  "Building profile",
+  "Copying profile",
+  "Received SIGHUP",
 ];
 
 /** The profile deploy-rs said it deploys to a node, for the panel's single-node runs. */

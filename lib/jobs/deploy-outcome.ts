@@ -5,6 +5,7 @@
 // /run/current-system at the toplevel inside it: so "at the target" means /run/current-system is
 // the toplevel inside the deployed path, and the profile points at the deployed path itself.
 import { profileGenerationOf, type SystemFacts } from "../nix/system-facts";
+import type { ChangeOutcome } from "../wire/job-kinds";
 import type { NodeLog } from "./deploy-log";
 
 export type OutcomeKind =
@@ -20,7 +21,7 @@ export type OutcomeKind =
   | "unknown"; // failed: the machine could not be read afterwards
 
 export type Outcome = {
-  status: "succeeded" | "failed" | "rolled-back";
+  status: ChangeOutcome;
   kind: OutcomeKind;
   message: string;
   /** What deploy-rs said it deploys (the wrapper), and the NixOS system inside it on the machine. */
@@ -71,7 +72,15 @@ export function deployOutcome(f: DeployFacts): Outcome {
   const oldSystem = f.before.current;
   const base = { deployedPath, oldSystem, generationBefore: f.before.profileGeneration };
   if (!f.after || !f.after.current) {
-    return { ...base, status: "failed", kind: "unknown", toplevel: null, newSystem: null, generationAfter: null, message: `deploy ${exitText(f.exitCode)}; the running system could not be read afterwards` };
+    return {
+      ...base,
+      status: "failed",
+      kind: "unknown",
+      toplevel: null,
+      newSystem: null,
+      generationAfter: null,
+      message: `deploy ${exitText(f.exitCode)}; the running system could not be read afterwards`,
+    };
   }
   const a = f.after;
   const newSystem = a.current;
@@ -92,7 +101,12 @@ export function deployOutcome(f: DeployFacts): Outcome {
   const gen = a.profileGeneration === null ? "" : `, generation ${a.profileGeneration}`;
 
   if (f.boot && nodeDone && profileAtTarget && !rolledBack) {
-    return { ...out, status: "succeeded", kind: "boot", message: `${describe(a, toplevel)} will run after the next boot${gen}; ${short(newSystem)} runs until then` };
+    return {
+      ...out,
+      status: "succeeded",
+      kind: "boot",
+      message: `${describe(a, toplevel)} will run after the next boot${gen}; ${short(newSystem)} runs until then`,
+    };
   }
   if (nodeDone && atTarget && profileAtTarget && !rolledBack) {
     return changed
@@ -102,16 +116,42 @@ export function deployOutcome(f: DeployFacts): Outcome {
   if (!changed && !profileMoved) {
     if (rolledBack) {
       const kind: OutcomeKind = log.revoked ? "revoked" : log.confirmTimeout || log.confirmFailed ? "magic-rollback" : "auto-rollback";
-      const why = kind === "revoked" ? "another node of the run failed and deploy-rs revoked this one" : kind === "magic-rollback" ? "the activation was not confirmed in time (magic rollback)" : "the activation failed and was undone (auto rollback)";
+      const why =
+        kind === "revoked"
+          ? "another node of the run failed and deploy-rs revoked this one"
+          : kind === "magic-rollback"
+            ? "the activation was not confirmed in time (magic rollback)"
+            : "the activation failed and was undone (auto rollback)";
       return { ...out, status: "rolled-back", kind, message: `rolled back: ${why}; ${describe(a, newSystem)} is still active${reason(f)}` };
     }
     if (!activationTried) {
-      return { ...out, status: "failed", kind: "before-activation", message: `deploy ${exitText(f.exitCode)} before activating anything; ${describe(a, newSystem)} is still active${reason(f)}` };
+      return {
+        ...out,
+        status: "failed",
+        kind: "before-activation",
+        message: `deploy ${exitText(f.exitCode)} before activating anything; ${describe(a, newSystem)} is still active${reason(f)}`,
+      };
     }
-    return { ...out, status: "failed", kind: "unchanged", message: `deploy ${exitText(f.exitCode)}; nothing changed, ${describe(a, newSystem)} is still active${reason(f)}` };
+    return {
+      ...out,
+      status: "failed",
+      kind: "unchanged",
+      message: `deploy ${exitText(f.exitCode)}; nothing changed, ${describe(a, newSystem)} is still active${reason(f)}`,
+    };
   }
   const now = `now runs ${describe(a, newSystem)}${gen}`;
-  const expected = atTarget ? ", the deployed system, but its activation failed" : toplevel ? `, not the deployed ${short(toplevel)}` : deployedPath ? `; the deployed ${short(deployedPath)} is not on the machine` : "";
+  const expected = atTarget
+    ? ", the deployed system, but its activation failed"
+    : toplevel
+      ? `, not the deployed ${short(toplevel)}`
+      : deployedPath
+        ? `; the deployed ${short(deployedPath)} is not on the machine`
+        : "";
   const profileNote = profileMoved && !profileAtTarget ? `; the system profile points at ${short(profileAfter)}` : "";
-  return { ...out, status: "failed", kind: "after-activation", message: `deploy ${exitText(f.exitCode)} and the machine ${now}${expected}${profileNote}; check the machine${reason(f)}` };
+  return {
+    ...out,
+    status: "failed",
+    kind: "after-activation",
+    message: `deploy ${exitText(f.exitCode)} and the machine ${now}${expected}${profileNote}; check the machine${reason(f)}`,
+  };
 }

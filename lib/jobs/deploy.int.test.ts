@@ -11,7 +11,7 @@ import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
-import { expectStatus, labMachines, waitForJob } from "./lab-fixture";
+import { expectStatus, labMachines, waitForJob } from "../test/lab-jobs";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();
@@ -19,13 +19,21 @@ let info: LabInfo;
 let pool: SshPool;
 let runner: JobRunner;
 const nonce = () => [`nonce=${Date.now()}`];
-const resultOf = (job: { result: string }) => JSON.parse(job.result) as { deployedPath: string | null; toplevel: string | null; outcome: string; generation: number | null };
+const resultOf = (job: { result: string }) =>
+  JSON.parse(job.result) as { deployedPath: string | null; toplevel: string | null; outcome: string; generation: number | null };
 const profileTarget = async (h = "frame1") => (await lab.run(h, "readlink -f /nix/var/nix/profiles/system")).trim();
 const generationCount = async () => (await lab.run("frame1", "ls -d /nix/var/nix/profiles/system-*-link | wc -l")).trim();
 /** The system facts of a lab host, read with the panel's own command and parser. */
 async function factsOf(name: string) {
   const h = info.hosts.find((x) => x.name === name)!;
-  const target = { machine: `facts-${name}`, host: h.address, port: 22, user: "admin", hostKeyFingerprint: h.hostKeyFingerprint, privateKeyPath: info.privateKeyPath };
+  const target = {
+    machine: `facts-${name}`,
+    host: h.address,
+    port: 22,
+    user: "admin",
+    hostKeyFingerprint: h.hostKeyFingerprint,
+    privateKeyPath: info.privateKeyPath,
+  };
   return (paths: string[] = []) => run(target, commandLine(systemFacts({ sshUser: "admin" }, paths)), { pool }).then(parseSystemFacts);
 }
 const start = (kind: "deploy" | "rollback" | "generations", args: object = {}) =>
@@ -72,7 +80,11 @@ describe("deploy", () => {
     expect(await current()).toBe(changedPath);
     expect((await lab.run("frame1", `readlink -f ${r.deployedPath}/nixos-version`)).trim()).toBe(`${changedPath}/nixos-version`);
     expect(await grafanaStarted()).not.toBe(before);
-    const drift = driftOf(await current(), { id: changed.id, kind: "deploy", newSystem: changed.newSystem, oldSystem: changed.oldSystem, finishedAt: changed.finishedAt }, []);
+    const drift = driftOf(
+      await current(),
+      { id: changed.id, kind: "deploy", newSystem: changed.newSystem, oldSystem: changed.oldSystem, finishedAt: changed.finishedAt },
+      [],
+    );
     expect(drift).toMatchObject({ state: "matches" });
     expect(drift.text).toContain("in sync");
   });
@@ -131,7 +143,7 @@ describe("deploy", () => {
   it("fails after activation, saying what runs now, when the previous generation cannot be re-activated", async () => {
     // A generation nixos-rebuild (not deploy-rs) made has no deploy-rs-activate: activate-rs's
     // auto rollback points the profile back at it but cannot re-activate it (deploy-rs does the same).
-    await lab.run("frame1", "nix-env -p /nix/var/nix/profiles/system --set \"$(readlink -f /run/current-system)\"");
+    await lab.run("frame1", 'nix-env -p /nix/var/nix/profiles/system --set "$(readlink -f /run/current-system)"');
     const plain = await current();
     await lab.setVariant("frame1", "broken", { extra: nonce() });
     const job = await expectStatus(tdb.client(), (await start("deploy")).id, "failed");
@@ -151,7 +163,9 @@ describe("deploy", () => {
     await lab.setVariant("frame2", "broken", { extra: nonce() });
     const outcomes = async (flags: string) => {
       const before = { frame1: await f1(), frame2: await f2() };
-      const r = await lab.exec("frame1", `cd ~/homelab && nix run .#deploy -- -s ${flags} --targets .#frame1 .#frame2`, "admin", { timeoutMs: 300_000 });
+      const r = await lab.exec("frame1", `cd ~/homelab && nix run .#deploy -- -s ${flags} --targets .#frame1 .#frame2`, "admin", {
+        timeoutMs: 300_000,
+      });
       const reader = new DeployLogReader();
       for (const l of `${r.stderr}\n${r.stdout}`.split("\n")) reader.feed(l);
       const of = async (node: "frame1" | "frame2", read: typeof f1) => {

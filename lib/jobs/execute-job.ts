@@ -8,7 +8,8 @@ import { unrecognisedText } from "../parse/unrecognised";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
 import type { Finish } from "./job-store";
-import { jobArgsSchemas, type JobKind } from "./kinds";
+import type { JobKind } from "../wire/job-kinds";
+import { jobArgsSchemas } from "./kinds";
 import type { JobMachine } from "./machine-targets";
 import { readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import { runPostChecks } from "./post-checks";
@@ -64,9 +65,25 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const o = deployOutcome({ node: m.name, exitCode: code, before, after, log, runErrors: reader.scan.errors });
       const checks = o.newSystem === null ? null : await runPostChecks(c, m, c.checks);
       const unrecognised = reader.scan.unrecognised;
-      const result = { deployedPath: o.deployedPath, toplevel: o.toplevel, outcome: o.kind, generation: o.generationAfter, checks, unrecognised };
-      const note = unrecognised.count ? `; ${unrecognisedText(unrecognised, "deploy-rs's messages")} (first: ${unrecognised.sample[0]})` : "";
-      return { status: o.status, message: withChecks(o.message, checks) + note, exitCode: code, oldSystem: o.oldSystem, newSystem: o.newSystem, result };
+      const result = {
+        deployedPath: o.deployedPath,
+        toplevel: o.toplevel,
+        outcome: o.kind,
+        generation: o.generationAfter,
+        checks,
+        unrecognised,
+      };
+      const note = unrecognised.count
+        ? `; ${unrecognisedText(unrecognised, "deploy-rs's messages")} (first: ${unrecognised.sample[0]})`
+        : "";
+      return {
+        status: o.status,
+        message: withChecks(o.message, checks) + note,
+        exitCode: code,
+        oldSystem: o.oldSystem,
+        newSystem: o.newSystem,
+        result,
+      };
     }
     case "rollback": {
       const { generation } = jobArgsSchemas.rollback.parse(c.args);
@@ -86,8 +103,18 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const wanted = after?.generations.find((g) => g.number === generation) ?? null;
       const running = wanted?.toplevel && newSystem === wanted.toplevel && profileGenerationOf(after!)?.number === generation;
       const what = wanted?.version ? `generation ${generation} (NixOS ${wanted.version})` : `generation ${generation}`;
-      if (!ok(code)) return { ...base, status: "failed", message: withChecks(`rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}`, checks) };
-      if (!running) return { ...base, status: "failed", message: withChecks(`rollback ${exitText(code)} but ${what} is not what runs: ${newSystem ?? "(unknown)"}`, checks) };
+      if (!ok(code))
+        return {
+          ...base,
+          status: "failed",
+          message: withChecks(`rollback to generation ${generation} ${exitText(code)}; running ${newSystem ?? "(unknown)"}`, checks),
+        };
+      if (!running)
+        return {
+          ...base,
+          status: "failed",
+          message: withChecks(`rollback ${exitText(code)} but ${what} is not what runs: ${newSystem ?? "(unknown)"}`, checks),
+        };
       return { ...base, status: "succeeded", message: withChecks(`${what} active: ${newSystem}`, checks) };
     }
     case "generations": {
@@ -97,13 +124,22 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const { generations, unrecognised } = parseGenerations(out.join("\n"));
       const current = currentGeneration(generations);
       const skipped = unrecognised.count ? `; ${unrecognised.count} line${unrecognised.count === 1 ? "" : "s"} not recognised` : "";
-      return { status: "succeeded", exitCode: code, message: `${generations.length} generations, current ${current?.number ?? "unknown"}${skipped}`, result: { generations, unrecognised } };
+      return {
+        status: "succeeded",
+        exitCode: code,
+        message: `${generations.length} generations, current ${current?.number ?? "unknown"}${skipped}`,
+        result: { generations, unrecognised },
+      };
     }
     case "bench-seq": {
       // Benchmark only (never offered by the API): a fixed `seq 1 N`, N a validated integer.
       const { count, rate } = jobArgsSchemas["bench-seq"].parse(c.args);
       const line = benchPrint(count, rate);
-      const code = await runStep(c, m.self, { line, description: `Print ${count} lines${rate ? ` at ${rate}/s` : ""} (benchmark)`, cancellable: true });
+      const code = await runStep(c, m.self, {
+        line,
+        description: `Print ${count} lines${rate ? ` at ${rate}/s` : ""} (benchmark)`,
+        cancellable: true,
+      });
       return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `seq ${exitText(code)}` };
     }
   }

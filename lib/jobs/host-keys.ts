@@ -29,5 +29,10 @@ export async function trustHostKey(db: Db, name: string, fingerprint: string): P
 /** The inventory's pin, the key last presented when refused, and what SSH_KNOWN_HOSTS_FILE says. */
 export async function hostKeyState(db: Db, name: string, knownHostsFile?: string | null) {
   const m = await findMachineByName(db, name);
-  return { machine: m.name, pinned: m.hostKeyFingerprint, presented: m.presentedFingerprint, knownHostsFile: await filePinOf(m, knownHostsFile) };
+  return {
+    machine: m.name,
+    pinned: m.hostKeyFingerprint,
+    presented: m.presentedFingerprint,
+    knownHostsFile: await filePinOf(m, knownHostsFile),
+  };
 }

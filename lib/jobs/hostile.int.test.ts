@@ -9,9 +9,9 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { setJobRunner } from ".";
-import { labMachines } from "./lab-fixture";
+import { labMachines } from "../test/lab-jobs";
 import { loadJob } from "./job-store";
-import type { JobKind } from "./kinds";
+import type { JobKind } from "../wire/job-kinds";
 import { JobRunner } from "./runner";
 
 const admin = { id: 0, name: "hostile-test-admin", role: "admin" as const };
@@ -32,7 +32,24 @@ const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 const BIG = "x".repeat(10_240);
 const HOSTILE_GENERATIONS: unknown[] = [
-  "1; reboot", "$(id)", "`id`", -1, 0, 1.5, 1_000_001, "1", "../x", BIG, null, true, [1], { n: 1 }, "-1", " 1", "1\nreboot", Number.NaN,
+  "1; reboot",
+  "$(id)",
+  "`id`",
+  -1,
+  0,
+  1.5,
+  1_000_001,
+  "1",
+  "../x",
+  BIG,
+  null,
+  true,
+  [1],
+  { n: 1 },
+  "-1",
+  " 1",
+  "1\nreboot",
+  Number.NaN,
 ];
 
 async function enqueueRefused(machine: string, kind: string, args: unknown): Promise<string> {
@@ -60,12 +77,22 @@ beforeAll(async () => {
   const { info, pool: p } = await labMachines(tdb.client());
   pool = p;
   frame1Fingerprint = info.hosts.find((h) => h.name === "frame1")!.hostKeyFingerprint;
-  await tdb.client().user.create({ data: { name: admin.name, passwordHash: "x", role: "admin" } }).then((u) => (admin.id = u.id));
+  await tdb
+    .client()
+    .user.create({ data: { name: admin.name, passwordHash: "x", role: "admin" } })
+    .then((u) => (admin.id = u.id));
   runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
   await runner.start();
   setJobRunner(runner);
   // Machines that reach frame1 (right address, user and pinned key) but carry hostile fields.
-  const good = { system: "x86_64-linux", role: "testing", sshHost: "10.231.1.2", sshUser: "admin", hostKeyFingerprint: frame1Fingerprint, flakeAttr: "frame1" };
+  const good = {
+    system: "x86_64-linux",
+    role: "testing",
+    sshHost: "10.231.1.2",
+    sshUser: "admin",
+    hostKeyFingerprint: frame1Fingerprint,
+    flakeAttr: "frame1",
+  };
   const hostile: Record<string, Record<string, unknown>> = {
     "bad-flakedir-semi": { flakeDir: "/home/admin/homelab; reboot" },
     "bad-flakedir-subst": { flakeDir: "/home/admin/$(id)" },
@@ -111,7 +138,9 @@ describe("hostile input never reaches frame1", () => {
     for (const machine of ["frame1; reboot", "$(id)", "../frame1", "-oProxyCommand=x", BIG, "nope"]) {
       refusals.push(await enqueueRefused(machine, "generations", {}));
     }
-    const hostileMachines = (await tdb.client().machine.findMany({ where: { name: { notIn: ["frame1", "frame1-rekeyed", "frame1-new"] } } })).map((m) => m.name);
+    const hostileMachines = (
+      await tdb.client().machine.findMany({ where: { name: { notIn: ["frame1", "frame1-rekeyed", "frame1-new"] } } })
+    ).map((m) => m.name);
     for (const machine of hostileMachines) {
       for (const kind of ["validate", "build", "dry-run", "deploy"] as const) {
         const message = await enqueueRefused(machine, kind, {});
@@ -122,7 +151,9 @@ describe("hostile input never reaches frame1", () => {
 
     // 2. The start API handler (POST /api/machines/[name]/jobs), as a browser would call it.
     const post = async (name: string, body: string) => {
-      const res = await startJob(new Request(`http://panel.test/api/machines/${encodeURIComponent(name)}/jobs`, { method: "POST", body }), { params: Promise.resolve({ name }) });
+      const res = await startJob(new Request(`http://panel.test/api/machines/${encodeURIComponent(name)}/jobs`, { method: "POST", body }), {
+        params: Promise.resolve({ name }),
+      });
       const json = (await res.json()) as { error?: { message: string }; job?: { id: number } };
       if (json.job) {
         await runner.idle();
@@ -155,12 +186,16 @@ describe("hostile input never reaches frame1", () => {
       '{"kind":"generations","__proto__":{"args":{}}}',
     ];
     for (const body of bodies) refusals.push(await post("frame1", body));
-    for (const name of ["frame1; reboot", "$(id)", "..", "-oProxyCommand=x", BIG]) refusals.push(await post(name, JSON.stringify({ kind: "generations", args: {} })));
+    for (const name of ["frame1; reboot", "$(id)", "..", "-oProxyCommand=x", BIG])
+      refusals.push(await post(name, JSON.stringify({ kind: "generations", args: {} })));
     for (const name of hostileMachines) refusals.push(await post(name, JSON.stringify({ kind: "deploy", args: {} })));
 
     await settle();
     const after = await adminLogins();
-    expect(refusals.filter((m) => m.trim() === ""), "every refusal has a message").toEqual([]);
+    expect(
+      refusals.filter((m) => m.trim() === ""),
+      "every refusal has a message",
+    ).toEqual([]);
     expect(after, `logins on frame1 during hostile input (refusals:\n${[...new Set(refusals)].slice(0, 60).join("\n")})`).toBe(before);
   });
 

@@ -5,9 +5,10 @@ import { db } from "../db/client";
 import { JobRunner } from "./runner";
 import { listJobRows, loadJob, type JobFilter, type JobRow } from "./job-store";
 import { readLog } from "./log-read";
+import { toWireJob, type WireJob } from "../wire/job";
 
 export { JobRunner, type JobEvents, type JobUpdate, type StartRequest } from "./runner";
-export { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, type PublicJobKind } from "./kinds";
+export { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, type PublicJobKind } from "../wire/job-kinds";
 export type { LogLine, LogStream } from "./log-store";
 
 const KEY = Symbol.for("homelab-panel.job-runner");
@@ -24,24 +25,16 @@ export function setJobRunner(runner: JobRunner): void {
   (globalThis as Holder)[KEY] = runner;
 }
 
-/** A job as the API shows it (never the SSH key, never the target's address). */
+/** A job as the API and the pages show it: the browser's shape plus arguments and results (never
+ * the SSH key, never the target's address). */
 export function jobView(job: JobRow, position: number | null) {
   return {
-    id: job.id,
-    kind: job.kind,
-    machine: job.machine.name,
+    ...toWireJob(job, position),
     args: JSON.parse(job.args) as unknown,
-    status: job.status,
-    position,
-    exitCode: job.exitCode,
-    message: job.message,
     oldSystem: job.oldSystem,
     newSystem: job.newSystem,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
-    createdAt: job.createdAt,
-    startedAt: job.startedAt,
-    finishedAt: job.finishedAt,
   };
 }
 
@@ -49,6 +42,13 @@ export type JobView = ReturnType<typeof jobView>;
 
 export async function getJob(id: number, runner = jobRunner()): Promise<JobView> {
   return jobView(await loadJob(db(), id), runner.position(id));
+}
+
+/** The job page: the view (its header) and the browser's shape for its live part (small: no arguments or results). */
+export async function getJobPage(id: number, runner = jobRunner()): Promise<{ job: JobView; live: WireJob }> {
+  const row = await loadJob(db(), id);
+  const position = runner.position(id);
+  return { job: jobView(row, position), live: toWireJob(row, position) };
 }
 
 export async function listJobs(filter: JobFilter, runner = jobRunner()): Promise<JobView[]> {

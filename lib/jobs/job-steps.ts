@@ -63,7 +63,8 @@ export async function runStep(
 /** Runs a read-only command, retrying a dropped connection (the pool reconnects) instead of failing
  * a deploy that may already have activated. */
 async function readOnly(c: StepContext, at: Endpoint, cmd: RemoteCommand): Promise<string> {
-  const read = () => run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) });
+  const read = () =>
+    run(at.target, commandLine(cmd), { pool: c.pool, signal: c.signal, timeoutMs: Math.min(60_000, remaining(c, cmd.description)) });
   for (let attempt = 1; ; attempt++) {
     try {
       return await read();

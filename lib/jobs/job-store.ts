@@ -3,14 +3,14 @@ import "server-only";
 // a runner that lost a job (recovery marked it interrupted) can never overwrite the verdict.
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
-import type { JobKind, JobStatus } from "./kinds";
+import type { FinishedStatus, JobKind, JobStatus } from "../wire/job-kinds";
 
 export type JobRow = Awaited<ReturnType<typeof loadJob>>;
 
 export type JobFilter = { machine?: string; status?: JobStatus; kind?: JobKind; before?: number; limit?: number };
 
 export type Finish = {
-  status: Exclude<JobStatus, "queued" | "running">;
+  status: FinishedStatus;
   message: string;
   exitCode?: number | null;
   oldSystem?: string | null;
@@ -19,14 +19,22 @@ export type Finish = {
 };
 
 export async function loadJob(db: Db, id: number) {
-  const job = await db.job.findUnique({ where: { id }, include: { machine: { select: { name: true } }, requestedBy: { select: { name: true } } } });
+  const job = await db.job.findUnique({
+    where: { id },
+    include: { machine: { select: { name: true } }, requestedBy: { select: { name: true } } },
+  });
   if (!job) throw new NotFoundError(`No job ${id}.`);
   return job;
 }
 
 export function listJobRows(db: Db, f: JobFilter) {
   return db.job.findMany({
-    where: { status: f.status, kind: f.kind, machine: f.machine ? { name: f.machine } : undefined, id: f.before ? { lt: f.before } : undefined },
+    where: {
+      status: f.status,
+      kind: f.kind,
+      machine: f.machine ? { name: f.machine } : undefined,
+      id: f.before ? { lt: f.before } : undefined,
+    },
     orderBy: { id: "desc" },
     take: f.limit ?? 50,
     include: { machine: { select: { name: true } }, requestedBy: { select: { name: true } } },
@@ -34,7 +42,9 @@ export function listJobRows(db: Db, f: JobFilter) {
 }
 
 export function insertJob(db: Db, data: { kind: JobKind; machineId: number; args: unknown; requestedById: number | null }) {
-  return db.job.create({ data: { kind: data.kind, machineId: data.machineId, args: JSON.stringify(data.args), requestedById: data.requestedById } });
+  return db.job.create({
+    data: { kind: data.kind, machineId: data.machineId, args: JSON.stringify(data.args), requestedById: data.requestedById },
+  });
 }
 
 export async function markRunning(db: Db, id: number): Promise<boolean> {
@@ -78,10 +88,18 @@ export async function recoverJobs(db: Db): Promise<{ interrupted: number[]; canc
     select: { id: true, status: true, kind: true, remotePid: true, machine: { select: { name: true } } },
   });
   const interrupted = stale.filter((j) => j.status === "running").map((j) => j.id);
-  const leftovers = stale.flatMap((j) => (j.status === "running" && j.remotePid !== null ? [{ id: j.id, machine: j.machine.name, kind: j.kind, remotePid: j.remotePid }] : []));
+  const leftovers = stale.flatMap((j) =>
+    j.status === "running" && j.remotePid !== null ? [{ id: j.id, machine: j.machine.name, kind: j.kind, remotePid: j.remotePid }] : [],
+  );
   const cancelled = stale.filter((j) => j.status === "queued").map((j) => j.id);
   const now = new Date();
-  await db.job.updateMany({ where: { id: { in: interrupted }, status: "running" }, data: { status: "interrupted", message: INTERRUPTED_MESSAGE, finishedAt: now } });
-  await db.job.updateMany({ where: { id: { in: cancelled }, status: "queued" }, data: { status: "cancelled", message: CANCELLED_AT_START, finishedAt: now } });
+  await db.job.updateMany({
+    where: { id: { in: interrupted }, status: "running" },
+    data: { status: "interrupted", message: INTERRUPTED_MESSAGE, finishedAt: now },
+  });
+  await db.job.updateMany({
+    where: { id: { in: cancelled }, status: "queued" },
+    data: { status: "cancelled", message: CANCELLED_AT_START, finishedAt: now },
+  });
   return { interrupted, cancelled, leftovers };
 }

@@ -1,15 +1,7 @@
-// What jobs exist, what arguments each takes, and which of them change a machine.
+// What arguments each kind of job takes, its time-out class and where its long commands run (the
+// kinds and statuses themselves: lib/wire/job-kinds.ts).
 import { z } from "zod";
-
-export const JOB_KINDS = ["validate", "build", "dry-run", "deploy", "rollback", "generations"] as const;
-/** Kinds the runner knows but the API never starts (the benchmark's fixed `seq`). */
-export const INTERNAL_KINDS = ["bench-seq"] as const;
-export type PublicJobKind = (typeof JOB_KINDS)[number];
-export type JobKind = PublicJobKind | (typeof INTERNAL_KINDS)[number];
-
-export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted", "rolled-back"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-export const FINISHED: readonly JobStatus[] = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
+import type { JobKind } from "../wire/job-kinds";
 
 const none = z.strictObject({});
 export const jobArgsSchemas = {
@@ -23,17 +15,6 @@ export const jobArgsSchemas = {
 } satisfies Record<JobKind, z.ZodType>;
 
 export type JobArgs<K extends JobKind> = z.infer<(typeof jobArgsSchemas)[K]>;
-
-/** Kinds that change the activated system: one at a time per machine, in order. */
-const MUTATING: readonly JobKind[] = ["deploy", "rollback"];
-
-export function isMutating(kind: JobKind): boolean {
-  return MUTATING.includes(kind);
-}
-
-export function isJobKind(value: string): value is JobKind {
-  return (JOB_KINDS as readonly string[]).includes(value) || (INTERNAL_KINDS as readonly string[]).includes(value);
-}
 
 export type TimeoutClass = "eval" | "build" | "deploy" | "query";
 
@@ -60,7 +41,3 @@ export const REMOTE_AT: Record<JobKind, "builder" | "self"> = {
   generations: "self",
   "bench-seq": "self",
 };
-
-export function isFinished(status: string): boolean {
-  return (FINISHED as readonly string[]).includes(status);
-}

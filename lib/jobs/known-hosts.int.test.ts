@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lab, type LabInfo } from "@/e2e/lab";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
-import { expectStatus, logText } from "./lab-fixture";
+import { expectStatus, logText } from "../test/lab-jobs";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();
@@ -69,12 +69,19 @@ describe("known_hosts file", () => {
   });
 
   it("a file listing another key for frame2 is a mismatch naming the file; what frame2 presented is recorded", async () => {
-    const frame1Key = readFileSync(info.knownHostsPath, "utf8").split("\n").find((l) => l.startsWith("frame1,"))!.split(" ").slice(1).join(" ");
+    const frame1Key = readFileSync(info.knownHostsPath, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("frame1,"))!
+      .split(" ")
+      .slice(1)
+      .join(" ");
     const wrong = join(dir, "known_hosts");
     writeFileSync(wrong, `# frame2 with frame1's key\n10.231.2.2 ${frame1Key}\n`);
     const runner = await runnerWith(wrong);
     const job = await expectStatus(tdb.client(), (await generations(runner, "frame2")).id, "failed");
-    expect(job.message).toContain(`HOST KEY MISMATCH for frame2 (10.231.2.2:22): expected ${fpOf("frame1")} (from the known_hosts file ${wrong} line 2)`);
+    expect(job.message).toContain(
+      `HOST KEY MISMATCH for frame2 (10.231.2.2:22): expected ${fpOf("frame1")} (from the known_hosts file ${wrong} line 2)`,
+    );
     expect(job.message).toContain(`presented ${fpOf("frame2")}`);
     const row = await tdb.client().machine.findUniqueOrThrow({ where: { name: "frame2" } });
     expect(row).toMatchObject({ hostKeyFingerprint: null, presentedFingerprint: fpOf("frame2") });

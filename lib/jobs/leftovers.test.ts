@@ -29,9 +29,18 @@ const logOf = async (jobId: number) => (await readLog(tdb.client(), jobId, 0, 1e
 
 beforeAll(async () => {
   const m = await tdb.client().machine.create({
-    data: { name: "gone", system: "x86_64-linux", role: "testing", sshHost: "127.0.0.1", sshPort: await closedPort(), sshUser: "admin", hostKeyFingerprint: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    data: {
+      name: "gone",
+      system: "x86_64-linux",
+      role: "testing",
+      sshHost: "127.0.0.1",
+      sshPort: await closedPort(),
+      sshUser: "admin",
+      hostKeyFingerprint: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    },
   });
-  const running = (kind: string, remotePid: number | null) => tdb.client().job.create({ data: { kind, machineId: m.id, status: "running", startedAt: new Date(), remotePid } });
+  const running = (kind: string, remotePid: number | null) =>
+    tdb.client().job.create({ data: { kind, machineId: m.id, status: "running", startedAt: new Date(), remotePid } });
   const build = await running("build", 4242);
   const store = new LogStore(tdb.url());
   expect(store.tryAppend(build.id, [{ seq: 1, stream: "stdout", text: "compiling part 1", at: new Date() }])).toBe(true);
@@ -61,12 +70,29 @@ describe("recovery on an unreachable host", () => {
     expect(runner.accepting).toBe(true);
 
     const results = await runner.leftovers();
-    expect(results.map((r) => [r.id, r.outcome])).toEqual([[1, "failed"], [2, "left-running"]]);
+    expect(results.map((r) => [r.id, r.outcome])).toEqual([
+      [1, "failed"],
+      [2, "left-running"],
+    ]);
     expect(await logOf(1)).toEqual([
       [1, "stdout", "compiling part 1"],
-      [2, "system", expect.stringMatching(/^Recovery: could not stop what this job may have left running on gone \(process group 4242\): .*(refused|ECONNREFUSED).*\. Check the machine\.$/)],
+      [
+        2,
+        "system",
+        expect.stringMatching(
+          /^Recovery: could not stop what this job may have left running on gone \(process group 4242\): .*(refused|ECONNREFUSED).*\. Check the machine\.$/,
+        ),
+      ],
     ]);
-    expect(await logOf(2)).toEqual([[1, "system", expect.stringContaining("deploy's process group 4343 was not stopped: stopping a deploy half-way can leave a half-switched machine")]]);
+    expect(await logOf(2)).toEqual([
+      [
+        1,
+        "system",
+        expect.stringContaining(
+          "deploy's process group 4343 was not stopped: stopping a deploy half-way can leave a half-switched machine",
+        ),
+      ],
+    ]);
     expect(await logOf(3)).toEqual([]);
     expect(lines.sort()).toEqual([1, 2]);
     await runner.shutdown(100);

@@ -10,7 +10,8 @@ import { ExecError } from "../ssh/errors";
 import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import type { Leftover } from "./job-store";
-import { isJobKind, isMutating, REMOTE_AT } from "./kinds";
+import { isChange, isJobKind } from "../wire/job-kinds";
+import { REMOTE_AT } from "./kinds";
 import { jobMachine } from "./machine-targets";
 
 export type LeftoverResult = Leftover & { host: string | null; outcome: LeftoverOutcome | "left-running" | "failed"; note: string };
@@ -38,9 +39,11 @@ export async function stopLeftovers(leftovers: Leftover[], o: LeftoverOptions): 
 async function stopOne(l: Leftover, o: LeftoverOptions): Promise<LeftoverResult> {
   const group = `process group ${l.remotePid}`;
   if (!isJobKind(l.kind)) return { ...l, host: null, outcome: "failed", note: `Recovery: unknown job kind; ${group} not looked at.` };
-  if (isMutating(l.kind))
+  if (isChange(l.kind))
     return {
-      ...l, host: null, outcome: "left-running",
+      ...l,
+      host: null,
+      outcome: "left-running",
       note: `Recovery: this ${l.kind}'s ${group} was not stopped: stopping a ${l.kind} half-way can leave a half-switched machine. Check the machine before starting another change.`,
     };
   let host: string | null = null;
@@ -50,13 +53,28 @@ async function stopOne(l: Leftover, o: LeftoverOptions): Promise<LeftoverResult>
     host = at.target.machine;
     const cmd = killLeftoverGroup({ sshUser: at.sshUser }, l.remotePid, o.pool.settings.killGraceMs);
     // The signal bounds connecting too (an unreachable host must not hold recovery for minutes).
-    const out = await run(at.target, commandLine(cmd), { pool: o.pool, timeoutMs: o.boundMs, signal: AbortSignal.timeout(o.boundMs), label: cmd.description });
+    const out = await run(at.target, commandLine(cmd), {
+      pool: o.pool,
+      timeoutMs: o.boundMs,
+      signal: AbortSignal.timeout(o.boundMs),
+      label: cmd.description,
+    });
     const outcome = parseLeftoverOutcome(out);
     if (outcome === null) throw new Error(`unexpected answer ${JSON.stringify(out.slice(-100))}`);
     return { ...l, host, outcome, note: noteOf(outcome, group, host) };
   } catch (err) {
-    const why = err instanceof ExecError && err.reason === "cancelled" ? `no answer within ${o.boundMs / 1000} s` : err instanceof Error ? err.message : String(err);
-    return { ...l, host, outcome: "failed", note: `Recovery: could not stop what this job may have left running on ${host ?? l.machine} (${group}): ${why}. Check the machine.` };
+    const why =
+      err instanceof ExecError && err.reason === "cancelled"
+        ? `no answer within ${o.boundMs / 1000} s`
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    return {
+      ...l,
+      host,
+      outcome: "failed",
+      note: `Recovery: could not stop what this job may have left running on ${host ?? l.machine} (${group}): ${why}. Check the machine.`,
+    };
   }
 }
 

@@ -7,23 +7,49 @@ const tdb = useTestDatabase();
 let store: LogStore;
 let jobId = 0;
 const lines = (from: number, to: number): LogLine[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ seq: from + i, stream: (from + i) % 3 ? "stdout" : "stderr", text: `line ${from + i}`, at: new Date(1000 + from + i) }));
+  Array.from({ length: to - from + 1 }, (_, i) => ({
+    seq: from + i,
+    stream: (from + i) % 3 ? "stdout" : "stderr",
+    text: `line ${from + i}`,
+    at: new Date(1000 + from + i),
+  }));
 
 beforeAll(async () => {
   const m = await tdb.client().machine.create({ data: { name: "m1", system: "x86_64-linux", role: "testing" } });
   jobId = (await tdb.client().job.create({ data: { kind: "build", machineId: m.id } })).id;
   store = new LogStore(tdb.url());
   // Rows of uneven sizes, as a writer flushing by time and by count leaves them.
-  for (const [a, b] of [[1, 1], [2, 500], [501, 503], [504, 1200], [1201, 1201], [1202, 2000]]) expect(store.tryAppend(jobId, lines(a, b))).toBe(true);
+  for (const [a, b] of [
+    [1, 1],
+    [2, 500],
+    [501, 503],
+    [504, 1200],
+    [1201, 1201],
+    [1202, 2000],
+  ])
+    expect(store.tryAppend(jobId, lines(a, b))).toBe(true);
 });
 afterAll(() => store.close());
 
 describe("readLog", () => {
   it("pages through rows of any size with no gap and no repeat, from any seq", async () => {
-    for (const [after, limit] of [[0, 2000], [0, 7], [1, 499], [250, 300], [502, 1], [1199, 10], [1999, 5], [2000, 5], [0, 1]]) {
+    for (const [after, limit] of [
+      [0, 2000],
+      [0, 7],
+      [1, 499],
+      [250, 300],
+      [502, 1],
+      [1199, 10],
+      [1999, 5],
+      [2000, 5],
+      [0, 1],
+    ]) {
       const got = await readLog(tdb.client(), jobId, after, limit);
       const end = Math.min(2000, after + limit);
-      expect(got.map((l) => l.seq), `after ${after} limit ${limit}`).toEqual(Array.from({ length: end - after }, (_, i) => after + 1 + i));
+      expect(
+        got.map((l) => l.seq),
+        `after ${after} limit ${limit}`,
+      ).toEqual(Array.from({ length: end - after }, (_, i) => after + 1 + i));
     }
     const [l] = await readLog(tdb.client(), jobId, 502, 1);
     expect(l).toEqual({ seq: 503, stream: "stdout", text: "line 503", at: new Date(1503) });

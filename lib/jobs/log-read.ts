@@ -1,13 +1,13 @@
 import "server-only";
 // Reading a job's stored log (JobLogChunk rows, see log-store.ts) back as lines, a page at a time.
 import type { Db } from "../db/client";
-import { unpackStored, type LineBatch } from "../live/log-batch";
+import { unpackStored, type LineBatch } from "../wire/log-batch";
 import type { LogLine, LogStream } from "./log-store";
 
 /** Lines with seq > after, oldest first, at most `limit`. Reads only the rows that hold them. */
 export async function readLog(db: Db, jobId: number, after: number, limit: number): Promise<LogLine[]> {
   const out: LogLine[] = [];
-  for (let cursor = after; out.length < limit; ) {
+  for (let cursor = after; out.length < limit;) {
     // Rows hold consecutive seqs, so these are exactly the rows covering (cursor, cursor + wanted].
     const wanted = limit - out.length;
     let rows = await db.jobLogChunk.findMany({
@@ -17,7 +17,13 @@ export async function readLog(db: Db, jobId: number, after: number, limit: numbe
     });
     // A gap in the numbering (not written by this panel, but possible in a hand-edited database):
     // go on from the next row there is.
-    if (rows.length === 0) rows = await db.jobLogChunk.findMany({ where: { jobId, lastSeq: { gt: cursor } }, orderBy: { lastSeq: "asc" }, take: 1, select: { firstSeq: true, lastSeq: true, body: true } });
+    if (rows.length === 0)
+      rows = await db.jobLogChunk.findMany({
+        where: { jobId, lastSeq: { gt: cursor } },
+        orderBy: { lastSeq: "asc" },
+        take: 1,
+        select: { firstSeq: true, lastSeq: true, body: true },
+      });
     if (rows.length === 0) break;
     const before = out.length;
     for (const r of rows) {
@@ -32,7 +38,10 @@ export async function readLog(db: Db, jobId: number, after: number, limit: numbe
 
 /** How many lines a job's stored log holds (of one stream, when given), without making the lines. */
 export async function countLogLines(db: Db, jobId: number, stream?: LogStream): Promise<number> {
-  const rows = await db.jobLogChunk.findMany({ where: { jobId }, select: { firstSeq: true, lastSeq: true, body: stream ? true : undefined } });
+  const rows = await db.jobLogChunk.findMany({
+    where: { jobId },
+    select: { firstSeq: true, lastSeq: true, body: stream ? true : undefined },
+  });
   let n = 0;
   for (const r of rows) {
     if (!stream) n += r.lastSeq - r.firstSeq + 1;

@@ -6,7 +6,7 @@ import "server-only";
 // the write lock the batch is retried by the caller. Its own connection, WAL mode.
 import Database from "better-sqlite3";
 import { databaseFile } from "../env";
-import { lastSeqOf, packLines, storedBody } from "../live/log-batch";
+import { lastSeqOf, packLines, storedBody } from "../wire/log-batch";
 
 export type LogStream = "stdout" | "stderr" | "system";
 export type LogLine = { seq: number; stream: LogStream; text: string; at: Date };

@@ -36,11 +36,14 @@ describe("jobMachine", () => {
     await expect(jobMachine(tdb.client(), "dotted.lan", "/keys/id")).resolves.toMatchObject({ deployBase: { kind: "nix-run" } });
   });
 
-  it.each(["fd-semi", "fd-subst", "fd-dots", "fd-dash", "dc-bare", "dc-args", "attr-semi", "bh-missing", "bh-evil"])("refuses %s", async (name) => {
-    const err = await jobMachine(tdb.client(), name, "/keys/id").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as Error).message).toMatch(/inventory entry is invalid|build host|Invalid SSH target/);
-  });
+  it.each(["fd-semi", "fd-subst", "fd-dots", "fd-dash", "dc-bare", "dc-args", "attr-semi", "bh-missing", "bh-evil"])(
+    "refuses %s",
+    async (name) => {
+      const err = await jobMachine(tdb.client(), name, "/keys/id").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as Error).message).toMatch(/inventory entry is invalid|build host|Invalid SSH target/);
+    },
+  );
 
   it("deployBaseOf takes nix-run or an absolute path only", () => {
     expect(deployBaseOf("nix-run")).toEqual({ kind: "nix-run" });

@@ -27,7 +27,8 @@ export type JobService = { name: string; unit: string | null; url: string | null
 
 type MachineRow = NonNullable<Awaited<ReturnType<Db["machine"]["findUnique"]>>>;
 
-function endpoint(m: MachineRow, keyFile: string): Endpoint {
+/** How to reach a machine of the inventory with the panel's key (its SSH host and user required). */
+export function endpointOf(m: MachineRow, keyFile: string): Endpoint {
   if (!m.sshHost || !m.sshUser) throw new ValidationError(`${m.name} has no SSH host or user in the inventory.`);
   const target = parseSshTarget({
     machine: m.name,
@@ -43,7 +44,10 @@ function endpoint(m: MachineRow, keyFile: string): Endpoint {
 /** "nix-run", or the absolute path of a deploy binary (never a bare name looked up in PATH). */
 export function deployBaseOf(command: string): DeployBase {
   if (command === "nix-run") return { kind: "nix-run" };
-  if (!command.startsWith("/")) throw new ValidationError(`deployCommand must be "nix-run" or an absolute path.`, { deployCommand: "must be nix-run or an absolute path" });
+  if (!command.startsWith("/"))
+    throw new ValidationError(`deployCommand must be "nix-run" or an absolute path.`, {
+      deployCommand: "must be nix-run or an absolute path",
+    });
   return { kind: "binary", path: flakeDir(command, "deployCommand") };
 }
 
@@ -69,18 +73,20 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
     try {
       what();
     } catch (err) {
-      throw err instanceof ValidationError ? new ValidationError(`${m.name}'s inventory entry is invalid: ${err.message}`, err.fields) : err;
+      throw err instanceof ValidationError
+        ? new ValidationError(`${m.name}'s inventory entry is invalid: ${err.message}`, err.fields)
+        : err;
     }
   };
   checked(() => flakeDir(m.flakeDir, "flakeDir"));
   if (m.flakeAttr !== null) checked(() => flakeAttr(m.flakeAttr, "flakeAttr"));
   checked(() => deployBaseOf(m.deployCommand));
-  const self = endpoint(m, keyFile);
+  const self = endpointOf(m, keyFile);
   let builder = self;
   if (m.buildHost && m.buildHost !== m.name) {
     const b = await db.machine.findUnique({ where: { name: m.buildHost } });
     if (!b) throw new ValidationError(`${m.name}'s build host "${m.buildHost}" is not in the inventory.`);
-    builder = endpoint(b, keyFile);
+    builder = endpointOf(b, keyFile);
   }
   return {
     id: m.id,

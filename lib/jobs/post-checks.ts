@@ -9,19 +9,42 @@ import { runCheck } from "../health/check";
 import { ExecError } from "../ssh/errors";
 import { run } from "../ssh/run";
 import { parseSystemctlShow } from "../systemd/show";
-import { httpUrlOf, postChecksVerdict, unitChecks, unitsSettling, unitsToCheck, type HttpCheck, type PostChecks, type UnitCheck } from "./check-results";
+import {
+  httpUrlOf,
+  postChecksVerdict,
+  unitChecks,
+  unitsSettling,
+  unitsToCheck,
+  type HttpCheck,
+  type PostChecks,
+  type UnitCheck,
+} from "./check-results";
 import type { StepContext } from "./job-steps";
 import type { JobMachine } from "./machine-targets";
 import type { RunnerSettings } from "./runner-options";
 
 const fatal = (err: unknown) => err instanceof ExecError && (err.reason === "cancelled" || err.reason === "timeout");
 
-async function readUnits(c: StepContext, m: JobMachine, wanted: { service: string; unit: string }[], settleMs: number): Promise<UnitCheck[]> {
+async function readUnits(
+  c: StepContext,
+  m: JobMachine,
+  wanted: { service: string; unit: string }[],
+  settleMs: number,
+): Promise<UnitCheck[]> {
   if (wanted.length === 0) return [];
-  const line = commandLine(systemctlShow({ sshUser: m.self.sshUser }, wanted.map((w) => w.unit)));
+  const line = commandLine(
+    systemctlShow(
+      { sshUser: m.self.sshUser },
+      wanted.map((w) => w.unit),
+    ),
+  );
   const until = Date.now() + settleMs;
   for (;;) {
-    const out = await run(m.self.target, line, { pool: c.pool, signal: c.signal, timeoutMs: Math.max(1000, Math.min(30_000, c.deadline - Date.now())) });
+    const out = await run(m.self.target, line, {
+      pool: c.pool,
+      signal: c.signal,
+      timeoutMs: Math.max(1000, Math.min(30_000, c.deadline - Date.now())),
+    });
     const checks = unitChecks(wanted, parseSystemctlShow(out).units);
     if (!unitsSettling(checks) || Date.now() >= until) return checks;
     await new Promise((r) => setTimeout(r, 1000));
@@ -29,14 +52,22 @@ async function readUnits(c: StepContext, m: JobMachine, wanted: { service: strin
 }
 
 async function httpChecks(m: JobMachine, s: RunnerSettings["checks"]): Promise<HttpCheck[]> {
-  const plans = m.services.map((svc) => ({ service: svc.name, url: httpUrlOf(svc) })).filter((p): p is { service: string; url: string } => p.url !== null);
+  const plans = m.services
+    .map((svc) => ({ service: svc.name, url: httpUrlOf(svc) }))
+    .filter((p): p is { service: string; url: string } => p.url !== null);
   // The machine's own services are inventory hosts; link-local and metadata addresses stay refused.
-  const inventory = inventoryHostsOf([], m.services.map((svc) => svc.url ?? null));
+  const inventory = inventoryHostsOf(
+    [],
+    m.services.map((svc) => svc.url ?? null),
+  );
   const allowed = parseAllowList(s.allow, () => inventory);
   return Promise.all(
     plans.map(async ({ service, url }): Promise<HttpCheck> => {
       if (!allowed(new URL(url).hostname)) return { service, url, status: "skipped", detail: "host not in HEALTH_CHECK_ALLOW", ok: true };
-      const r = await runCheck({ key: service, kind: "http", url }, { timeoutMs: s.httpTimeoutMs, slowMs: s.httpTimeoutMs, guard: allowed.address });
+      const r = await runCheck(
+        { key: service, kind: "http", url },
+        { timeoutMs: s.httpTimeoutMs, slowMs: s.httpTimeoutMs, guard: allowed.address },
+      );
       const status = r.status === "unknown" ? "down" : r.status;
       return { service, url, status, detail: r.detail, ok: status !== "down" };
     }),

@@ -8,7 +8,7 @@ import { ConflictError } from "../errors";
 import type { SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
 import type { PostChecks } from "./check-results";
-import { expectStatus, labMachines, waitForJob } from "./lab-fixture";
+import { expectStatus, labMachines, waitForJob } from "../test/lab-jobs";
 import type { Preview } from "./preview";
 import { JobRunner } from "./runner";
 
@@ -30,7 +30,12 @@ beforeAll(async () => {
   const svc = (slug: string, data: object) => tdb.client().service.create({ data: { slug, name: slug, machineId: frame1.id, ...data } });
   await svc("grafana", { unit: "grafana.service", checkType: "http", checkTarget: `http://127.0.0.1:${port}/api/health` });
   await svc("loki", { unit: "loki.service", url: "https://logs.example.invalid/" });
-  runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50, checks: { allow: "127.0.0.0/8", httpTimeoutMs: 3000, settleMs: 5000 } } });
+  runner = new JobRunner({
+    db: tdb.client(),
+    databaseUrl: tdb.url(),
+    pool,
+    settings: { flushMs: 50, checks: { allow: "127.0.0.0/8", httpTimeoutMs: 3000, settleMs: 5000 } },
+  });
   await runner.start();
   await lab.healUnit("frame1", "loki");
   await lab.setVariant("frame1", "base", { extra: [`nonce=${Date.now()}`] });
@@ -52,7 +57,14 @@ describe("preview", () => {
     const preview = resultOf<Preview>(job, "preview");
     expect(preview.currentSystem).toBe(running);
     expect(preview.builtPath).toBe(job.newSystem);
-    expect(preview.activation).toEqual({ stop: [], restart: ["grafana.service"], reload: [], start: [], keep: [], unrecognised: { count: 0, sample: [] } });
+    expect(preview.activation).toEqual({
+      stop: [],
+      restart: ["grafana.service"],
+      reload: [],
+      start: [],
+      keep: [],
+      unrecognised: { count: 0, sample: [] },
+    });
     expect(preview.closure?.unrecognised).toEqual({ count: 0, sample: [] });
     expect(preview.closureError).toBeNull();
     expect(preview.closure).not.toBeNull();
@@ -70,8 +82,14 @@ describe("post-deploy checks", () => {
     const job = await expectStatus(tdb.client(), (await start("deploy")).id, "succeeded");
     const checks = resultOf<PostChecks>(job, "checks");
     expect(checks.ok).toBe(true);
-    expect(checks.units.map((u) => [u.unit, u.activeState])).toEqual([["grafana.service", "active"], ["loki.service", "active"]]);
-    expect(checks.http.map((h) => [h.service, h.status])).toEqual([["grafana", "up"], ["loki", "skipped"]]);
+    expect(checks.units.map((u) => [u.unit, u.activeState])).toEqual([
+      ["grafana.service", "active"],
+      ["loki.service", "active"],
+    ]);
+    expect(checks.http.map((h) => [h.service, h.status])).toEqual([
+      ["grafana", "up"],
+      ["loki", "skipped"],
+    ]);
     expect(job.message).toMatch(/checks passed/);
   });
 

@@ -36,9 +36,15 @@ export async function buildPreview(c: StepContext, m: JobMachine, builtPath: str
   try {
     p.currentSystem = await readCurrentSystem(c, m.self, "now");
     const out: string[] = [];
-    const code = await runStep(c, m.builder, stepOf(diffClosures({ sshUser: m.builder.sshUser }, p.currentSystem, builtPath)), (s, l) => s === "stdout" && out.push(l));
+    const code = await runStep(
+      c,
+      m.builder,
+      stepOf(diffClosures({ sshUser: m.builder.sshUser }, p.currentSystem, builtPath)),
+      (s, l) => s === "stdout" && out.push(l),
+    );
     if (code === 0) p.closure = parseDiffClosures(out.join("\n"));
-    else p.closureError = `nix store diff-closures exited ${code ?? "by a signal"}${m.builder === m.self ? "" : " (the running system may not be in the build host's store)"}`;
+    else
+      p.closureError = `nix store diff-closures exited ${code ?? "by a signal"}${m.builder === m.self ? "" : " (the running system may not be in the build host's store)"}`;
   } catch (err) {
     if (fatal(err)) throw err;
     p.closureError = reason(err);
@@ -56,6 +62,8 @@ export async function buildPreview(c: StepContext, m: JobMachine, builtPath: str
     p.activationError = reason(err);
   }
   const units = p.activation && !activationIsEmpty(p.activation) ? "units change" : "no unit changes";
-  await c.log.system(`preview: ${p.closure ? `${p.closure.changes.length} package changes` : "no closure diff"}, ${p.activation ? units : "no activation preview"}`);
+  await c.log.system(
+    `preview: ${p.closure ? `${p.closure.changes.length} package changes` : "no closure diff"}, ${p.activation ? units : "no activation preview"}`,
+  );
   return p;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lab, type LabInfo } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
-import { labMachines, logText, waitForJob } from "./lab-fixture";
+import { labMachines, logText, waitForJob } from "../test/lab-jobs";
 import { JobRunner } from "./runner";
 
 const tdb = useTestDatabase();
@@ -29,7 +29,17 @@ afterAll(() => {
 function crashingPanel(kind: string): Promise<number> {
   crashed = spawn(
     process.execPath,
-    ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "lib/jobs/crashing-panel.test-support.ts", tdb.url(), info.privateKeyPath, "frame1", kind],
+    [
+      "--require",
+      "./scripts/server-only-preload.cjs",
+      "--import",
+      "tsx",
+      "lib/jobs/crashing-panel.test-support.ts",
+      tdb.url(),
+      info.privateKeyPath,
+      "frame1",
+      kind,
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const child = crashed;
@@ -43,7 +53,11 @@ describe("recovery after a crash", () => {
   it("kills the build an interrupted job left running on its host", async () => {
     await lab.setVariant("frame1", "slow", { extra: ["seconds=240", `nonce=${Date.now()}`] });
     const id = await crashingPanel("build");
-    await lab.waitFor("the slow build to log", async () => (await logText(tdb.client(), id)).some((t) => t.includes("compiling slow-package part 2")), 120_000);
+    await lab.waitFor(
+      "the slow build to log",
+      async () => (await logText(tdb.client(), id)).some((t) => t.includes("compiling slow-package part 2")),
+      120_000,
+    );
     const { remotePid } = await tdb.client().job.findUniqueOrThrow({ where: { id } });
     expect(remotePid).toBeGreaterThan(1);
 
@@ -53,7 +67,11 @@ describe("recovery after a crash", () => {
     // The crash alone stops nothing on the host: sshd drops the session (no pty, so no SIGHUP) and
     // the build's process group goes on (recovery below finds it alive: "terminated", not "gone").
     const parentOf = `p=$(ps -o ppid= -p ${remotePid}) && ps -o comm= -p $p || echo none`;
-    await lab.waitFor("sshd to drop the crashed panel's session", async () => (/sshd/.test((await lab.exec("frame1", parentOf)).stdout) ? null : true), 30_000);
+    await lab.waitFor(
+      "sshd to drop the crashed panel's session",
+      async () => (/sshd/.test((await lab.exec("frame1", parentOf)).stdout) ? null : true),
+      30_000,
+    );
     expect((await lab.exec("frame1", BUILD)).stdout.trim()).not.toBe("");
     expect((await tdb.client().job.findUniqueOrThrow({ where: { id } })).status).toBe("running");
 
@@ -65,11 +83,17 @@ describe("recovery after a crash", () => {
     console.log(`recovery: start() ${Date.now() - startedAt} ms until leftovers() resolved: ${result?.note}`);
     expect(result, result?.note).toMatchObject({ id, host: "frame1", outcome: expect.stringMatching(/^(terminated|killed)$/) });
 
-    await lab.waitFor("no build process on frame1", async () => ((await lab.exec("frame1", BUILD)).stdout.trim() === "" ? true : null), 30_000);
+    await lab.waitFor(
+      "no build process on frame1",
+      async () => ((await lab.exec("frame1", BUILD)).stdout.trim() === "" ? true : null),
+      30_000,
+    );
     expect((await lab.exec("frame1", `kill -0 -- -${remotePid} 2>/dev/null && echo alive || echo gone`)).stdout.trim()).toBe("gone");
     const job = await waitForJob(tdb.client(), id, ["interrupted"]);
     expect(job.message).toContain("outcome is unknown");
-    expect((await logText(tdb.client(), id)).at(-1)).toMatch(new RegExp(`^Recovery: stopped what this job left running on frame1 \\(process group ${remotePid}, SIG(TERM|KILL)`));
+    expect((await logText(tdb.client(), id)).at(-1)).toMatch(
+      new RegExp(`^Recovery: stopped what this job left running on frame1 \\(process group ${remotePid}, SIG(TERM|KILL)`),
+    );
     await runner.shutdown(100);
   });
 });

@@ -37,10 +37,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 }
 
 const finished = (id: number, timeoutMs: number) =>
-  waitFor(`job ${id} to end`, async () => {
-    const job = await loadJob(tdb.client(), id);
-    return ["queued", "running"].includes(job.status) ? null : job;
-  }, timeoutMs);
+  waitFor(
+    `job ${id} to end`,
+    async () => {
+      const job = await loadJob(tdb.client(), id);
+      return ["queued", "running"].includes(job.status) ? null : job;
+    },
+    timeoutMs,
+  );
 
 const logOf = async (id: number) => (await readLog(tdb.client(), id, 0, 1e9)).map((l) => l.text);
 
@@ -59,13 +63,20 @@ beforeAll(async () => {
 
   await tdb.client().machine.create({
     data: {
-      name: "local", system: "x86_64-linux", role: "testing", sshHost: sshd.host, sshPort: sshd.port, sshUser: sshd.user,
+      name: "local",
+      system: "x86_64-linux",
+      role: "testing",
+      sshHost: sshd.host,
+      sshPort: sshd.port,
+      sshUser: sshd.user,
       hostKeyFingerprint: sshd.hostKeyFingerprint,
     },
   });
   pool = createSshPool({ keyFile: sshd.privateKeyPath, connectAttempts: 1, killGraceMs: 500 });
   runner = new JobRunner({
-    db: tdb.client(), databaseUrl: tdb.url(), pool,
+    db: tdb.client(),
+    databaseUrl: tdb.url(),
+    pool,
     settings: { flushMs: 50, timeouts: { eval: 60_000, build: 60_000, deploy: 60_000, query: 1_500 } },
   });
   await runner.start();
@@ -96,7 +107,11 @@ describe("a job whose connection drops", () => {
   it("ends failed with 'connection lost' soon after sshd dies, never hanging", async () => {
     const { id } = await runner.enqueue({ machine: "local", kind: "validate", args: {}, requestedById: null });
     await waitFor("the job to run", async () => ((await loadJob(tdb.client(), id)).status === "running" ? true : null), 10_000);
-    await waitFor("the remote command to start", async () => ((await tdb.client().job.findUnique({ where: { id } }))?.remotePid ? true : null), 10_000);
+    await waitFor(
+      "the remote command to start",
+      async () => ((await tdb.client().job.findUnique({ where: { id } }))?.remotePid ? true : null),
+      10_000,
+    );
     const stoppedAt = Date.now();
     await sshd.stop();
     const job = await finished(id, 30_000);
@@ -106,5 +121,28 @@ describe("a job whose connection drops", () => {
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect((await logOf(id)).at(-1)).toMatch(/^failed: /);
     await sshd.restart();
+  });
+});
+
+describe("a remote process group the database does not store", () => {
+  it("is logged and said in the job's log (recovery after a crash would need it), and the job goes on", async () => {
+    // A real SQLite refusal, as a full disk or a locked file would give.
+    await tdb.client().$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_remote_pid" BEFORE UPDATE OF "remotePid" ON "Job" WHEN NEW."remotePid" IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'disk I/O error (test)'); END`,
+    );
+    try {
+      const { id } = await runner.enqueue({ machine: "local", kind: "generations", args: {}, requestedById: null });
+      const job = await finished(id, 20_000);
+      expect(job.status, job.message).toBe("failed");
+      expect(job.message).toMatch(/timed out/i); // the job itself ran on as before
+      expect(job.remotePid).toBeNull();
+      const note = (await logOf(id)).find((l) => l.startsWith("Could not record the remote process group"));
+      expect(note).toMatch(/^Could not record the remote process group \(\d+\) of this job: .*disk I\/O error \(test\)/);
+      expect(note).toContain("the next start cannot stop what it left running on the host");
+      await waitFor("the stand-in to be killed", async () => (sleepers() === "" ? true : null), 5_000);
+    } finally {
+      await tdb.client().$executeRawUnsafe(`DROP TRIGGER "refuse_remote_pid"`);
+    }
   });
 });

@@ -18,7 +18,12 @@ export function runnerSettingsFromEnv(): RunnerSettings {
     logMaxBytes: e.JOB_LOG_MAX_BYTES,
     flushMs: e.JOB_LOG_FLUSH_MS,
     batchLines: e.JOB_LOG_BATCH_LINES,
-    timeouts: { eval: e.JOB_TIMEOUT_EVAL_MS, build: e.JOB_TIMEOUT_BUILD_MS, deploy: e.JOB_TIMEOUT_DEPLOY_MS, query: e.JOB_TIMEOUT_QUERY_MS },
+    timeouts: {
+      eval: e.JOB_TIMEOUT_EVAL_MS,
+      build: e.JOB_TIMEOUT_BUILD_MS,
+      deploy: e.JOB_TIMEOUT_DEPLOY_MS,
+      query: e.JOB_TIMEOUT_QUERY_MS,
+    },
     checks: { allow: e.HEALTH_CHECK_ALLOW, httpTimeoutMs: e.HEALTH_TIMEOUT_MS, settleMs: 15_000 },
   };
 }

@@ -4,7 +4,7 @@ import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
 import { trustHostKey } from "./host-keys";
-import { expectStatus, labMachines, logText, waitForJob } from "./lab-fixture";
+import { expectStatus, labMachines, logText, waitForJob } from "../test/lab-jobs";
 import type { LogLine } from "./log-store";
 import { readLog } from "./log-read";
 import { JobRunner } from "./runner";
@@ -51,14 +51,22 @@ describe("read-only jobs", () => {
   it("cancels a long build and leaves no process on the host", async () => {
     await lab.setVariant("frame1", "slow", { extra: ["seconds=120", nonce()] });
     const b = await runner.enqueue({ machine: "frame1", kind: "build", args: {}, requestedById: null });
-    await lab.waitFor("the slow build to log", async () => (await logText(tdb.client(), b.id)).some((t) => t.includes("compiling slow-package part 2")), 90_000);
+    await lab.waitFor(
+      "the slow build to log",
+      async () => (await logText(tdb.client(), b.id)).some((t) => t.includes("compiling slow-package part 2")),
+      90_000,
+    );
     await runner.cancel(b.id, "Cancelled by the test.");
     const job = await expectStatus(tdb.client(), b.id, "cancelled");
     expect(job.message).toBe("Cancelled by the test.");
-    await lab.waitFor("no build process on frame1", async () => {
-      const r = await lab.exec("frame1", "pgrep -af 'build-toplevel[.]sh|nixosConfigurations[.]frame1|slow-packag[e]' || true");
-      return r.stdout.trim() === "" ? true : null;
-    }, 20_000);
+    await lab.waitFor(
+      "no build process on frame1",
+      async () => {
+        const r = await lab.exec("frame1", "pgrep -af 'build-toplevel[.]sh|nixosConfigurations[.]frame1|slow-packag[e]' || true");
+        return r.stdout.trim() === "" ? true : null;
+      },
+      20_000,
+    );
   });
 });
 

@@ -11,7 +11,9 @@ import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
-import { isFinished, isJobKind, isMutating, jobArgsSchemas, TIMEOUT_CLASS, type JobKind, type JobStatus } from "./kinds";
+import type { MachineBusy } from "../wire/job";
+import { isChange, isFinished, isJobKind, type JobKind, type JobStatus } from "../wire/job-kinds";
+import { jobArgsSchemas, TIMEOUT_CLASS } from "./kinds";
 import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
@@ -34,8 +36,6 @@ export type StartRequest = {
   /** Refuse (ConflictError) a change while another change to the machine runs or waits, instead of queueing it. */
   exclusive?: boolean;
 };
-/** The change running on a machine and how many wait behind it. */
-export type MachineBusy = { running: { id: number; kind: string } | null; waiting: number[] };
 
 type Active = { id: number; machine: string; kind: JobKind; controller: AbortController; cancelReason: string | null; done: Promise<void> };
 
@@ -85,7 +85,12 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private stopLeftovers(leftovers: Leftover[]): Promise<LeftoverResult[]> {
     const pool = this.pool;
     const note = async (jobId: number, text: string) => {
-      const log = new LogWriter(jobId, this.store!, { ...this.settings, maxBytes: this.settings.logMaxBytes, onBatch: (lines) => this.emit("lines", { jobId, lines }) }, this.store!.lastSeq(jobId));
+      const log = new LogWriter(
+        jobId,
+        this.store!,
+        { ...this.settings, maxBytes: this.settings.logMaxBytes, onBatch: (lines) => this.emit("lines", { jobId, lines }) },
+        this.store!.lastSeq(jobId),
+      );
       await log.system(text);
       await log.close();
     };
@@ -101,13 +106,18 @@ export class JobRunner extends EventEmitter<JobEvents> {
   }
 
   async enqueue(req: StartRequest): Promise<{ id: number; position: number | null }> {
-    if (this.state !== "started") throw new ConflictError(this.state === "new" ? "The job runner has not started yet." : "The panel is shutting down.");
+    if (this.state !== "started")
+      throw new ConflictError(this.state === "new" ? "The job runner has not started yet." : "The panel is shutting down.");
     if (typeof req.kind !== "string" || !isJobKind(req.kind)) throw new ValidationError("Unknown job kind.", { kind: "not a job kind" });
     const parsed = jobArgsSchemas[req.kind].safeParse(req.args ?? {});
-    if (!parsed.success) throw new ValidationError("Invalid job arguments.", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])));
+    if (!parsed.success)
+      throw new ValidationError(
+        "Invalid job arguments.",
+        Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])),
+      );
     const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
     if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
-    const exclusive = req.exclusive === true && isMutating(req.kind);
+    const exclusive = req.exclusive === true && isChange(req.kind);
     if (exclusive) this.reserve(m.name, req.kind);
     try {
       return await this.insertAndQueue(req, m, parsed.data);
@@ -119,7 +129,13 @@ export class JobRunner extends EventEmitter<JobEvents> {
   /** Throws ConflictError when a change to `machine` runs, waits, or is being requested. */
   private reserve(machine: string, kind: JobKind): void {
     const busy = this.busy(machine);
-    const what = busy.running ? `${busy.running.kind} #${busy.running.id} is running` : busy.waiting.length ? `${busy.waiting.length} change(s) wait` : this.reserved.has(machine) ? "another change is being started" : null;
+    const what = busy.running
+      ? `${busy.running.kind} #${busy.running.id} is running`
+      : busy.waiting.length
+        ? `${busy.waiting.length} change(s) wait`
+        : this.reserved.has(machine)
+          ? "another change is being started"
+          : null;
     if (what) throw new ConflictError(`Not starting a ${kind} on ${machine}: ${what}. Wait until it has finished.`);
     this.reserved.add(machine);
   }
@@ -132,10 +148,14 @@ export class JobRunner extends EventEmitter<JobEvents> {
     return { running: { id: snap.running, kind }, waiting: snap.waiting };
   }
 
-  private async insertAndQueue(req: StartRequest, m: { id: number; name: string }, args: unknown): Promise<{ id: number; position: number | null }> {
+  private async insertAndQueue(
+    req: StartRequest,
+    m: { id: number; name: string },
+    args: unknown,
+  ): Promise<{ id: number; position: number | null }> {
     const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById });
     this.waiting.set(row.id, { machine: m.name, kind: req.kind, args });
-    const now = !isMutating(req.kind) || this.queues.add(m.name, row.id);
+    const now = !isChange(req.kind) || this.queues.add(m.name, row.id);
     this.update(row.id, "queued", "");
     if (now) this.launch(row.id);
     else this.emitQueue(m.name);
@@ -159,7 +179,10 @@ export class JobRunner extends EventEmitter<JobEvents> {
     }
     const a = this.active.get(id);
     if (a) {
-      if (isMutating(a.kind)) throw new ConflictError(`A ${a.kind} cannot be stopped once it started: interrupting activation can leave a half-switched machine.`);
+      if (isChange(a.kind))
+        throw new ConflictError(
+          `A ${a.kind} cannot be stopped once it started: interrupting activation can leave a half-switched machine.`,
+        );
       a.cancelReason = reason;
       a.controller.abort();
       return "stopping";
@@ -182,24 +205,38 @@ export class JobRunner extends EventEmitter<JobEvents> {
     const settled = (ms: number) => Promise.race([this.idle(), new Promise((r) => setTimeout(r, ms).unref())]);
     await settled(graceMs);
     for (const a of this.active.values()) {
-      if (!isMutating(a.kind)) (a.cancelReason = "Cancelled: the panel shut down."), a.controller.abort();
-      else await finishJob(this.db, a.id, { status: "interrupted", message: "The panel shut down while this job was running; its outcome is unknown. Check the machine." });
+      if (!isChange(a.kind)) {
+        a.cancelReason = "Cancelled: the panel shut down.";
+        a.controller.abort();
+      } else
+        await finishJob(this.db, a.id, {
+          status: "interrupted",
+          message: "The panel shut down while this job was running; its outcome is unknown. Check the machine.",
+        });
     }
     await settled(Math.max(500, this.pool.settings.killGraceMs));
-    for (const a of this.active.values()) await finishJob(this.db, a.id, { status: "interrupted", message: "The panel shut down while this job was running." });
+    for (const a of this.active.values())
+      await finishJob(this.db, a.id, { status: "interrupted", message: "The panel shut down while this job was running." });
   }
 
   private launch(id: number): void {
     const w = this.waiting.get(id);
     if (!w) return;
     this.waiting.delete(id);
-    const a: Active = { id, machine: w.machine, kind: w.kind, controller: new AbortController(), cancelReason: null, done: Promise.resolve() };
+    const a: Active = {
+      id,
+      machine: w.machine,
+      kind: w.kind,
+      controller: new AbortController(),
+      cancelReason: null,
+      done: Promise.resolve(),
+    };
     this.active.set(id, a);
     a.done = this.run(a, w.args)
       .catch((err: unknown) => console.error(`[jobs] job ${id}:`, err))
       .finally(() => {
         this.active.delete(id);
-        if (!isMutating(a.kind)) return;
+        if (!isChange(a.kind)) return;
         const next = this.queues.finish(a.machine, id);
         if (next !== null) this.launch(next);
         this.emitQueue(a.machine);
@@ -209,15 +246,25 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private async run(a: Active, args: unknown): Promise<void> {
     if (!(await markRunning(this.db, a.id))) return;
     this.update(a.id, "running", "");
-    const log = new LogWriter(a.id, this.store!, { ...this.settings, maxBytes: this.settings.logMaxBytes, onBatch: (lines) => this.emit("lines", { jobId: a.id, lines }) });
+    const log = new LogWriter(a.id, this.store!, {
+      ...this.settings,
+      maxBytes: this.settings.logMaxBytes,
+      onBatch: (lines) => this.emit("lines", { jobId: a.id, lines }),
+    });
     let verdict: Finish;
     try {
       const machine = await jobMachine(this.db, a.machine, this.pool.settings.keyFile);
       const cls = TIMEOUT_CLASS[a.kind];
       verdict = await executeJob({
-        kind: a.kind, args, machine, log, pool: this.pool, signal: a.controller.signal,
-        deadline: Date.now() + this.settings.timeouts[cls], timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
-        onRemotePid: (remotePid) => void setRunningFields(this.db, a.id, { remotePid }).catch(() => {}),
+        kind: a.kind,
+        args,
+        machine,
+        log,
+        pool: this.pool,
+        signal: a.controller.signal,
+        deadline: Date.now() + this.settings.timeouts[cls],
+        timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
+        onRemotePid: (remotePid) => void this.recordRemotePid(a.id, remotePid, log),
         onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
         checks: this.settings.checks,
       });
@@ -228,6 +275,28 @@ export class JobRunner extends EventEmitter<JobEvents> {
     await log.system(`${verdict.status}: ${verdict.message}`);
     await log.close();
     if (await finishJob(this.db, a.id, verdict)) this.update(a.id, verdict.status, verdict.message);
+  }
+
+  /**
+   * Stores the remote process group a job's command announced: recovery at the next start needs it
+   * to stop what a crash left running. A failed write is not silent: it is logged and the job's
+   * log says what it means.
+   */
+  private async recordRemotePid(id: number, remotePid: number, log: LogWriter): Promise<void> {
+    try {
+      await setRunningFields(this.db, id, { remotePid });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      console.error(`[jobs] job ${id}: could not record its remote process group ${remotePid}:`, err);
+      try {
+        await log.system(
+          `Could not record the remote process group (${remotePid}) of this job: ${why}. ` +
+            "Should the panel stop while it runs, the next start cannot stop what it left running on the host.",
+        );
+      } catch (logErr) {
+        console.error(`[jobs] job ${id}: could not note that in its log either:`, logErr);
+      }
+    }
   }
 
   private update(id: number, status: JobStatus, message: string, known?: { machine: string; kind: JobKind }): void {

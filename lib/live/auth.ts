@@ -6,9 +6,9 @@ import type { Server, Socket } from "socket.io";
 import { env, trustedProxies } from "../env";
 import { clientInfo, hostAllowed } from "../auth/edge";
 import { tokenFromCookieHeader } from "../auth/context";
-import { can, isRole, type Permission, type Principal } from "../auth/permissions";
+import { can, type Permission, type Principal } from "../auth/permissions";
+import { principalFor } from "../auth/principal";
 import { resolveSession } from "../auth/session";
-import { findUserByTailscaleLogin } from "../db/users";
 
 export type SocketData = { user: Principal; address: string; token: string | null };
 
@@ -19,14 +19,13 @@ export function handshakeAllowed(req: IncomingMessage, origins: string[], hosts:
   return origin === undefined || origins.includes(origin.toLowerCase());
 }
 
-async function principalFor(req: IncomingMessage, token: string | null): Promise<{ user: Principal; address: string }> {
+async function whoIs(req: IncomingMessage, token: string | null): Promise<{ user: Principal; address: string }> {
   const info = clientInfo(req.socket.remoteAddress, req.headers, {
-    trustedProxies: trustedProxies(), tailscaleIdentity: env().TAILSCALE_IDENTITY, secureSocket: false,
+    trustedProxies: trustedProxies(),
+    tailscaleIdentity: env().TAILSCALE_IDENTITY,
+    secureSocket: false,
   });
-  const fromSession = await resolveSession(token);
-  if (fromSession || !info.tailscaleLogin) return { user: fromSession, address: info.address };
-  const u = await findUserByTailscaleLogin(info.tailscaleLogin);
-  return { user: u && isRole(u.role) ? { id: u.id, name: u.name, role: u.role } : null, address: info.address };
+  return { user: await principalFor(token, () => info.tailscaleLogin), address: info.address };
 }
 
 /** Host and Origin are checked earlier, by the engine's allowRequest (handshakeAllowed). */
@@ -36,7 +35,7 @@ export function attachSocketAuth(io: Server, recheckMs = 30_000): void {
     try {
       const req = socket.request;
       const token = tokenFromCookieHeader(req.headers.cookie);
-      const { user, address } = await principalFor(req, token);
+      const { user, address } = await whoIs(req, token);
       if (!user && !env().ANONYMOUS_DASHBOARD) return next(new Error("unauthorized"));
       socket.data = { user, address, token } satisfies SocketData;
       next();

@@ -4,29 +4,24 @@
 // when given, gets { ok: false, error }). Nothing changes on a refused event.
 import type { HealthSnapshot } from "../health/types";
 import type { Unrecognised } from "../parse/unrecognised";
-import type { LineBatch } from "./log-batch";
+import type { MachineBusy, WireJob } from "../wire/job";
+import type { LineBatch, PlainLine } from "../wire/log-batch";
+
+export type { MachineBusy, WireJob } from "../wire/job";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 export type Ack<T> = (result: ({ ok: true } & T) | ({ ok: false } & ErrorBody)) => void;
 
 // ---- job logs -------------------------------------------------------------------------------
 /** One log line as browsers hold it (unpacked from a job:lines batch); `at` is epoch milliseconds. */
-export type WireLogLine = { seq: number; stream: "stdout" | "stderr" | "system"; text: string; at: number };
-/** Consecutive lines of one job, packed (lib/live/log-batch.ts: unpackLines gives WireLogLine[]). */
+export type WireLogLine = PlainLine;
+/** Consecutive lines of one job, packed (lib/wire/log-batch.ts: unpackLines gives WireLogLine[]). */
 export type WireLogBatch = { jobId: number } & LineBatch;
-/** Job row summary pushed on every status change (same fields as GET /api/jobs/<id>). */
-export type WireJob = {
-  id: number;
-  kind: string;
-  machine: string;
-  status: string;
-  position: number | null;
-  exitCode: number | null;
-  message: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+
+// ---- a machine's jobs ------------------------------------------------------------------------
+/** What changes the machine now (`busy`), sent when its queue changed (`job` null) or one of its
+ * jobs changed status (`job`: that job as it is now). */
+export type MachineJobs = { machine: string; busy: MachineBusy; job: WireJob | null };
 
 // ---- unit status ----------------------------------------------------------------------------
 export type WireUnit = {
@@ -71,17 +66,22 @@ export type ServerToClient = {
   "job:update": (p: { job: WireJob }) => void;
   /** The client fell behind (too much unsent): re-subscribe with the last seq it has. */
   "job:resync": (p: { jobId: number; after: number }) => void;
+  "machine:jobs": (p: MachineJobs) => void;
   "units:state": (p: WireUnits) => void;
   /** `unrecognised`: journalctl lines of this stream that were not entries so far (sent when it grew). */
   "journal:entries": (p: { streamId: string; entries: WireJournalEntry[]; unrecognised?: Unrecognised }) => void;
   /** The remote journalctl ended or failed; the stream is gone. */
   "journal:ended": (p: { streamId: string; reason: string }) => void;
+  /** The client fell behind (too much unsent) and was dropped from the stream: subscribe again. */
+  "journal:resync": (p: { streamId: string }) => void;
 };
 
 export type ClientToServer = {
   "dashboard:subscribe": () => void;
   "job:subscribe": (p: { jobId: number; after: number }, ack?: Ack<{ job: WireJob }>) => void;
   "job:unsubscribe": (p: { jobId: number }, ack?: Ack<object>) => void;
+  "machine:subscribe": (p: { machine: string }, ack?: Ack<{ busy: MachineBusy }>) => void;
+  "machine:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
   "units:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireUnits | null }>) => void;
   "units:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
   "journal:subscribe": (p: JournalFilter, ack?: Ack<{ streamId: string }>) => void;

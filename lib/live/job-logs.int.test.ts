@@ -6,13 +6,13 @@ import type { Socket as ClientSocket } from "socket.io-client";
 import { lab } from "@/e2e/lab";
 import { useTestDatabase } from "../test/db";
 import type { SshPool } from "../ssh/pool";
-import { labMachines, waitForJob } from "../jobs/lab-fixture";
+import { labMachines, waitForJob } from "../test/lab-jobs";
 import { countLogLines } from "../jobs/log-read";
 import { JobRunner } from "../jobs/runner";
 import type { WireJob, WireLogBatch } from "./events";
-import { unpackLines } from "./log-batch";
+import { unpackLines } from "../wire/log-batch";
 import { attachJobLogs, type JobLogsHub } from "./job-logs";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 const MAX_PENDING = 1024 * 1024;
@@ -25,7 +25,9 @@ beforeAll(async () => {
   const { info, pool: p } = await labMachines(tdb.client());
   pool = p;
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  await tdb.client().machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
+  await tdb.client().machine.create({
+    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+  });
   runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
   await runner.start();
   live = await startLiveServer(tdb.client(), (io) => {
@@ -40,7 +42,8 @@ afterAll(async () => {
   pool?.closeAll();
 });
 
-const seqJob = (count: number, rate?: number) => runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count, rate }, requestedById: null });
+const seqJob = (count: number, rate?: number) =>
+  runner.enqueue({ machine: "frame2", kind: "bench-seq", args: { count, rate }, requestedById: null });
 
 // A paced bench-seq job runs `perl -e 'use Time::HiRes ...'` on frame2. Holding it (SIGSTOP) puts
 // the cut of a test at a point the test chooses, before the job's end, however busy the machine:
@@ -92,7 +95,12 @@ describe("job logs", () => {
     const total = await storedCount(job.id);
     await lab.waitFor("every stored line to arrive", async () => (seqs.length >= total ? true : null), 240_000, 50);
     expectContiguous(seqs, total);
-    await lab.waitFor("the final job:update", async () => (f.state.updates.some((u) => u.status === done.status) ? true : null), 10_000, 50);
+    await lab.waitFor(
+      "the final job:update",
+      async () => (f.state.updates.some((u) => u.status === done.status) ? true : null),
+      10_000,
+      50,
+    );
     console.log(`mid-job subscribe: ${total} lines, ${f.state.resyncs.length} re-syncs`);
     s.close();
   });
@@ -149,7 +157,12 @@ describe("job logs", () => {
     const tcp = (s.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
     tcp.pause();
     await releaseProducer();
-    await lab.waitFor("the server to give up on the slow client", async () => (hub.stats(job.id).subscriptions === 0 ? true : null), 120_000, 20);
+    await lab.waitFor(
+      "the server to give up on the slow client",
+      async () => (hub.stats(job.id).subscriptions === 0 ? true : null),
+      120_000,
+      20,
+    );
     const seen = hub.stats().maxPendingSeen;
     tcp.resume();
     await f.ready;

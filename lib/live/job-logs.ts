@@ -15,8 +15,8 @@ import { jobSubscribeSchema, jobUnsubscribeSchema } from "../validation/live";
 import { accept, ackOf, refuse } from "./respond";
 import { DEFAULT_JOB_STREAM, JobSubscription, type JobStreamSettings } from "./job-subscription";
 import type { WireLogBatch } from "./events";
-import { packLines } from "./log-batch";
-import { wireJob } from "./wire";
+import { packLines } from "../wire/log-batch";
+import { toWireJob } from "../wire/job";
 
 export const MAX_JOB_SUBSCRIPTIONS_PER_SOCKET = 20;
 
@@ -49,7 +49,7 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
     if (all?.size === 0) byJob.delete(sub.jobId);
   };
   const read = async (jobId: number, after: number, limit: number) => (await readLog(deps.db(), jobId, after, limit)) as LogLine[];
-  const job = async (id: number) => wireJob(await loadJob(deps.db(), id), deps.runner.position(id));
+  const job = async (id: number) => toWireJob(await loadJob(deps.db(), id), deps.runner.position(id));
 
   deps.runner.on("lines", ({ jobId, lines }) => {
     const subs = byJob.get(jobId);
@@ -88,7 +88,8 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
       try {
         const existing = mine.get(p.jobId);
         if (existing) drop(socket, existing); // a re-subscribe restarts from the client's `after`
-        if (mine.size >= MAX_JOB_SUBSCRIPTIONS_PER_SOCKET) throw new ConflictError(`At most ${MAX_JOB_SUBSCRIPTIONS_PER_SOCKET} job logs per connection.`);
+        if (mine.size >= MAX_JOB_SUBSCRIPTIONS_PER_SOCKET)
+          throw new ConflictError(`At most ${MAX_JOB_SUBSCRIPTIONS_PER_SOCKET} job logs per connection.`);
         const current = await job(p.jobId);
         if (!socket.connected) return;
         const sub = new JobSubscription(socket, p.jobId, p.after, settings, read, (s) => drop(socket, s));
@@ -125,7 +126,8 @@ export function attachJobLogs(io: Server, deps: JobLogDeps): JobLogsHub {
       let max = maxPendingSeen;
       for (const [id, set] of byJob) {
         if (jobId !== undefined && id !== jobId) continue;
-        for (const s of set) (subscriptions += 1), (max = Math.max(max, s.maxPendingSeen));
+        subscriptions += set.size;
+        for (const s of set) max = Math.max(max, s.maxPendingSeen);
       }
       return { subscriptions, maxPendingSeen: max, sharedBatches };
     },

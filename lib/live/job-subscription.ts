@@ -8,7 +8,7 @@ import "server-only";
 import type { Socket } from "socket.io";
 import type { LogLine } from "../jobs/log-store";
 import type { WireJob, WireLogBatch } from "./events";
-import { packLines } from "./log-batch";
+import { packLines } from "../wire/log-batch";
 import { pendingBytes } from "./respond";
 
 export type JobStreamSettings = {
@@ -24,7 +24,13 @@ export type JobStreamSettings = {
   maxEarlyLines: number;
 };
 
-export const DEFAULT_JOB_STREAM: JobStreamSettings = { batchMs: 25, batchLines: 500, maxPendingBytes: 4 * 1024 * 1024, replayPage: 2000, maxEarlyLines: 50_000 };
+export const DEFAULT_JOB_STREAM: JobStreamSettings = {
+  batchMs: 25,
+  batchLines: 500,
+  maxPendingBytes: 4 * 1024 * 1024,
+  replayPage: 2000,
+  maxEarlyLines: 50_000,
+};
 
 export type ReadStored = (jobId: number, after: number, limit: number) => Promise<LogLine[]>;
 

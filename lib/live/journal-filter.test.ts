@@ -23,7 +23,17 @@ describe("journal filters", () => {
 
   it("builds one argv: backlog, follow, every value inside one word", () => {
     const cmd = journal({ sshUser: "admin" }, queryOf(normalise(parse({ priority: "err", grep: "a b; rm -rf /" })), 200));
-    expect(cmd.argv).toEqual(["journalctl", "-o", "json", "--no-pager", "--unit=loki.service", "--priority=3", "--grep=a b; rm -rf /", "--follow", "--lines=200"]);
+    expect(cmd.argv).toEqual([
+      "journalctl",
+      "-o",
+      "json",
+      "--no-pager",
+      "--unit=loki.service",
+      "--priority=3",
+      "--grep=a b; rm -rf /",
+      "--follow",
+      "--lines=200",
+    ]);
   });
 
   it("does not follow a range with an end (journalctl -f would never stop)", () => {

@@ -52,14 +52,24 @@ describe("JournalStream and unrecognised journalctl lines", () => {
     const got = collect((b) => b.flatMap((x) => x.entries).length === 3 && b.some((x) => x.unrecognised?.count === 2));
     let feed!: (line: string) => void;
     let finish!: (reason: string) => void;
-    const stream = new JournalStream("s1", DEFAULT_JOURNAL_STREAM, (onLine) => {
-      feed = onLine;
-      return new Promise((resolve) => (finish = resolve));
-    }, () => undefined, () => undefined);
+    const stream = new JournalStream(
+      "s1",
+      DEFAULT_JOURNAL_STREAM,
+      (onLine) => {
+        feed = onLine;
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      () => undefined,
+    );
     stream.join(serverSocket);
     for (const l of lines) feed(l);
     const batches = await got;
-    expect(batches.flatMap((b) => b.entries).map((e) => e.message)).toEqual(["Starting bytes.service - Writes bytes that are not UTF-8...", "caf\ufffd latin1", "plain line"]);
+    expect(batches.flatMap((b) => b.entries).map((e) => e.message)).toEqual([
+      "Starting bytes.service - Writes bytes that are not UTF-8...",
+      "caf\ufffd latin1",
+      "plain line",
+    ]);
     expect(batches.at(-1)?.unrecognised).toEqual({ count: 2, sample: ["Failed to open journal: Permission denied", "{broken"] });
 
     // A viewer joining later gets the backlog and the count so far in one batch.
@@ -76,15 +86,56 @@ describe("JournalStream and unrecognised journalctl lines", () => {
     const real = fixture("real", "systemd", "journal-json-user-unit.json").split("\n").filter(Boolean);
     const got = collect((b) => b.flatMap((x) => x.entries).length === real.length);
     let finish!: (reason: string) => void;
-    const stream = new JournalStream("s2", DEFAULT_JOURNAL_STREAM, (onLine) => {
-      for (const l of real) onLine(l);
-      return new Promise((resolve) => (finish = resolve));
-    }, () => undefined, () => undefined);
+    const stream = new JournalStream(
+      "s2",
+      DEFAULT_JOURNAL_STREAM,
+      (onLine) => {
+        for (const l of real) onLine(l);
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      () => undefined,
+    );
     stream.join(serverSocket);
     const batches = await got;
     expect(batches.every((b) => b.unrecognised === undefined)).toBe(true);
-    expect(batches.flatMap((b) => b.entries).map((e) => e.unit)).toEqual(["hello-user.service", "hello-user.service", "hello-user.service"]);
+    expect(batches.flatMap((b) => b.entries).map((e) => e.unit)).toEqual([
+      "hello-user.service",
+      "hello-user.service",
+      "hello-user.service",
+    ]);
     finish("done");
     await stream.done;
+  });
+});
+
+describe("JournalStream and a viewer that falls behind", () => {
+  it("drops the viewer with a typed journal:resync (not journal:ended), so it subscribes again", async () => {
+    const real = fixture("real", "systemd", "journal-json-user-unit.json").split("\n").filter(Boolean);
+    const ended: unknown[] = [];
+    const onEnded = (p: { streamId: string }) => p.streamId === "s3" && ended.push(p);
+    client.on("journal:ended", onEnded);
+    const resync = new Promise<unknown>((resolve) => client.once("journal:resync", resolve));
+    const dropped: Socket[] = [];
+    let finish!: (reason: string) => void;
+    // Any bytes at all still unsent count as "behind": the first batch finds the viewer over it.
+    const stream = new JournalStream(
+      "s3",
+      { ...DEFAULT_JOURNAL_STREAM, maxPendingBytes: -1 },
+      (onLine) => {
+        for (const l of real) onLine(l);
+        return new Promise((resolve) => (finish = resolve));
+      },
+      () => undefined,
+      (_stream, socket) => dropped.push(socket),
+    );
+    stream.join(serverSocket);
+    expect(await resync).toEqual({ streamId: "s3" });
+    expect(dropped).toEqual([serverSocket]);
+    expect(stream.viewers.size).toBe(0);
+    finish("done");
+    await stream.done;
+    client.off("journal:ended", onEnded);
+    expect(ended).toEqual([]); // the stream ended after the viewer left: nothing was sent to it
   });
 });

@@ -8,8 +8,20 @@ import { parseJournalLine } from "../systemd/journal";
 import type { WireJournalEntry } from "./events";
 import { pendingBytes } from "./respond";
 
-export type JournalStreamSettings = { batchMs: number; batchEntries: number; backlog: number; maxPendingBytes: number; maxMessageChars: number };
-export const DEFAULT_JOURNAL_STREAM: JournalStreamSettings = { batchMs: 50, batchEntries: 500, backlog: 200, maxPendingBytes: 2 * 1024 * 1024, maxMessageChars: 16_384 };
+export type JournalStreamSettings = {
+  batchMs: number;
+  batchEntries: number;
+  backlog: number;
+  maxPendingBytes: number;
+  maxMessageChars: number;
+};
+export const DEFAULT_JOURNAL_STREAM: JournalStreamSettings = {
+  batchMs: 50,
+  batchEntries: 500,
+  backlog: 200,
+  maxPendingBytes: 2 * 1024 * 1024,
+  maxMessageChars: 16_384,
+};
 
 /** Starts the remote command; resolves with a reason when it ends. Aborting `signal` must stop it. */
 export type StartJournal = (onLine: (line: string) => void, signal: AbortSignal) => Promise<string>;
@@ -46,7 +58,8 @@ export class JournalStream {
   join(socket: Socket): void {
     this.viewers.set(socket.id, socket);
     const unrecognised = this.unrecognisedPart(this.unrecognised.count > 0);
-    if (this.backlog.length || unrecognised.unrecognised) socket.emit("journal:entries", { streamId: this.id, entries: [...this.backlog], ...unrecognised });
+    if (this.backlog.length || unrecognised.unrecognised)
+      socket.emit("journal:entries", { streamId: this.id, entries: [...this.backlog], ...unrecognised });
   }
 
   leave(socket: Socket): void {
@@ -73,7 +86,12 @@ export class JournalStream {
     }
     const max = this.settings.maxMessageChars;
     this.pending.push({
-      cursor: e.cursor, at: e.at, unit: e.unit, priority: e.priority, pid: e.pid, identifier: e.identifier,
+      cursor: e.cursor,
+      at: e.at,
+      unit: e.unit,
+      priority: e.priority,
+      pid: e.pid,
+      identifier: e.identifier,
       message: e.message.length > max ? `${e.message.slice(0, max)}… (${e.message.length - max} more characters)` : e.message,
     });
     if (this.pending.length >= this.settings.batchEntries) this.flush();
@@ -96,7 +114,7 @@ export class JournalStream {
     for (const socket of [...this.viewers.values()]) {
       if (pendingBytes(socket) > this.settings.maxPendingBytes) {
         this.viewers.delete(socket.id);
-        socket.emit("journal:ended", { streamId: this.id, reason: "fell behind: subscribe again" });
+        socket.emit("journal:resync", { streamId: this.id });
         this.onDropViewer(this, socket);
       } else socket.emit("journal:entries", { streamId: this.id, entries, ...unrecognised });
     }

@@ -8,7 +8,7 @@ import { useTestDatabase } from "../test/db";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import type { WireJournalEntry } from "./events";
 import { attachJournal, type JournalHub } from "./journal";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 const UNIT = `live-jt-${Date.now()}.service`;
@@ -20,10 +20,18 @@ beforeAll(async () => {
   const info = await lab.up();
   pool = createSshPool({ keyFile: info.privateKeyPath });
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  await tdb.client().machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
+  await tdb.client().machine.create({
+    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+  });
   // stdout of a service reaches the journal with the unit attached; "<N>" sets the priority.
-  await lab.run("frame2", ["systemd-run", `--unit=${UNIT}`, "--", "bash", "-c",
-    'i=0; while :; do echo "<3>err line $i"; echo "<4>warning line $i"; echo "<6>info line $i"; i=$((i+1)); sleep 0.2; done']);
+  await lab.run("frame2", [
+    "systemd-run",
+    `--unit=${UNIT}`,
+    "--",
+    "bash",
+    "-c",
+    'i=0; while :; do echo "<3>err line $i"; echo "<4>warning line $i"; echo "<6>info line $i"; i=$((i+1)); sleep 0.2; done',
+  ]);
   live = await startLiveServer(tdb.client(), (io) => {
     hub = attachJournal(io, { db: tdb.client, pool: () => pool });
   });
@@ -57,12 +65,12 @@ function collect(s: ClientSocket, streamId: () => string | undefined) {
 }
 
 async function subscribe(s: ClientSocket, filter: Record<string, unknown>) {
-  let id: string | undefined;
-  const entries = collect(s, () => id);
+  const stream: { id?: string } = {};
+  const entries = collect(s, () => stream.id);
   const r = await request<{ ok: boolean; streamId: string }>(s, "journal:subscribe", { machine: "frame2", units: [UNIT], ...filter });
   expect(r.ok, JSON.stringify(r)).toBe(true);
-  id = r.streamId;
-  return { id, entries };
+  stream.id = r.streamId;
+  return { id: r.streamId, entries };
 }
 
 describe("journal", () => {
@@ -75,7 +83,12 @@ describe("journal", () => {
     expect(errB.id).toBe(errA.id);
     expect(new Set([errA.id, info.id, grep.id]).size).toBe(3);
 
-    await lab.waitFor("entries on every stream", async () => (errA.entries.length > 5 && errB.entries.length > 5 && info.entries.length > 15 && grep.entries.length > 1 ? true : null), 30_000, 50);
+    await lab.waitFor(
+      "entries on every stream",
+      async () => (errA.entries.length > 5 && errB.entries.length > 5 && info.entries.length > 15 && grep.entries.length > 1 ? true : null),
+      30_000,
+      50,
+    );
     expect(errA.entries.every((e) => e.priority !== null && e.priority <= 3 && e.message.startsWith("err line"))).toBe(true);
     expect(errB.entries.every((e) => e.priority !== null && e.priority <= 3)).toBe(true);
     expect(new Set(info.entries.map((e) => e.priority))).toEqual(new Set([3, 4, 6]));
@@ -85,7 +98,12 @@ describe("journal", () => {
     const late = await live.client();
     const errLate = await subscribe(late, { priority: "err" });
     expect(errLate.id).toBe(errA.id);
-    await lab.waitFor("backlog and live entries", async () => (errLate.entries.length > errA.entries.length / 2 + 3 ? true : null), 30_000, 50);
+    await lab.waitFor(
+      "backlog and live entries",
+      async () => (errLate.entries.length > errA.entries.length / 2 + 3 ? true : null),
+      30_000,
+      50,
+    );
     expect(new Set(errLate.entries.map((e) => e.cursor)).size).toBe(errLate.entries.length);
 
     const procs = await journalctls();
@@ -109,10 +127,17 @@ describe("journal", () => {
   it("refuses bad filters and caps streams per connection", async () => {
     const s = await live.client();
     const bad = async (f: Record<string, unknown>) =>
-      request<{ ok: boolean; error: { code: string; fields?: Record<string, string> } }>(s, "journal:subscribe", { machine: "frame2", units: [UNIT], ...f });
+      request<{ ok: boolean; error: { code: string; fields?: Record<string, string> } }>(s, "journal:subscribe", {
+        machine: "frame2",
+        units: [UNIT],
+        ...f,
+      });
     expect(await bad({ units: ["-x.service"] })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(await bad({ priority: "loud" })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect(await bad({ grep: "(", regex: true })).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { grep: expect.any(String) } } });
+    expect(await bad({ grep: "(", regex: true })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { grep: expect.any(String) } },
+    });
     expect(await bad({ grep: "x".repeat(201) })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(await bad({ since: "yesterday; rm -rf /" })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(await bad({ machine: "nope" })).toMatchObject({ ok: false, error: { code: "not_found" } });

@@ -46,8 +46,16 @@ export function attachJournal(io: Server, deps: JournalDeps): JournalHub {
       id,
       settings,
       async (onLine, signal) => {
-        const r = await exec(reach.target, { command, label: "journalctl", pool: deps.pool(), signal, onLine: (s, line) => void (s === "stdout" && onLine(line)) });
-        return r.exitCode === 0 ? "journalctl ended" : `journalctl exited ${r.exitCode ?? r.signal}: ${r.stderrTail.split("\n").at(-1) ?? ""}`;
+        const r = await exec(reach.target, {
+          command,
+          label: "journalctl",
+          pool: deps.pool(),
+          signal,
+          onLine: (s, line) => void (s === "stdout" && onLine(line)),
+        });
+        return r.exitCode === 0
+          ? "journalctl ended"
+          : `journalctl exited ${r.exitCode ?? r.signal}: ${r.stderrTail.split("\n").at(-1) ?? ""}`;
       },
       (s) => {
         if (streams.get(s.id) === s) streams.delete(s.id);
@@ -71,7 +79,8 @@ export function attachJournal(io: Server, deps: JournalDeps): JournalHub {
         const filter = normalise(f);
         const id = streamIdOf(filter);
         if (!mine.has(id)) {
-          if (mine.size >= MAX_JOURNAL_STREAMS_PER_SOCKET) throw new ConflictError(`At most ${MAX_JOURNAL_STREAMS_PER_SOCKET} journals per connection.`);
+          if (mine.size >= MAX_JOURNAL_STREAMS_PER_SOCKET)
+            throw new ConflictError(`At most ${MAX_JOURNAL_STREAMS_PER_SOCKET} journals per connection.`);
           mine.add(id); // counts against the cap while the stream opens
           const stream = await open(id, filter).catch((err: unknown) => {
             mine.delete(id);

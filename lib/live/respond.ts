@@ -23,7 +23,14 @@ export function refuse(socket: Socket, event: string, ack: AnyAck, err: unknown)
 }
 
 /** Parsed payload, or null after answering with an error (malformed or not allowed). */
-export function accept<S extends z.ZodType>(socket: Socket, event: string, permission: Permission, schema: S, payload: unknown, ack: AnyAck): z.infer<S> | null {
+export function accept<S extends z.ZodType>(
+  socket: Socket,
+  event: string,
+  permission: Permission,
+  schema: S,
+  payload: unknown,
+  ack: AnyAck,
+): z.infer<S> | null {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "payload", i.message]));

@@ -18,7 +18,14 @@ export type UnitPollerDeps = {
 };
 
 const unknown = (service: string, unit: string): WireUnit => ({
-  service, unit, activeState: "unknown", subState: "unknown", since: null, mainPid: null, restarts: null, memoryBytes: null,
+  service,
+  unit,
+  activeState: "unknown",
+  subState: "unknown",
+  since: null,
+  mainPid: null,
+  restarts: null,
+  memoryBytes: null,
 });
 
 /** The same state apart from when it was read. */
@@ -31,7 +38,10 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
   private readonly stopper = new AbortController();
   private running = false;
 
-  constructor(readonly machine: string, private readonly deps: UnitPollerDeps) {
+  constructor(
+    readonly machine: string,
+    private readonly deps: UnitPollerDeps,
+  ) {
     super();
   }
 
@@ -69,8 +79,16 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
         delay = this.deps.intervalMs;
       } catch (err) {
         if (this.stopped) return;
-        const services = await this.deps.load(this.machine).then((s) => s.services, () => []);
-        next = { machine: this.machine, units: services.map((s) => unknown(s.service, s.unit)), at: new Date().toISOString(), error: message(err) };
+        const services = await this.deps.load(this.machine).then(
+          (s) => s.services,
+          () => [],
+        );
+        next = {
+          machine: this.machine,
+          units: services.map((s) => unknown(s.service, s.unit)),
+          at: new Date().toISOString(),
+          error: message(err),
+        };
         delay = Math.min(delay * 2, this.deps.maxBackoffMs);
       }
       if (this.stopped) return;
@@ -100,7 +118,16 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
     const units = source.services.map(({ service, unit }): WireUnit => {
       const u = byName.get(unit);
       if (!u) return unknown(service, unit);
-      return { service, unit, activeState: u.activeState, subState: u.subState, since: u.since, mainPid: u.mainPid, restarts: u.restarts, memoryBytes: mib(u.memoryBytes) };
+      return {
+        service,
+        unit,
+        activeState: u.activeState,
+        subState: u.subState,
+        since: u.since,
+        mainPid: u.mainPid,
+        restarts: u.restarts,
+        memoryBytes: mib(u.memoryBytes),
+      };
     });
     return { machine: this.machine, units, at, error: null };
   }

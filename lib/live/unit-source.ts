@@ -3,18 +3,17 @@ import "server-only";
 // units its services run. Read on every poll, so inventory edits apply without a restart.
 import type { Db } from "../db/client";
 import { ValidationError } from "../errors";
-import { findMachineByName } from "../jobs/machine-targets";
-import { parseSshTarget, type SshTarget } from "../ssh/target";
+import { endpointOf, findMachineByName, type Endpoint } from "../jobs/machine-targets";
+import type { SshTarget } from "../ssh/target";
 
 export type UnitSource = { target: SshTarget | null; sshUser: string; services: { service: string; unit: string }[] };
 
 /** How to reach a machine of the inventory, or null when it has no SSH host or user. */
-export async function machineTarget(db: Db, machine: string, keyFile: string): Promise<{ target: SshTarget; sshUser: string } | null> {
+export async function machineTarget(db: Db, machine: string, keyFile: string): Promise<Endpoint | null> {
   const m = await findMachineByName(db, machine);
   if (!m.sshHost || !m.sshUser) return null;
   try {
-    const target = parseSshTarget({ machine: m.name, host: m.sshHost, port: m.sshPort, user: m.sshUser, hostKeyFingerprint: m.hostKeyFingerprint, privateKeyPath: keyFile });
-    return { target, sshUser: m.sshUser };
+    return endpointOf(m, keyFile);
   } catch (err) {
     throw err instanceof ValidationError ? new ValidationError(`${m.name}'s SSH settings are invalid: ${err.message}`) : err;
   }

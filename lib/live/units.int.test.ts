@@ -7,7 +7,7 @@ import { useTestDatabase } from "../test/db";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import type { WireUnits } from "./events";
 import { attachUnits, type UnitsHub } from "./units";
-import { request, startLiveServer, type LiveServer } from "./live-fixture";
+import { request, startLiveServer, type LiveServer } from "./live-server.test-support";
 
 const tdb = useTestDatabase();
 let pool: SshPool;
@@ -19,10 +19,19 @@ beforeAll(async () => {
   pool = createSshPool({ keyFile: info.privateKeyPath, connectAttempts: 1, connectTimeoutMs: 2000 });
   const db = tdb.client();
   const fp = info.hosts.find((h) => h.name === "frame2")?.hostKeyFingerprint ?? null;
-  const frame2 = await db.machine.create({ data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp } });
+  const frame2 = await db.machine.create({
+    data: { name: "frame2", system: "x86_64-linux", role: "testing", sshHost: "10.231.2.2", sshUser: "admin", hostKeyFingerprint: fp },
+  });
   // An address nothing answers on (TEST-NET-1).
-  const ghost = await db.machine.create({ data: { name: "ghost", system: "x86_64-linux", role: "testing", sshHost: "192.0.2.1", sshUser: "admin", hostKeyFingerprint: fp } });
-  for (const [slug, unit, machineId] of [["loki", "loki.service", frame2.id], ["grafana", "grafana.service", frame2.id], ["missing", "no-such-unit.service", frame2.id], ["ghost-web", "caddy.service", ghost.id]] as const)
+  const ghost = await db.machine.create({
+    data: { name: "ghost", system: "x86_64-linux", role: "testing", sshHost: "192.0.2.1", sshUser: "admin", hostKeyFingerprint: fp },
+  });
+  for (const [slug, unit, machineId] of [
+    ["loki", "loki.service", frame2.id],
+    ["grafana", "grafana.service", frame2.id],
+    ["missing", "no-such-unit.service", frame2.id],
+    ["ghost-web", "caddy.service", ghost.id],
+  ] as const)
     await db.service.create({ data: { slug, name: slug, unit, machineId } });
   await lab.healUnit("frame2", "loki");
   live = await startLiveServer(db, (io) => {
@@ -47,7 +56,9 @@ describe("unit status", () => {
   it("shares one poller per machine, pushes changes to every viewer, stops when nobody watches", async () => {
     const clients = await Promise.all([live.client(), live.client(), live.client("admin")]);
     const seen = clients.map(watch);
-    const acks = await Promise.all(clients.map((c) => request<{ ok: boolean; state: WireUnits }>(c, "units:subscribe", { machine: "frame2" })));
+    const acks = await Promise.all(
+      clients.map((c) => request<{ ok: boolean; state: WireUnits }>(c, "units:subscribe", { machine: "frame2" })),
+    );
     for (const [i, a] of acks.entries()) {
       expect(a.ok).toBe(true);
       // The ack carries the state when the first poll finished within 3 s; otherwise it follows.
@@ -71,17 +82,29 @@ describe("unit status", () => {
     await lab.failUnit("frame2", "loki");
     const failedAt = Date.now();
     for (const states of seen)
-      await lab.waitFor("every viewer to see loki fail", async () => (states.some((s) => loki(s)?.activeState === "failed") ? true : null), 15_000, 20);
+      await lab.waitFor(
+        "every viewer to see loki fail",
+        async () => (states.some((s) => loki(s)?.activeState === "failed") ? true : null),
+        15_000,
+        20,
+      );
     console.log(`loki failure reached 3 viewers ${Date.now() - failedAt} ms after failUnit returned`);
     await lab.healUnit("frame2", "loki");
     for (const states of seen)
-      await lab.waitFor("every viewer to see loki active again", async () => (loki(states.at(-1))?.activeState === "active" ? true : null), 15_000, 20);
+      await lab.waitFor(
+        "every viewer to see loki active again",
+        async () => (loki(states.at(-1))?.activeState === "active" ? true : null),
+        15_000,
+        20,
+      );
 
     // Unchanged states are not pushed: between changes nothing arrives.
     const count = seen[0].length;
     const polled = poller.polls;
     await lab.waitFor("more polls", async () => (poller.polls >= polled + 3 ? true : null), 20_000, 50);
-    expect(seen[0].filter((s, i) => i >= count).every((s, i, all) => i === 0 || JSON.stringify(s.units) !== JSON.stringify(all[i - 1].units))).toBe(true);
+    expect(
+      seen[0].filter((s, i) => i >= count).every((s, i, all) => i === 0 || JSON.stringify(s.units) !== JSON.stringify(all[i - 1].units)),
+    ).toBe(true);
 
     // Leaving: unsubscribe one, disconnect the others; the poller stops with the last one.
     expect((await request<{ ok: boolean }>(clients[0], "units:unsubscribe", { machine: "frame2" })).ok).toBe(true);

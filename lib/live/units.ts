@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import { findMachineByName } from "../jobs/machine-targets";
-import { unitsSchema } from "../validation/live";
+import { machineSchema } from "../validation/live";
 import type { WireUnits } from "./events";
 import type { SocketData } from "./auth";
 import { accept, ackOf, refuse } from "./respond";
@@ -58,7 +58,7 @@ export function attachUnits(io: Server, deps: UnitsDeps): UnitsHub {
     const mine = new Set<string>();
     socket.on("units:subscribe", async (payload: unknown, ackArg?: unknown) => {
       const ack = ackOf(ackArg);
-      const p = accept(socket, "units:subscribe", "dashboard:read", unitsSchema, payload, ack);
+      const p = accept(socket, "units:subscribe", "dashboard:read", machineSchema, payload, ack);
       if (!p) return;
       try {
         await findMachineByName(deps.db(), p.machine);
@@ -74,7 +74,7 @@ export function attachUnits(io: Server, deps: UnitsDeps): UnitsHub {
     });
     socket.on("units:unsubscribe", (payload: unknown, ackArg?: unknown) => {
       const ack = ackOf(ackArg);
-      const p = accept(socket, "units:unsubscribe", "dashboard:read", unitsSchema, payload, ack);
+      const p = accept(socket, "units:unsubscribe", "dashboard:read", machineSchema, payload, ack);
       if (!p) return;
       mine.delete(p.machine);
       leave(p.machine, socket);

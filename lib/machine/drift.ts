@@ -18,9 +18,14 @@ export function driftOf(current: string | null, last: ChangeJob | null, earlier:
   if (current === null) return { state: "unknown", text: "unknown: the machine could not be read" };
   if (!last || !last.newSystem) return { state: "none", text: "the panel has not deployed this machine yet" };
   const what = last.kind === "rollback" ? "rollback" : "deploy";
-  if (current === last.newSystem) return { state: "matches", text: `in sync: runs what the last ${what} (#${last.id}) left`, jobId: last.id };
+  if (current === last.newSystem)
+    return { state: "matches", text: `in sync: runs what the last ${what} (#${last.id}) left`, jobId: last.id };
   if (current === last.oldSystem || earlier.includes(current)) {
-    return { state: "rolled-back", text: `rolled back outside the panel: runs an earlier system than the last ${what} (#${last.id})`, jobId: last.id };
+    return {
+      state: "rolled-back",
+      text: `rolled back outside the panel: runs an earlier system than the last ${what} (#${last.id})`,
+      jobId: last.id,
+    };
   }
   return { state: "outside", text: `changed outside the panel since the last ${what} (#${last.id})`, jobId: last.id };
 }

@@ -5,7 +5,14 @@
 import type { Generation } from "../nix/generations";
 import type { GenerationFacts } from "../nix/system-facts";
 
-export type DeployJob = { id: number; status: string; startedAt: Date | null; finishedAt: Date | null; requestedBy: string | null; newSystem?: string | null };
+export type DeployJob = {
+  id: number;
+  status: string;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  requestedBy: string | null;
+  newSystem?: string | null;
+};
 export type GenerationRow = Generation & {
   job: { id: number; requestedBy: string | null; finishedAt: string | null } | null;
   /** Where the generation points and the NixOS system inside it, when they could be read. */

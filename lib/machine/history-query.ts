@@ -1,6 +1,6 @@
 // The machine page's history filter, from the query string: ?kind=deploy&outcome=rolled-back.
 import { z } from "zod";
-import { JOB_KINDS, JOB_STATUSES } from "../jobs/kinds";
+import { JOB_KINDS, JOB_STATUSES } from "../wire/job-kinds";
 
 export const historyQuery = z.object({
   kind: z.enum(JOB_KINDS).optional().catch(undefined),

@@ -41,11 +41,23 @@ export type MachineLive = {
   unitsUnrecognised: Unrecognised | null;
 };
 
-const message = (r: PromiseSettledResult<unknown>) => (r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null);
+const message = (r: PromiseSettledResult<unknown>) =>
+  r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null;
 
 export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const none: MachineLive = { reachable: false, error: null, system: null, generations: null, generationsError: null, generationsUnrecognised: null, generationFacts: {}, units: null, unitsError: null, unitsUnrecognised: null };
+  const none: MachineLive = {
+    reachable: false,
+    error: null,
+    system: null,
+    generations: null,
+    generationsError: null,
+    generationsUnrecognised: null,
+    generationFacts: {},
+    units: null,
+    unitsError: null,
+    unitsUnrecognised: null,
+  };
   let m;
   try {
     m = await jobMachine(db(), name, sshPool().settings.keyFile);
@@ -53,11 +65,16 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     return { ...none, error: err instanceof Error ? err.message : String(err) };
   }
   const ctx = { sshUser: m.self.sshUser };
-  const exec = (cmd: RemoteCommand) => run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description }).then((s) => s.trim());
+  const exec = (cmd: RemoteCommand) =>
+    run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description }).then((s) => s.trim());
   const factsCmd = systemFacts(ctx);
   // One after another: the pooled connection is shared with running jobs and unit pollers, and
   // sshd limits the sessions per connection (MaxSessions, 10 by default).
-  const settle = <T,>(p: Promise<T>): Promise<PromiseSettledResult<T>> => p.then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason }));
+  const settle = <T>(p: Promise<T>): Promise<PromiseSettledResult<T>> =>
+    p.then(
+      (value) => ({ status: "fulfilled" as const, value }),
+      (reason: unknown) => ({ status: "rejected" as const, reason }),
+    );
   let read = await settle(exec(factsCmd));
   // A session refused or cut on a busy connection is not a machine that is down: ask once more.
   if (read.status === "rejected" && !signal.aborted) read = await settle(exec(factsCmd));

@@ -35,7 +35,11 @@ describe("generationJobs", () => {
   ];
   it("links a generation to the succeeded deploy that ran when it was made, newest first", () => {
     const rows = generationJobs(gens, deploys);
-    expect(rows.map((r) => [r.number, r.job?.id ?? null])).toEqual([[3, null], [2, 3], [1, null]]);
+    expect(rows.map((r) => [r.number, r.job?.id ?? null])).toEqual([
+      [3, null],
+      [2, 3],
+      [1, null],
+    ]);
     expect(rows[1].job).toEqual({ id: 3, requestedBy: "admin", finishedAt: "2026-11-26T10:00:08.000Z" });
   });
   it("finds the generation before the current one", () => {

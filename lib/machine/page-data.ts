@@ -10,16 +10,23 @@ import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
 import { sshPool } from "../ssh/pool";
+import { CHANGE_KINDS, CHANGE_OUTCOMES } from "../wire/job-kinds";
 import type { HistoryQuery } from "./history-query";
 
 export type PreviewJob = { id: number; finishedAt: string | null; preview: Preview };
 export type ChecksJob = { id: number; kind: string; status: string; finishedAt: string | null; checks: PostChecks };
 /** host: where deploy-rs runs (the build host); rollbackHost: the machine itself ("name (user@address)"). */
-export type CommandPlan = { host: string; rollbackHost: string; deploy: string | null; rollback: (generation: number) => string[]; error: string | null };
+export type CommandPlan = {
+  host: string;
+  rollbackHost: string;
+  deploy: string | null;
+  rollback: (generation: number) => string[];
+  error: string | null;
+};
 
-const where = (t: { machine: string; user: string; host: string; port: number }) => `${t.machine} (${t.user}@${t.host}${t.port === 22 ? "" : `:${t.port}`})`;
+const where = (t: { machine: string; user: string; host: string; port: number }) =>
+  `${t.machine} (${t.user}@${t.host}${t.port === 22 ? "" : `:${t.port}`})`;
 
-const CHANGE_KINDS = ["deploy", "rollback"];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function parsed<T>(json: string, key: string): T | null {
@@ -35,10 +42,18 @@ export async function machinePageData(name: string, q: HistoryQuery) {
   const mine = { machine: { name } };
   const [history, changes, deploys, build, checked] = await Promise.all([
     listJobs({ machine: name, kind: q.kind, status: q.outcome, limit: 100 }),
-    db().job.findMany({ where: { ...mine, kind: { in: CHANGE_KINDS }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
-    db().job.findMany({ where: { ...mine, kind: "deploy", status: "succeeded" }, orderBy: { id: "desc" }, take: 200, include: { requestedBy: { select: { name: true } } } }),
+    db().job.findMany({ where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
+    db().job.findMany({
+      where: { ...mine, kind: "deploy", status: "succeeded" },
+      orderBy: { id: "desc" },
+      take: 200,
+      include: { requestedBy: { select: { name: true } } },
+    }),
     db().job.findFirst({ where: { ...mine, kind: "build", status: "succeeded" }, orderBy: { id: "desc" } }),
-    db().job.findFirst({ where: { ...mine, kind: { in: CHANGE_KINDS }, status: { in: ["succeeded", "failed", "rolled-back"] } }, orderBy: { id: "desc" } }),
+    db().job.findFirst({
+      where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: { in: [...CHANGE_OUTCOMES] } },
+      orderBy: { id: "desc" },
+    }),
   ]);
   const preview = build ? parsed<Preview>(build.result, "preview") : null;
   const checks = checked ? parsed<PostChecks>(checked.result, "checks") : null;
@@ -46,10 +61,24 @@ export async function machinePageData(name: string, q: HistoryQuery) {
     machine,
     history,
     lastChange: changes[0] ?? null,
-    earlierSystems: changes.slice(1).flatMap((c) => [c.newSystem, c.oldSystem]).concat(changes[0]?.oldSystem ?? null).filter((s): s is string => !!s),
-    deploys: deploys.map((d) => ({ id: d.id, status: d.status, startedAt: d.startedAt, finishedAt: d.finishedAt, requestedBy: d.requestedBy?.name ?? null, newSystem: d.newSystem })),
+    earlierSystems: changes
+      .slice(1)
+      .flatMap((c) => [c.newSystem, c.oldSystem])
+      .concat(changes[0]?.oldSystem ?? null)
+      .filter((s): s is string => !!s),
+    deploys: deploys.map((d) => ({
+      id: d.id,
+      status: d.status,
+      startedAt: d.startedAt,
+      finishedAt: d.finishedAt,
+      requestedBy: d.requestedBy?.name ?? null,
+      newSystem: d.newSystem,
+    })),
     preview: build && preview ? ({ id: build.id, finishedAt: iso(build.finishedAt), preview } satisfies PreviewJob) : null,
-    checks: checked && checks ? ({ id: checked.id, kind: checked.kind, status: checked.status, finishedAt: iso(checked.finishedAt), checks } satisfies ChecksJob) : null,
+    checks:
+      checked && checks
+        ? ({ id: checked.id, kind: checked.kind, status: checked.status, finishedAt: iso(checked.finishedAt), checks } satisfies ChecksJob)
+        : null,
     busy: jobRunner().busy(name),
   };
 }

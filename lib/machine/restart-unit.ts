@@ -12,7 +12,8 @@ import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
 
 export async function restartUnit(name: string, unit: string, timeoutMs = 60_000): Promise<UnitStatus | null> {
   const m = await jobMachine(db(), name, sshPool().settings.keyFile);
-  if (!m.services.some((s) => s.unit === unit)) throw new ValidationError(`${unit} is not a unit of ${name}'s services.`, { unit: "not in the inventory for this machine" });
+  if (!m.services.some((s) => s.unit === unit))
+    throw new ValidationError(`${unit} is not a unit of ${name}'s services.`, { unit: "not in the inventory for this machine" });
   const busy = jobRunner().busy(name);
   if (busy.running) throw new ConflictError(`${busy.running.kind} #${busy.running.id} is changing ${name}; restart after it has finished.`);
   const ctx = { sshUser: m.self.sshUser };

@@ -14,16 +14,23 @@ describe("parseActivation (dry-activate)", () => {
     expect(activationIsEmpty(a)).toBe(false);
   });
 
-  it.each(corpus("derived", "switch-to-configuration", "dry-activate").map((f) => [f.name, f.text]))("reads %s without leftovers", (_n, text) => {
-    const a = parseActivation(text);
-    expect(a.unrecognised).toEqual(none);
-    expect(activationIsEmpty(a)).toBe(false);
-  });
+  it.each(corpus("derived", "switch-to-configuration", "dry-activate").map((f) => [f.name, f.text]))(
+    "reads %s without leftovers",
+    (_n, text) => {
+      const a = parseActivation(text);
+      expect(a.unrecognised).toEqual(none);
+      expect(activationIsEmpty(a)).toBe(false);
+    },
+  );
 
   it("switch-to-configuration-ng's dry-activate lines, in its order", () => {
     expect(parseActivation(derived("derived", "switch-to-configuration", "dry-activate-ng.txt"))).toEqual({
-      stop: ["loki.service", "promtail.service"], keep: ["systemd-journald.service"], reload: ["caddy.service", "dbus.service"],
-      restart: ["grafana.service", "systemd-networkd.service"], start: ["alloy.service", "loki.service"], unrecognised: none,
+      stop: ["loki.service", "promtail.service"],
+      keep: ["systemd-journald.service"],
+      reload: ["caddy.service", "dbus.service"],
+      restart: ["grafana.service", "systemd-networkd.service"],
+      start: ["alloy.service", "loki.service"],
+      unrecognised: none,
     });
   });
 
@@ -38,8 +45,12 @@ describe("parseActivation (dry-activate)", () => {
       "would restart systemd",
     ].join("\n");
     expect(parseActivation(out)).toEqual({
-      stop: ["a.service", "b.socket"], keep: ["c.service"], restart: ["grafana.service", "loki.service"],
-      reload: ["caddy.service"], start: ["d.service"], unrecognised: none,
+      stop: ["a.service", "b.socket"],
+      keep: ["c.service"],
+      restart: ["grafana.service", "loki.service"],
+      reload: ["caddy.service"],
+      start: ["d.service"],
+      unrecognised: none,
     });
   });
 
@@ -51,7 +62,13 @@ describe("parseActivation (dry-activate)", () => {
     expect(a.unrecognised).toEqual(none);
     expect(scanActivationLine(a, "restarting the following units: grafana.service")).toBe(false);
     expect(scanActivationLine(a, "⭐ ℹ️ [activate] [INFO] would frobnicate the following units: x.service")).toBe(false);
-    expect(a.unrecognised).toEqual({ count: 2, sample: ["restarting the following units: grafana.service", "⭐ ℹ️ [activate] [INFO] would frobnicate the following units: x.service"] });
+    expect(a.unrecognised).toEqual({
+      count: 2,
+      sample: [
+        "restarting the following units: grafana.service",
+        "⭐ ℹ️ [activate] [INFO] would frobnicate the following units: x.service",
+      ],
+    });
     expect(activationIsEmpty(a)).toBe(true);
   });
 });
@@ -63,13 +80,21 @@ describe("parseSwitch (switch / test)", () => {
 
   it("reads what a switch stopped, restarted, reloaded, started, kept, newly started and what failed", () => {
     expect(parseSwitch(derived("derived", "switch-to-configuration", "switch-ng.txt"))).toEqual({
-      stop: ["loki.service", "promtail.service"], keep: ["systemd-journald.service"], reload: ["caddy.service", "dbus.service"],
-      restart: ["grafana.service", "systemd-networkd.service"], start: ["alloy.service", "loki.service"],
-      started: ["alloy.service", "run-credentials-alloy.service.mount"], failed: ["home-assistant.service"], unrecognised: none,
+      stop: ["loki.service", "promtail.service"],
+      keep: ["systemd-journald.service"],
+      reload: ["caddy.service", "dbus.service"],
+      restart: ["grafana.service", "systemd-networkd.service"],
+      start: ["alloy.service", "loki.service"],
+      started: ["alloy.service", "run-credentials-alloy.service.mount"],
+      failed: ["home-assistant.service"],
+      unrecognised: none,
     });
   });
 
   it("a dry-run line in a real switch's output is unrecognised", () => {
-    expect(parseSwitch("would restart the following units: a.service\n").unrecognised).toEqual({ count: 1, sample: ["would restart the following units: a.service"] });
+    expect(parseSwitch("would restart the following units: a.service\n").unrecognised).toEqual({
+      count: 1,
+      sample: ["would restart the following units: a.service"],
+    });
   });
 });

@@ -16,7 +16,14 @@
 import { noteUnrecognised, noUnrecognised, type Unrecognised } from "../parse/unrecognised";
 import { stripAnsi } from "./ansi";
 
-export type ActivationUnits = { stop: string[]; restart: string[]; reload: string[]; start: string[]; keep: string[]; unrecognised: Unrecognised };
+export type ActivationUnits = {
+  stop: string[];
+  restart: string[];
+  reload: string[];
+  start: string[];
+  keep: string[];
+  unrecognised: Unrecognised;
+};
 export type SwitchUnits = ActivationUnits & { started: string[]; failed: string[] };
 export type ActivationMode = "dry-activate" | "switch";
 
@@ -26,7 +33,8 @@ const DRY = /would (stop|NOT stop|restart|reload|start) the following (?:changed
 const DRY_KEY = { stop: "stop", "NOT stop": "keep", restart: "restart", reload: "reload", start: "start" } as const;
 const DRY_OTHER = /would (?:restart systemd|activate the configuration\.\.\.|stop swap device: .*)$/;
 
-const SWITCH = /(stopping|NOT restarting|reloading|restarting|starting) the following (?:changed )?units: (.*)$|the following new units were started: (.*)$|warning: the following units failed: (.*)$/;
+const SWITCH =
+  /(stopping|NOT restarting|reloading|restarting|starting) the following (?:changed )?units: (.*)$|the following new units were started: (.*)$|warning: the following units failed: (.*)$/;
 const SWITCH_KEY = { stopping: "stop", "NOT restarting": "keep", reloading: "reload", restarting: "restart", starting: "start" } as const;
 
 /** switch-to-configuration's own words: a line like this that is not understood is worth showing. */
@@ -41,7 +49,11 @@ function emptySwitch(): SwitchUnits {
 }
 
 function add(list: string[], units: string): void {
-  for (const unit of units.split(",").map((u) => u.trim()).filter(Boolean)) if (!list.includes(unit)) list.push(unit);
+  for (const unit of units
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean))
+    if (!list.includes(unit)) list.push(unit);
 }
 
 const clean = (raw: string) => stripAnsi(raw).replace(/\r$/, "").trimEnd();

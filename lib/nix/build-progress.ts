@@ -2,9 +2,22 @@
 import { noteUnrecognised, type Unrecognised } from "../parse/unrecognised";
 import { ActivityType, Verbosity, drvName, parseNixLine, type NixEvent } from "./internal-json";
 
-export interface Counts { done: number; expected: number; running: number; failed: number }
-export interface RunningBuild { id: string; drvPath: string; name: string; phase: string | null }
-export interface LogLine { drv: string | null; text: string }
+export interface Counts {
+  done: number;
+  expected: number;
+  running: number;
+  failed: number;
+}
+export interface RunningBuild {
+  id: string;
+  drvPath: string;
+  name: string;
+  phase: string | null;
+}
+export interface LogLine {
+  drv: string | null;
+  text: string;
+}
 
 export interface BuildProgress {
   /** Derivations, from progress results of the "builds" activity. */
@@ -26,7 +39,14 @@ export interface BuildProgress {
 const ZERO: Counts = { done: 0, expected: 0, running: 0, failed: 0 };
 
 export const initialBuildProgress: BuildProgress = Object.freeze({
-  builds: ZERO, copies: ZERO, running: [], current: null, lastLines: [], errors: [], warnings: [], open: {},
+  builds: ZERO,
+  copies: ZERO,
+  running: [],
+  current: null,
+  lastLines: [],
+  errors: [],
+  warnings: [],
+  open: {},
   unrecognised: Object.freeze({ count: 0, sample: [] }),
 });
 

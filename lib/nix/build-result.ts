@@ -10,14 +10,18 @@ export class NixOutputError extends DomainError {
   }
 }
 
-export interface BuildResult { drvPath: string; outputs: Record<string, string> }
+export interface BuildResult {
+  drvPath: string;
+  outputs: Record<string, string>;
+}
 export type BuildResults = { results: BuildResult[]; unrecognised: Unrecognised; problem: string | null };
 
 const STORE = /^\/nix\/store\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+._?=-]+$/;
 
 function readItem(item: unknown, i: number): BuildResult | string {
   const r = item as { drvPath?: unknown; outputs?: unknown };
-  if (typeof r !== "object" || r === null || typeof r.drvPath !== "string" || !STORE.test(r.drvPath)) return `nix build result ${i} has no valid drvPath`;
+  if (typeof r !== "object" || r === null || typeof r.drvPath !== "string" || !STORE.test(r.drvPath))
+    return `nix build result ${i} has no valid drvPath`;
   if (typeof r.outputs !== "object" || r.outputs === null) return `nix build result ${i} has no outputs`;
   const outputs: Record<string, string> = {};
   for (const [name, path] of Object.entries(r.outputs)) {

@@ -22,14 +22,24 @@ describe("generations: every real and derived listing reads without leftovers", 
   it("nix-env under a local zone: the current generation need not be the last, the offset applies", () => {
     const r = parseGenerations(fixture("real", "nix", "nix-env-list-generations-current-not-last.txt"), 60);
     expect(r.format).toBe("nix-env");
-    expect(r.generations.map((g) => [g.number, g.current])).toEqual([[1, false], [2, true], [3, false]]);
+    expect(r.generations.map((g) => [g.number, g.current])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
     expect(r.generations[0].date).toBe("2026-12-05T11:54:11.000Z");
   });
 
   it("nixos-rebuild list-generations --json: numbers, dates, versions, current", () => {
     const r = parseGenerations(fixture("derived", "nixos-rebuild", "list-generations-json.txt"));
     expect(r.format).toBe("nixos-rebuild-json");
-    expect(r.generations[0]).toEqual({ number: 214, date: "2026-11-30T21:04:12.000Z", current: true, nixosVersion: "24.11.20241126.e2605d0", kernelVersion: "6.6.63" });
+    expect(r.generations[0]).toEqual({
+      number: 214,
+      date: "2026-11-30T21:04:12.000Z",
+      current: true,
+      nixosVersion: "24.11.20241126.e2605d0",
+      kernelVersion: "6.6.63",
+    });
     expect(r.generations.map((g) => g.number)).toEqual([214, 213, 212]);
     expect(r.generations[2].kernelVersion).toBe("Unknown");
   });
@@ -38,7 +48,13 @@ describe("generations: every real and derived listing reads without leftovers", 
     const r = parseGenerations(fixture("derived", "nixos-rebuild", "list-generations-table-bash.txt"));
     expect(r.format).toBe("nixos-rebuild-table");
     expect(currentGeneration(r.generations)?.number).toBe(214);
-    expect(r.generations[1]).toEqual({ number: 213, date: "2026-11-28T08:41:55.000Z", current: false, nixosVersion: "24.11.20241126.e2605d0", kernelVersion: "6.6.63" });
+    expect(r.generations[1]).toEqual({
+      number: 213,
+      date: "2026-11-28T08:41:55.000Z",
+      current: false,
+      nixosVersion: "24.11.20241126.e2605d0",
+      kernelVersion: "6.6.63",
+    });
   });
 
   it("a table with a last Current column (True/False) marks the current row", () => {
@@ -47,7 +63,10 @@ describe("generations: every real and derived listing reads without leftovers", 
       "7           2026-11-30 21:04:12  24.11.1        6.6.63                          []              True",
       "6           2026-11-29 21:04:12  24.11.1        6.6.63  abc                     []              False",
     ].join("\n");
-    expect(parseGenerations(text).generations.map((g) => [g.number, g.current, g.kernelVersion])).toEqual([[7, true, "6.6.63"], [6, false, "6.6.63"]]);
+    expect(parseGenerations(text).generations.map((g) => [g.number, g.current, g.kernelVersion])).toEqual([
+      [7, true, "6.6.63"],
+      [6, false, "6.6.63"],
+    ]);
   });
 
   it("reports JSON items and lines it cannot read, and an ISO date with Z ignores the host offset", () => {
@@ -72,15 +91,29 @@ describe("diff-closures: every real output reads without leftovers", () => {
 
   it("a multi-version addition and removals (real nix 2.8)", () => {
     const d = parseDiffClosures(fixture("real", "nix", "store-diff-closures-multi-version.txt"));
-    expect(d.changes.find((c) => c.name === "python3")).toEqual({ name: "python3", kind: "added", from: [], to: ["3.11.9", "3.12.4"], sizeDeltaBytes: 185958 });
+    expect(d.changes.find((c) => c.name === "python3")).toEqual({
+      name: "python3",
+      kind: "added",
+      from: [],
+      to: ["3.11.9", "3.12.4"],
+      sizeDeltaBytes: 185958,
+    });
     expect(d).toMatchObject({ added: 1, removed: 1, changed: 2 });
   });
 
   it("nix profile diff-closures: one diff per 'Version a -> b:' section", () => {
     const p = parseProfileDiffClosures(fixture("real", "nix", "profile-diff-closures-3-generations.txt"));
-    expect(p.sections.map((s) => [s.from, s.to, s.diff.changes.length])).toEqual([[1, 2, 3], [2, 3, 7]]);
+    expect(p.sections.map((s) => [s.from, s.to, s.diff.changes.length])).toEqual([
+      [1, 2, 3],
+      [2, 3, 7],
+    ]);
     expect(p.sections[0].diff.changes[0]).toEqual({ name: "alloy", kind: "removed", from: ["1.0.0"], to: [], sizeDeltaBytes: -500429 });
-    expect(p.sections[1].diff.changes.find((c) => c.name === "nixos-system-frame1")).toMatchObject({ kind: "changed", from: ["24.05"], to: ["24.11"], sizeDeltaBytes: 0 });
+    expect(p.sections[1].diff.changes.find((c) => c.name === "nixos-system-frame1")).toMatchObject({
+      kind: "changed",
+      from: ["24.05"],
+      to: ["24.11"],
+      sizeDeltaBytes: 0,
+    });
   });
 
   it("the store parser does not take a profile's sections for changes: it says so", () => {
@@ -104,7 +137,10 @@ describe("internal-json: every real log reads without unrecognised lines", () =>
     expect(p.errors).toHaveLength(1);
     expect(p.errors[0]).toMatch(/^error: builder for '\/nix\/store\/\w{32}-broken-2\.0\.drv' failed with exit code 2$/);
     expect(p.lastLines.map((l) => l.text)).toContain("caf\ufffd latin1 byte");
-    const phases = fixture("real", "nix", "internal-json-phases-keep-going-fail.txt").split("\n").map(parseNixLine).filter((e) => e?.kind === "set-phase");
+    const phases = fixture("real", "nix", "internal-json-phases-keep-going-fail.txt")
+      .split("\n")
+      .map(parseNixLine)
+      .filter((e) => e?.kind === "set-phase");
     expect(phases.map((e) => e?.kind === "set-phase" && e.phase)).toEqual(["unpackPhase", "configurePhase", "buildPhase", "installPhase"]);
   });
 

@@ -4,7 +4,11 @@ import { buildProgressFrom } from "./build-progress";
 import { ActivityType, drvName, parseNixLine, type NixEvent } from "./internal-json";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
-const events = (text: string) => text.split("\n").map(parseNixLine).filter((e): e is NixEvent => e !== null);
+const events = (text: string) =>
+  text
+    .split("\n")
+    .map(parseNixLine)
+    .filter((e): e is NixEvent => e !== null);
 
 describe("parseNixLine on a real nix 2.8 build log", () => {
   const ev = events(fixture("build-ok.internal-json.txt"));
@@ -24,7 +28,12 @@ describe("parseNixLine on a real nix 2.8 build log", () => {
     expect(builds[0]).toMatchObject({ id: "88222923227140", level: 3, parent: null });
   });
   it("reads log lines, progress and expected counts", () => {
-    expect(ev.filter((e) => e.kind === "log-line").map((e) => e.kind === "log-line" && e.line)).toEqual(["step 1 v1", "step 2", "step 1 v1", "step 2"]);
+    expect(ev.filter((e) => e.kind === "log-line").map((e) => e.kind === "log-line" && e.line)).toEqual([
+      "step 1 v1",
+      "step 2",
+      "step 1 v1",
+      "step 2",
+    ]);
     expect(ev).toContainEqual({ kind: "progress", id: "88222923227137", done: 2, expected: 2, running: 0, failed: 0 });
     expect(ev).toContainEqual({ kind: "set-expected", id: "88222923227136", activityType: 101, expected: 0 });
     expect(ev.at(-1)).toEqual({ kind: "stop", id: "88222923227136" });
@@ -35,12 +44,24 @@ describe("parseNixLine on a real nix 2.8 build log", () => {
   });
   it("turns blank lines into null, foreign lines into text and malformed @nix lines into unrecognised", () => {
     expect(parseNixLine("")).toBeNull();
-    expect(parseNixLine("ssh: connect to host frame1 port 22: Connection refused")).toEqual({ kind: "text", text: "ssh: connect to host frame1 port 22: Connection refused" });
+    expect(parseNixLine("ssh: connect to host frame1 port 22: Connection refused")).toEqual({
+      kind: "text",
+      text: "ssh: connect to host frame1 port 22: Connection refused",
+    });
     expect(parseNixLine("@nix {not json")).toEqual({ kind: "unrecognised", text: "@nix {not json" });
-    expect(parseNixLine('@nix [1,2]')?.kind).toBe("unrecognised");
+    expect(parseNixLine("@nix [1,2]")?.kind).toBe("unrecognised");
     expect(parseNixLine('@nix {"action":"setPhase","phase":"x"}')?.kind).toBe("unrecognised");
-    expect(parseNixLine('@nix {"action":"result","id":1,"type":104,"fields":["buildPhase"]}')).toEqual({ kind: "set-phase", id: "1", phase: "buildPhase" });
-    expect(parseNixLine('@nix {"action":"result","id":1,"type":100,"fields":["a","b"]}')).toEqual({ kind: "result", id: "1", type: 100, fields: ["a", "b"] });
+    expect(parseNixLine('@nix {"action":"result","id":1,"type":104,"fields":["buildPhase"]}')).toEqual({
+      kind: "set-phase",
+      id: "1",
+      phase: "buildPhase",
+    });
+    expect(parseNixLine('@nix {"action":"result","id":1,"type":100,"fields":["a","b"]}')).toEqual({
+      kind: "result",
+      id: "1",
+      type: 100,
+      fields: ["a", "b"],
+    });
   });
   it("derives names from drv paths", () => {
     expect(drvName("/nix/store/mc4xyqv7aprgzv447i67dz2jxyd0kmxr-fixture-top.drv")).toBe("fixture-top");
@@ -56,7 +77,10 @@ describe("BuildProgress", () => {
     expect(p.open).toEqual({});
     expect(p.lastLines.map((l) => `${l.drv}: ${l.text}`)).toEqual([
       "null: warning: Git tree '/tmp/cap/flake' is dirty",
-      "fixture-base: step 1 v1", "fixture-base: step 2", "fixture-top: step 1 v1", "fixture-top: step 2",
+      "fixture-base: step 1 v1",
+      "fixture-base: step 2",
+      "fixture-top: step 1 v1",
+      "fixture-top: step 2",
     ]);
     expect(p.warnings).toEqual(["warning: Git tree '/tmp/cap/flake' is dirty"]);
     expect(p.errors).toEqual([]);
@@ -66,13 +90,17 @@ describe("BuildProgress", () => {
     const upTo = lines.findIndex((l) => l.includes('"step 1 v1"'));
     const p = buildProgressFrom(lines.slice(0, upTo + 1));
     expect(p.current).toBe("fixture-base");
-    expect(p.running).toEqual([{ id: "88222923227140", drvPath: "/nix/store/pkbgc1c97wlgizjmsq1j177f153k8si7-fixture-base.drv", name: "fixture-base", phase: null }]);
+    expect(p.running).toEqual([
+      { id: "88222923227140", drvPath: "/nix/store/pkbgc1c97wlgizjmsq1j177f153k8si7-fixture-base.drv", name: "fixture-base", phase: null },
+    ]);
     expect(p.builds).toMatchObject({ done: 0, expected: 2, running: 1 });
   });
   it("records a real failed build and its error", () => {
     const p = buildProgressFrom(fixture("build-fail.internal-json.txt"));
     expect(p.builds).toEqual({ done: 0, expected: 0, running: 0, failed: 1 });
-    expect(p.errors).toEqual(["error: builder for '/nix/store/h5n2gx7zly9hay7v4r1cy10h2cwa7dxz-fixture-broken.drv' failed with exit code 3"]);
+    expect(p.errors).toEqual([
+      "error: builder for '/nix/store/h5n2gx7zly9hay7v4r1cy10h2cwa7dxz-fixture-broken.drv' failed with exit code 3",
+    ]);
     expect(p.lastLines.slice(-3).map((l) => l.text)).toEqual(["compiling v1", "oops: missing thing", p.errors[0]]);
   });
   it("keeps only the last maxLines lines", () => {

@@ -5,14 +5,34 @@
 import { stripAnsi } from "./ansi";
 
 export const ActivityType = {
-  Unknown: 0, CopyPath: 100, FileTransfer: 101, Realise: 102, CopyPaths: 103, Builds: 104, Build: 105,
-  OptimiseStore: 106, VerifyPaths: 107, Substitute: 108, QueryPathInfo: 109, PostBuildHook: 110, BuildWaiting: 111,
-  FetchTree: 112, FetchToStore: 113,
+  Unknown: 0,
+  CopyPath: 100,
+  FileTransfer: 101,
+  Realise: 102,
+  CopyPaths: 103,
+  Builds: 104,
+  Build: 105,
+  OptimiseStore: 106,
+  VerifyPaths: 107,
+  Substitute: 108,
+  QueryPathInfo: 109,
+  PostBuildHook: 110,
+  BuildWaiting: 111,
+  FetchTree: 112,
+  FetchToStore: 113,
 } as const;
 
 export const ResultType = {
-  FileLinked: 100, BuildLogLine: 101, UntrustedPath: 102, CorruptedPath: 103, SetPhase: 104, Progress: 105,
-  SetExpected: 106, PostBuildLogLine: 107, FetchStatus: 108, FetchToStore: 109,
+  FileLinked: 100,
+  BuildLogLine: 101,
+  UntrustedPath: 102,
+  CorruptedPath: 103,
+  SetPhase: 104,
+  Progress: 105,
+  SetExpected: 106,
+  PostBuildLogLine: 107,
+  FetchStatus: 108,
+  FetchToStore: 109,
 } as const;
 
 /** Verbosity levels: 0 error, 1 warn, 2 notice, 3 info, 4 talkative, 5 chatty, 6 debug, 7 vomit. */
@@ -73,7 +93,16 @@ export function parseNixLine(line: string): NixEvent | null {
       const type = num(raw.type);
       const drvPath = type === ActivityType.Build && typeof fields[0] === "string" ? fields[0] : null;
       const parent = str(raw.parent);
-      return { kind: "start", id, type, level: num(raw.level), text: stripAnsi(str(raw.text)), parent: parent && parent !== "0" ? parent : null, fields, drvPath };
+      return {
+        kind: "start",
+        id,
+        type,
+        level: num(raw.level),
+        text: stripAnsi(str(raw.text)),
+        parent: parent && parent !== "0" ? parent : null,
+        fields,
+        drvPath,
+      };
     }
     case "stop":
       return { kind: "stop", id };

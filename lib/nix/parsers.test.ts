@@ -40,15 +40,32 @@ describe("parseDiffClosures (real nix 2.8 output)", () => {
       { name: "fixture-plain", kind: "removed", from: ["0.1"], to: [], sizeDeltaBytes: 0 },
       { name: "fixture-system", kind: "changed", from: ["1.0"], to: ["1.1"], sizeDeltaBytes: 0 },
     ]);
-    expect(d).toMatchObject({ added: 2, removed: 2, changed: 4, totalDeltaBytes: 41472 + 1200435 - 400486 + 11981, unrecognised: { count: 0, sample: [] } });
+    expect(d).toMatchObject({
+      added: 2,
+      removed: 2,
+      changed: 4,
+      totalDeltaBytes: 41472 + 1200435 - 400486 + 11981,
+      unrecognised: { count: 0, sample: [] },
+    });
   });
   it("handles several versions, larger units and empty output", () => {
     expect(parseDiffClosureLine("python3: 3.10.9, 3.11.1 → 3.11.4, +1.5 MiB")).toEqual({
-      name: "python3", kind: "changed", from: ["3.10.9", "3.11.1"], to: ["3.11.4"], sizeDeltaBytes: 1572864,
+      name: "python3",
+      kind: "changed",
+      from: ["3.10.9", "3.11.1"],
+      to: ["3.11.4"],
+      sizeDeltaBytes: 1572864,
     });
     expect(parseDiffClosureLine("linux: 6.1 → 6.6, -1.2 GiB")?.sizeDeltaBytes).toBe(-1288490189);
     expect(parseDiffClosureLine("not a diff line")).toBeNull();
-    expect(parseDiffClosures("")).toEqual({ changes: [], added: 0, removed: 0, changed: 0, totalDeltaBytes: 0, unrecognised: { count: 0, sample: [] } });
+    expect(parseDiffClosures("")).toEqual({
+      changes: [],
+      added: 0,
+      removed: 0,
+      changed: 0,
+      totalDeltaBytes: 0,
+      unrecognised: { count: 0, sample: [] },
+    });
   });
 });
 
@@ -62,7 +79,9 @@ describe("nix build --json (real output)", () => {
     expect(() => buildOutPath(fixture("build-fail.stdout.json"))).toThrow(NixOutputError);
     expect(() => buildOutPath(fixture("build-two.stdout.json"))).toThrow(/expected one build result, got 2/);
     expect(() => buildOutPath('[{"drvPath":"/etc/x.drv","outputs":{}}]')).toThrow(/drvPath/);
-    expect(() => buildOutPath('[{"drvPath":"/nix/store/mc4xyqv7aprgzv447i67dz2jxyd0kmxr-a.drv","outputs":{"out":"; rm -rf /"}}]')).toThrow(/not a store path/);
+    expect(() => buildOutPath('[{"drvPath":"/nix/store/mc4xyqv7aprgzv447i67dz2jxyd0kmxr-a.drv","outputs":{"out":"; rm -rf /"}}]')).toThrow(
+      /not a store path/,
+    );
     expect(() => buildOutPath('{"a":1}')).toThrow(/list/);
   });
   it("reads what it can and reports the rest as unrecognised, without throwing", () => {
@@ -71,7 +90,10 @@ describe("nix build --json (real output)", () => {
     expect(r.results).toHaveLength(1);
     expect(r.unrecognised).toEqual({ count: 1, sample: ['{"drvPath":"/etc/x.drv","outputs":{}}'] });
     expect(r.problem).toBe("nix build result 1 has no valid drvPath");
-    expect(parseBuildResults("error: flake has no attribute")).toMatchObject({ results: [], unrecognised: { count: 1, sample: ["error: flake has no attribute"] } });
+    expect(parseBuildResults("error: flake has no attribute")).toMatchObject({
+      results: [],
+      unrecognised: { count: 1, sample: ["error: flake has no attribute"] },
+    });
     expect(parseBuildResults(fixture("build-fail.stdout.json"))).toMatchObject({ results: [], unrecognised: { count: 0 } });
   });
 });

@@ -11,14 +11,23 @@ const WRAP = "/nix/store/9z8y7x6w5v4s3r2q1p0n9m8l7k6j5i4h-activatable-nixos-syst
 
 describe("system facts", () => {
   it("reads generations, the wrapper and the toplevel inside it", () => {
-    const f = parseSystemFacts([
-      `current\t${TOP}`, "version\t24.11.20261126.abc", `booted\t${TOP}`, "profile\tsystem-12-link",
-      `generation\t12\t1796400000\t${WRAP}\t${TOP}\t24.11.20261126.abc`,
-      `generation\t3\t1796300000\t${TOP}\t${TOP}\t24.11.20261126.abc`,
-      `path\t${WRAP}\t${TOP}`, "end",
-    ].join("\n"));
+    const f = parseSystemFacts(
+      [
+        `current\t${TOP}`,
+        "version\t24.11.20261126.abc",
+        `booted\t${TOP}`,
+        "profile\tsystem-12-link",
+        `generation\t12\t1796400000\t${WRAP}\t${TOP}\t24.11.20261126.abc`,
+        `generation\t3\t1796300000\t${TOP}\t${TOP}\t24.11.20261126.abc`,
+        `path\t${WRAP}\t${TOP}`,
+        "end",
+      ].join("\n"),
+    );
     expect(f).toMatchObject({ current: TOP, version: "24.11.20261126.abc", profileGeneration: 12, complete: true, unrecognised: [] });
-    expect(f.generations.map((g) => [g.number, g.wrapped])).toEqual([[3, false], [12, true]]);
+    expect(f.generations.map((g) => [g.number, g.wrapped])).toEqual([
+      [3, false],
+      [12, true],
+    ]);
     expect(profileGenerationOf(f)).toMatchObject({ number: 12, target: WRAP, toplevel: TOP, createdAt: 1796400000_000 });
     expect(f.paths[WRAP]).toBe(TOP);
     expect(isActivatable(WRAP)).toBe(true);
@@ -61,7 +70,12 @@ describe("the system facts script under /bin/sh", () => {
     const out = execFileSync("/bin/sh", ["-c", script, "facts", wrap, join(dir, "missing")], { encoding: "utf8" });
     const lines = out.trim().split("\n");
     expect(lines).toContain("profile\tsystem-7-link");
-    expect(lines.find((l) => l.startsWith("generation\t7\t"))?.split("\t").slice(3)).toEqual([wrap, top, "24.11.test"]);
+    expect(
+      lines
+        .find((l) => l.startsWith("generation\t7\t"))
+        ?.split("\t")
+        .slice(3),
+    ).toEqual([wrap, top, "24.11.test"]);
     expect(lines).toContain(`path\t${wrap}\t${top}`);
     expect(lines).toContain(`path\t${join(dir, "missing")}\t`);
     expect(lines.at(-1)).toBe("end");

@@ -39,7 +39,16 @@ export function isActivatable(path: string): boolean {
 }
 
 export function parseSystemFacts(output: string): SystemFacts {
-  const f: SystemFacts = { current: null, version: null, booted: null, profileGeneration: null, generations: [], paths: {}, complete: false, unrecognised: [] };
+  const f: SystemFacts = {
+    current: null,
+    version: null,
+    booted: null,
+    profileGeneration: null,
+    generations: [],
+    paths: {},
+    complete: false,
+    unrecognised: [],
+  };
   for (const line of output.split("\n")) {
     if (line.trim() === "") continue;
     const [key, ...v] = line.split("\t");
@@ -50,7 +59,14 @@ export function parseSystemFacts(output: string): SystemFacts {
     else if (key === "profile" && v.length === 1 && v[0] === "") f.profileGeneration = null;
     else if (key === "generation" && v.length === 5 && /^\d{1,9}$/.test(v[0]) && store(v[2])) {
       const t = /^\d{1,12}$/.test(v[1]) ? Number(v[1]) * 1000 : null;
-      f.generations.push({ number: Number(v[0]), createdAt: t, target: v[2], toplevel: store(v[3]), version: v[4] || null, wrapped: isActivatable(v[2]) });
+      f.generations.push({
+        number: Number(v[0]),
+        createdAt: t,
+        target: v[2],
+        toplevel: store(v[3]),
+        version: v[4] || null,
+        wrapped: isActivatable(v[2]),
+      });
     } else if (key === "path" && v.length === 2 && store(v[0])) f.paths[v[0]] = store(v[1]);
     else if (key === "end" && v.length === 0) f.complete = true;
     else if (f.unrecognised.length < 20) f.unrecognised.push(line.slice(0, 300));

@@ -12,7 +12,11 @@ describe("the unrecognised shape", () => {
   });
 
   it("parseLines skips blank lines and samples what `parse` refused, as `shown` gives it", () => {
-    const r = parseLines("1\n\n two \nx\r\n3\n", (l) => (/^\d+$/.test(l.trim()) ? Number(l) : null), (l) => `[${l.trim()}]`);
+    const r = parseLines(
+      "1\n\n two \nx\r\n3\n",
+      (l) => (/^\d+$/.test(l.trim()) ? Number(l) : null),
+      (l) => `[${l.trim()}]`,
+    );
     expect(r).toEqual({ items: [1, 3], unrecognised: { count: 2, sample: ["[two]", "[x]"] } });
   });
 });

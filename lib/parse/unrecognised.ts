@@ -22,7 +22,11 @@ export function noteUnrecognised(u: Unrecognised, line: string): void {
  * Reads `output` line by line with `parse` (null: not recognised); blank lines are skipped. `shown`
  * is how an unrecognised line is kept in the sample (e.g. without ANSI colour).
  */
-export function parseLines<T>(output: string, parse: (line: string) => T | null, shown: (line: string) => string = (l) => l.trim()): { items: T[]; unrecognised: Unrecognised } {
+export function parseLines<T>(
+  output: string,
+  parse: (line: string) => T | null,
+  shown: (line: string) => string = (l) => l.trim(),
+): { items: T[]; unrecognised: Unrecognised } {
   const items: T[] = [];
   const unrecognised = noUnrecognised();
   for (const line of output.split("\n")) {

@@ -114,7 +114,13 @@ describe("exec", () => {
   it("stops the command when the consumer throws, and rejects with that error", async () => {
     const boom = new Error("disk full");
     await expect(
-      exec(sshd.target(), { command: "seq 1000000", pool, onLine: (_s, l) => { if (l === "10") throw boom; } }),
+      exec(sshd.target(), {
+        command: "seq 1000000",
+        pool,
+        onLine: (_s, l) => {
+          if (l === "10") throw boom;
+        },
+      }),
     ).rejects.toBe(boom);
   });
 });

@@ -73,7 +73,10 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
         c.exec(withPidMarker(options.command), { pty: options.pty ?? false }, (err, stream) => {
           if (err) return reject(err);
           const opened: OpenedChannel = { channel: stream, early: { exit: null, closed: false } };
-          stream.once("exit", (code: number | null, signal?: string) => (opened.early.exit = { code: code ?? null, signal: signal ?? null }));
+          stream.once(
+            "exit",
+            (code: number | null, signal?: string) => (opened.early.exit = { code: code ?? null, signal: signal ?? null }),
+          );
           stream.once("close", () => (opened.early.closed = true));
           resolve(opened);
         });
@@ -93,7 +96,9 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
     try {
       channel = await openChannel(client);
     } catch (err) {
-      throw new ExecError("start_failed", `could not open a session: ${err instanceof Error ? err.message : String(err)}`, { command: label });
+      throw new ExecError("start_failed", `could not open a session: ${err instanceof Error ? err.message : String(err)}`, {
+        command: label,
+      });
     }
   }
 
@@ -116,7 +121,9 @@ export async function exec(target: SshTarget, options: ExecOptions): Promise<Exe
   options.signal?.addEventListener("abort", onAbort, { once: true });
   if (options.signal?.aborted) onAbort(); // aborted while the session was opening
   const timer =
-    options.timeoutMs !== undefined ? setTimeout(() => session.stop({ kind: "timeout", ms: options.timeoutMs ?? 0 }), options.timeoutMs) : null;
+    options.timeoutMs !== undefined
+      ? setTimeout(() => session.stop({ kind: "timeout", ms: options.timeoutMs ?? 0 }), options.timeoutMs)
+      : null;
   try {
     return await session.done;
   } finally {

@@ -35,7 +35,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const target = (host: string, port: number, pinned: string | null): SshTarget => ({
-  machine: "m", host, port, user: "admin", hostKeyFingerprint: pinned, privateKeyPath: "/k",
+  machine: "m",
+  host,
+  port,
+  user: "admin",
+  hostKeyFingerprint: pinned,
+  privateKeyPath: "/k",
 });
 const known = () => parseKnownHosts(readFileSync(file, "utf8"), file);
 

@@ -66,7 +66,15 @@ export async function resolveHostKeyPin(target: SshTarget, knownHostsFile: strin
 
 /** ssh2 host key algorithms for the key types a known_hosts file lists, in ssh2's preference order. */
 export function hostKeyAlgorithms(keyTypes: string[]): ServerHostKeyAlgorithm[] {
-  const order: ServerHostKeyAlgorithm[] = ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"];
+  const order: ServerHostKeyAlgorithm[] = [
+    "ssh-ed25519",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "rsa-sha2-512",
+    "rsa-sha2-256",
+    "ssh-rsa",
+  ];
   const wanted = new Set(keyTypes.flatMap((t) => (t === "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"] : [t])));
   return order.filter((a) => wanted.has(a));
 }

@@ -10,7 +10,12 @@ let dir: string;
 let file: string;
 let fp: string;
 const other = "SHA256:" + "B".repeat(43);
-const machine = (hostKeyFingerprint: string | null, sshHost: string | null = "frame2", sshPort = 22) => ({ name: "frame2", sshHost, sshPort, hostKeyFingerprint });
+const machine = (hostKeyFingerprint: string | null, sshHost: string | null = "frame2", sshPort = 22) => ({
+  name: "frame2",
+  sshHost,
+  sshPort,
+  hostKeyFingerprint,
+});
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "panel-kh-view-"));
@@ -23,7 +28,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("filePinOf", () => {
   it("pinned by the file when the inventory has no key", async () => {
-    expect(await filePinOf(machine(null), file)).toEqual({ kind: "pinned", fingerprints: [fp], source: `the known_hosts file ${file} line 1` });
+    expect(await filePinOf(machine(null), file)).toEqual({
+      kind: "pinned",
+      fingerprints: [fp],
+      source: `the known_hosts file ${file} line 1`,
+    });
   });
   it("nothing to add when the inventory agrees, the host is not listed, or no file is configured", async () => {
     expect(await filePinOf(machine(fp), file)).toBeNull();
@@ -35,6 +44,9 @@ describe("filePinOf", () => {
     const conflict = await filePinOf(machine(other), file);
     expect(conflict).toMatchObject({ kind: "conflict" });
     expect(conflict && "message" in conflict && conflict.message).toContain(`the inventory pins ${other}`);
-    expect(await filePinOf(machine(null), join(dir, "missing"))).toMatchObject({ kind: "error", message: expect.stringContaining("ENOENT") });
+    expect(await filePinOf(machine(null), join(dir, "missing"))).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining("ENOENT"),
+    });
   });
 });

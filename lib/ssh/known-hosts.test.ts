@@ -26,7 +26,10 @@ function opensshLookup(file: string, name: string): string[] {
     return []; // exit 1: not found
   }
 }
-const ours = (k: KnownHosts, host: string, port: number) => entriesFor(k, host, port).map((e) => e.fingerprint).sort();
+const ours = (k: KnownHosts, host: string, port: number) =>
+  entriesFor(k, host, port)
+    .map((e) => e.fingerprint)
+    .sort();
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "panel-known-hosts-"));
@@ -93,7 +96,11 @@ describe("parseKnownHosts", () => {
     expect(ours(k, "frame1", 22)).toEqual([keys.frame1.fp, keys.frame1rsa.fp].sort());
     expect(ours(k, "10.231.2.2", 2222)).toEqual([keys.frame2.fp]);
     expect(ours(k, "frame2", 22)).toEqual([]);
-    for (const [host, port] of [["frame1", 22], ["10.231.1.2", 22], ["frame2", 2222]] as const)
+    for (const [host, port] of [
+      ["frame1", 22],
+      ["10.231.1.2", 22],
+      ["frame2", 2222],
+    ] as const)
       expect(ours(k, host, port)).toEqual(opensshLookup(file, knownHostsName(host, port)));
   });
 

@@ -35,19 +35,11 @@ describe("LineSplitter", () => {
 
   it("cuts over-long lines with a marker and keeps memory bounded", () => {
     const lines = split(["x".repeat(5), "y".repeat(10), "\nshort\n", "z".repeat(11)], 8);
-    expect(lines).toEqual([
-      "xxxxxyyy" + truncationMarker(7),
-      "short",
-      "zzzzzzzz" + truncationMarker(3),
-    ]);
+    expect(lines).toEqual(["xxxxxyyy" + truncationMarker(7), "short", "zzzzzzzz" + truncationMarker(3)]);
   });
 
   it("keeps a line of exactly the limit, also with \\r\\n", () => {
-    expect(split(["12345678\r\n", "12345678\n", "123456789\n"], 8)).toEqual([
-      "12345678",
-      "12345678",
-      "12345678" + truncationMarker(1),
-    ]);
+    expect(split(["12345678\r\n", "12345678\n", "123456789\n"], 8)).toEqual(["12345678", "12345678", "12345678" + truncationMarker(1)]);
   });
 
   it("does not split a surrogate pair when cutting", () => {

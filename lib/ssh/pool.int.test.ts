@@ -109,7 +109,9 @@ describe("connection loss and reconnect", () => {
   });
 
   it("reports an unreadable key file without leaking anything but its path", async () => {
-    const err = await run(sshd.target({ machine: "no-key", privateKeyPath: "/nonexistent/key" }), "true", { pool }).catch((e: unknown) => e);
+    const err = await run(sshd.target({ machine: "no-key", privateKeyPath: "/nonexistent/key" }), "true", { pool }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SshConnectError);
     expect((err as Error).message).toContain("cannot read the private key file /nonexistent/key (ENOENT)");
   });

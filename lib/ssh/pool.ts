@@ -94,8 +94,7 @@ export class SshPool {
     const jump = await this.client(via);
     const sock = await new Promise<Duplex>((resolve, reject) =>
       jump.forwardOut("127.0.0.1", 0, target.host, target.port, (err, stream) => {
-        if (err)
-          reject(new SshConnectError(target.host, target.port, `jump host ${describeTarget(via)} cannot reach it: ${err.message}`));
+        if (err) reject(new SshConnectError(target.host, target.port, `jump host ${describeTarget(via)} cannot reach it: ${err.message}`));
         else resolve(stream);
       }),
     );

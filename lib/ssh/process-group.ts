@@ -1,8 +1,10 @@
 import "server-only";
 // Cancelling a remote command when signals over the channel don't work (sshd ignores "signal"
-// requests for root sessions): the command announces its shell's PID, which sshd made a session
-// and process-group leader, and a second channel kills the whole group.
+// requests for root sessions): the command announces its shell's PID (the panel's one way to tag a
+// remote process), which sshd made a session and process-group leader, and a second channel runs
+// lib/commands' one kill script on the whole group (the same script recovery uses).
 import type { Client } from "ssh2";
+import { killGroupLine } from "../commands/process-commands";
 
 export const PID_MARKER = "__PANEL_PID__";
 
@@ -19,21 +21,14 @@ export function parsePidMarker(line: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** SIGTERM to the group, SIGKILL after `graceMs` if anything in it is still alive. */
-export function killGroupScript(pid: number, graceMs: number): string {
-  if (!Number.isSafeInteger(pid) || pid < 2) throw new Error(`refusing to kill process group ${pid}`);
-  const rounds = Math.max(1, Math.ceil(graceMs / 100));
-  return (
-    `kill -s TERM -- -${pid} 2>/dev/null || exit 0; i=0; ` +
-    `while kill -s 0 -- -${pid} 2>/dev/null; do ` +
-    `i=$((i+1)); if [ $i -gt ${rounds} ]; then kill -s KILL -- -${pid} 2>/dev/null; exit 0; fi; sleep 0.1; ` +
-    `done`
-  );
-}
-
 /** Runs the kill script on a second channel of the same connection; resolves when it is done. */
 export function killProcessGroup(client: Client, pid: number, graceMs: number): Promise<void> {
-  const script = killGroupScript(pid, graceMs);
+  let script: string;
+  try {
+    script = killGroupLine(pid, graceMs);
+  } catch {
+    return Promise.resolve(); // not a process group id the marker could have announced
+  }
   return new Promise((resolve) => {
     const giveUp = setTimeout(resolve, graceMs + 5_000);
     try {

@@ -1,7 +1,7 @@
 // Where and how to reach one machine. Validated before anything touches the network.
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { MACHINE_NAME, ONE_LINE, SSH_USER, isHost } from "../validation/patterns";
+import { MACHINE_NAME, ONE_LINE, SSH_USER, isHost } from "../commands/patterns";
 import { FINGERPRINT } from "./fingerprint";
 
 export type SshTarget = {

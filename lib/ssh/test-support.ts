@@ -50,7 +50,10 @@ export async function silentableProxy(port: number): Promise<{ port: number; goS
   return {
     port: (server.address() as AddressInfo).port,
     goSilent: () => {
-      for (const s of sockets) (s.unpipe(), s.pause());
+      for (const s of sockets) {
+        s.unpipe();
+        s.pause();
+      }
     },
     close: () => {
       for (const s of sockets) s.destroy();

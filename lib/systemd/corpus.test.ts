@@ -59,7 +59,10 @@ describe("systemctl show: every capture reads without leftovers where the zone i
   it("lines that are not KEY=VALUE and blocks without an Id are reported", () => {
     const r = parseSystemctlShow("Failed to connect to bus: No such file or directory\n\nActiveState=active\nSubState=running\n");
     expect(r.units).toEqual([]);
-    expect(r.unrecognised).toEqual({ count: 2, sample: ["Failed to connect to bus: No such file or directory", "ActiveState=active SubState=running"] });
+    expect(r.unrecognised).toEqual({
+      count: 2,
+      sample: ["Failed to connect to bus: No such file or directory", "ActiveState=active SubState=running"],
+    });
   });
 });
 
@@ -83,7 +86,14 @@ describe("systemd timestamps in local zones (systemd-analyze timestamp, real)", 
   it("none, unrecognised and exact: empty and n/a are none; ambiguous, unknown and impossible times are unrecognised", () => {
     expect(readSystemdTimestamp("")).toEqual({ kind: "none" });
     expect(readSystemdTimestamp("n/a")).toEqual({ kind: "none" });
-    for (const v of ["Thu 2026-11-26 15:01:02 CST", "Thu 2026-11-26 15:01:02 PST", "Thu 2026-11-26 15:01:02 XYZ", "Thu 2026-02-31 15:01:02 UTC", "Thu 2026-11-26 15:01:02 +15", "yesterday"]) {
+    for (const v of [
+      "Thu 2026-11-26 15:01:02 CST",
+      "Thu 2026-11-26 15:01:02 PST",
+      "Thu 2026-11-26 15:01:02 XYZ",
+      "Thu 2026-02-31 15:01:02 UTC",
+      "Thu 2026-11-26 15:01:02 +15",
+      "yesterday",
+    ]) {
       expect(readSystemdTimestamp(v)).toEqual({ kind: "unrecognised", text: v });
     }
     expect(parseSystemdTimestamp("Thu 2026-11-26 19:31:02 +0530")).toBe("2026-11-26T14:01:02.000Z");
@@ -102,7 +112,12 @@ describe("journalctl -o json: every capture reads without leftovers", () => {
   it("a MESSAGE that is not UTF-8 comes as bytes and is decoded with replacement; control bytes are kept", () => {
     const { entries } = parseJournal(real("journal-json-non-utf8-bytes.json"));
     expect(entries.map((e) => e.message)).toEqual([
-      "Starting bytes.service - Writes bytes that are not UTF-8...", "caf\ufffd latin1", "plain line", "line one", "line two", "bell \u0007 control",
+      "Starting bytes.service - Writes bytes that are not UTF-8...",
+      "caf\ufffd latin1",
+      "plain line",
+      "line one",
+      "line two",
+      "bell \u0007 control",
       "Finished bytes.service - Writes bytes that are not UTF-8.",
     ]);
     expect(entries.map((e) => e.unit)).toEqual(Array(7).fill("bytes.service"));
@@ -110,7 +125,11 @@ describe("journalctl -o json: every capture reads without leftovers", () => {
 
   it("a user unit's messages belong to the user unit, not to its user manager (user@0.service)", () => {
     const { entries } = parseJournal(real("journal-json-user-unit.json"));
-    expect(entries.map((e) => [e.unit, e.identifier])).toEqual([["hello-user.service", "systemd"], ["hello-user.service", "sh"], ["hello-user.service", "sh"]]);
+    expect(entries.map((e) => [e.unit, e.identifier])).toEqual([
+      ["hello-user.service", "systemd"],
+      ["hello-user.service", "sh"],
+      ["hello-user.service", "sh"],
+    ]);
     expect(entries[2].message).toBe("bad \ufffd byte");
   });
 
@@ -124,6 +143,9 @@ describe("journalctl -o json: every capture reads without leftovers", () => {
   it("lines that are not entries are reported, a time past what a Date holds is not a time", () => {
     const r = parseJournal('-- No entries --\n{"__CURSOR":"c","__REALTIME_TIMESTAMP":"9999999999999999999","MESSAGE":"x"}\n\n');
     expect(r.entries).toEqual([]);
-    expect(r.unrecognised).toEqual({ count: 2, sample: ["-- No entries --", '{"__CURSOR":"c","__REALTIME_TIMESTAMP":"9999999999999999999","MESSAGE":"x"}'] });
+    expect(r.unrecognised).toEqual({
+      count: 2,
+      sample: ["-- No entries --", '{"__CURSOR":"c","__REALTIME_TIMESTAMP":"9999999999999999999","MESSAGE":"x"}'],
+    });
   });
 });

@@ -10,10 +10,46 @@ describe("parseSystemctlShow", () => {
   it("reads one status per unit", () => {
     expect(parseSystemctlShow(show).unrecognised).toEqual({ count: 0, sample: [] });
     expect(parseSystemctlShow(show).units).toEqual([
-      { id: "nginx.service", activeState: "active", subState: "running", since: "2026-11-26T14:01:02.000Z", mainPid: 812, restarts: 0, memoryBytes: 15204352, description: "Nginx Web Server" },
-      { id: "home-assistant.service", activeState: "failed", subState: "failed", since: "2026-11-26T13:58:40.000Z", mainPid: null, restarts: 3, memoryBytes: null, description: "Home Assistant" },
-      { id: "frame-display.service", activeState: "activating", subState: "auto-restart", since: null, mainPid: null, restarts: 0, memoryBytes: null, description: "Frame display = kiosk (chromium)" },
-      { id: "does-not-exist.service", activeState: "inactive", subState: "dead", since: null, mainPid: null, restarts: 0, memoryBytes: null, description: "does-not-exist.service" },
+      {
+        id: "nginx.service",
+        activeState: "active",
+        subState: "running",
+        since: "2026-11-26T14:01:02.000Z",
+        mainPid: 812,
+        restarts: 0,
+        memoryBytes: 15204352,
+        description: "Nginx Web Server",
+      },
+      {
+        id: "home-assistant.service",
+        activeState: "failed",
+        subState: "failed",
+        since: "2026-11-26T13:58:40.000Z",
+        mainPid: null,
+        restarts: 3,
+        memoryBytes: null,
+        description: "Home Assistant",
+      },
+      {
+        id: "frame-display.service",
+        activeState: "activating",
+        subState: "auto-restart",
+        since: null,
+        mainPid: null,
+        restarts: 0,
+        memoryBytes: null,
+        description: "Frame display = kiosk (chromium)",
+      },
+      {
+        id: "does-not-exist.service",
+        activeState: "inactive",
+        subState: "dead",
+        since: null,
+        mainPid: null,
+        restarts: 0,
+        memoryBytes: null,
+        description: "does-not-exist.service",
+      },
     ]);
   });
   it("tells a unit systemd does not have (LoadState=not-found) from a stopped one (captured on a lab host)", () => {
@@ -24,15 +60,24 @@ describe("parseSystemctlShow", () => {
       ["does-not-exist.service", "not-found", "dead"],
       ["systemd-journald.service", "active", "running"],
     ]);
-    expect(parseSystemctlShow(captured).units[0]).toMatchObject({ since: "2026-11-27T00:04:10.000Z", mainPid: 104, memoryBytes: null, description: "Grafana Loki log aggregation" });
+    expect(parseSystemctlShow(captured).units[0]).toMatchObject({
+      since: "2026-11-27T00:04:10.000Z",
+      mainPid: 104,
+      memoryBytes: null,
+      description: "Grafana Loki log aggregation",
+    });
   });
   it("keeps the state of a loaded-but-missing unit that still runs (its file was removed)", () => {
-    const text = "Id=gone.service\nLoadState=not-found\nActiveState=active\nSubState=running\n\nId=stopped.service\nLoadState=loaded\nActiveState=inactive\nSubState=dead\n";
+    const text =
+      "Id=gone.service\nLoadState=not-found\nActiveState=active\nSubState=running\n\nId=stopped.service\nLoadState=loaded\nActiveState=inactive\nSubState=dead\n";
     expect(parseSystemctlShow(text).units.map((u) => u.activeState)).toEqual(["active", "inactive"]);
   });
   it("copes with CRLF, a lost separator and junk lines", () => {
     const text = "Id=a.service\r\nActiveState=active\r\nnot a property\r\nId=b.service\r\nActiveState=inactive\r\n";
-    expect(parseShowBlocks(text)).toEqual([{ Id: "a.service", ActiveState: "active" }, { Id: "b.service", ActiveState: "inactive" }]);
+    expect(parseShowBlocks(text)).toEqual([
+      { Id: "a.service", ActiveState: "active" },
+      { Id: "b.service", ActiveState: "inactive" },
+    ]);
     expect(parseSystemctlShow("")).toEqual({ units: [], unrecognised: { count: 0, sample: [] } });
     expect(parseSystemctlShow(text).unrecognised).toEqual({ count: 1, sample: ["not a property"] });
   });

@@ -67,7 +67,12 @@ export function parseSystemctlShow(output: string): UnitStatusList {
   const units: UnitStatus[] = [];
   for (const b of readBlocks(output, unrecognised)) {
     if (b.Id === undefined) {
-      noteUnrecognised(unrecognised, Object.entries(b).map(([k, v]) => `${k}=${v}`).join(" "));
+      noteUnrecognised(
+        unrecognised,
+        Object.entries(b)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" "),
+      );
       continue;
     }
     const pid = count(b.MainPID);

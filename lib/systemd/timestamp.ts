@@ -11,12 +11,52 @@
  * month of 2024-2026, Python zoneinfo), keeping the abbreviations with exactly one offset.
  */
 export const ZONE_OFFSETS: Readonly<Record<string, number>> = Object.freeze({
-  UTC: 0, GMT: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, WAT: 60,
-  EET: 120, EEST: 180, CAT: 120, SAST: 120, IDT: 180, MSK: 180, EAT: 180, PKT: 300,
-  WIB: 420, WITA: 480, WIT: 540, AWST: 480, HKT: 480, JST: 540, KST: 540,
-  ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, ChST: 600, NZST: 720, NZDT: 780,
-  NST: -210, NDT: -150, AST: -240, ADT: -180, EST: -300, EDT: -240, MST: -420, MDT: -360,
-  PDT: -420, AKST: -540, AKDT: -480, HST: -600, HDT: -540, SST: -660,
+  UTC: 0,
+  GMT: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  MET: 60,
+  MEST: 120,
+  WAT: 60,
+  EET: 120,
+  EEST: 180,
+  CAT: 120,
+  SAST: 120,
+  IDT: 180,
+  MSK: 180,
+  EAT: 180,
+  PKT: 300,
+  WIB: 420,
+  WITA: 480,
+  WIT: 540,
+  AWST: 480,
+  HKT: 480,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  ChST: 600,
+  NZST: 720,
+  NZDT: 780,
+  NST: -210,
+  NDT: -150,
+  AST: -240,
+  ADT: -180,
+  EST: -300,
+  EDT: -240,
+  MST: -420,
+  MDT: -360,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  HDT: -540,
+  SST: -660,
 });
 
 /** Abbreviations tzdata uses with more than one offset: never guessed. */
@@ -24,10 +64,7 @@ export const AMBIGUOUS_ZONES: readonly string[] = ["CST", "CDT", "IST", "PST"];
 
 const TS = /^(?:[A-Z][a-z]{2} )?(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? ([A-Za-z]{2,6}|[+-]\d{2}(?::?\d{2})?)$/;
 
-export type SystemdTime =
-  | { kind: "none" }
-  | { kind: "time"; iso: string }
-  | { kind: "unrecognised"; text: string };
+export type SystemdTime = { kind: "none" } | { kind: "time"; iso: string } | { kind: "unrecognised"; text: string };
 
 /** Empty and "n/a" are "none" (never happened); a time in a zone that cannot be resolved is "unrecognised". */
 export function readSystemdTimestamp(value: string): SystemdTime {

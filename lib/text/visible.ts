@@ -17,5 +17,6 @@ function joinsEmoji(text: string, at: number): boolean {
 export function visible(text: string | null | undefined): string {
   if (text === null || text === undefined) return "";
   return text.replace(HIDDEN, (ch, at: number) =>
-    ch === "\u200D" && joinsEmoji(text, at) ? ch : `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}]`);
+    ch === "\u200D" && joinsEmoji(text, at) ? ch : `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}]`,
+  );
 }

@@ -5,7 +5,10 @@ export const AUDIT_SCOPES = ["users", "anonymous"] as const;
 
 export const auditFilter = z.object({
   scope: z.enum(AUDIT_SCOPES).optional(),
-  action: z.string().regex(/^[a-z.]{1,60}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z.]{1,60}$/)
+    .optional(),
   actor: z.string().max(100).optional(),
   outcome: z.enum(["ok", "denied", "failed"]).optional(),
   before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

@@ -1,16 +1,11 @@
 // Reusable zod fields for forms: empty strings from HTML forms become null where optional.
 import { z } from "zod";
-import { ONE_LINE } from "./patterns";
+import { ONE_LINE } from "../commands/patterns";
 
 export const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .regex(ONE_LINE, `${label} must be a single line of text.`);
+  z.string().trim().max(max, `${label} must be at most ${max} characters.`).regex(ONE_LINE, `${label} must be a single line of text.`);
 
-export const requiredText = (max: number, label: string) =>
-  text(max, label).min(1, `${label} is required.`);
+export const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is required.`);
 
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable());

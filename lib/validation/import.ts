@@ -1,9 +1,8 @@
 // Inputs of the two inventory imports (UI actions and CLI).
 import { z } from "zod";
 import { machineName } from "./machine";
-import { FLAKE_ATTR } from "./patterns";
+import { FLAKE_ATTR } from "../commands/patterns";
 import { flakeDir as checkFlakeDir } from "../commands/names";
-import type { FieldErrors } from "../errors";
 
 export const IMPORT_MODES = ["preview", "apply"] as const;
 export const MAX_IMPORT_CHARS = 1_000_000;
@@ -19,7 +18,11 @@ const configText = z
   .refine((t) => t.trim() !== "", "Paste the configuration or choose a file.");
 
 /** A file name as the browser gives it: its last path part, printable, at most 255 characters. */
-const uploadName = z.string().max(255).transform((n) => (n.split(/[\\/]/).pop() ?? "").replace(/[^\p{L}\p{N}._ -]/gu, "_")).pipe(z.string().min(1));
+const uploadName = z
+  .string()
+  .max(255)
+  .transform((n) => (n.split(/[\\/]/).pop() ?? "").replace(/[^\p{L}\p{N}._ -]/gu, "_"))
+  .pipe(z.string().min(1));
 
 const uploadedFiles = z.preprocess(
   (v) => {
@@ -31,9 +34,12 @@ const uploadedFiles = z.preprocess(
     }
   },
   z
-    .array(z.object({ name: uploadName, text: z.string().max(MAX_ENV_FILE_BYTES, `Each file may hold at most ${MAX_ENV_FILE_BYTES} bytes.`) }), {
-      message: "The uploaded files could not be read.",
-    })
+    .array(
+      z.object({ name: uploadName, text: z.string().max(MAX_ENV_FILE_BYTES, `Each file may hold at most ${MAX_ENV_FILE_BYTES} bytes.`) }),
+      {
+        message: "The uploaded files could not be read.",
+      },
+    )
     .max(MAX_ENV_FILES, `At most ${MAX_ENV_FILES} files.`),
 );
 
@@ -61,33 +67,29 @@ const isPath = (v: string) => {
 export const flakeImportInput = z.object({
   mode: z.enum(IMPORT_MODES, { message: "Choose preview or apply." }),
   machine: machineName,
-  flakeDir: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(1024).refine(isPath, "Use an absolute path of letters, digits, '.', '_', '/' or '-'.").nullable(),
-  ).default(null),
+  flakeDir: z
+    .preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+      z.string().trim().max(1024).refine(isPath, "Use an absolute path of letters, digits, '.', '_', '/' or '-'.").nullable(),
+    )
+    .default(null),
 });
 export type FlakeImportInput = z.infer<typeof flakeImportInput>;
 
 /** Where to read services.homepage-dashboard from: a machine of the inventory evaluates its flake. */
 export const homepageFlakeInput = z.object({
   machine: machineName,
-  attr: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1.").nullable(),
-  ).default(null),
-  flakeDir: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(1024).refine(isPath, "Use an absolute path of letters, digits, '.', '_', '/' or '-'.").nullable(),
-  ).default(null),
+  attr: z
+    .preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+      z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1.").nullable(),
+    )
+    .default(null),
+  flakeDir: z
+    .preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+      z.string().trim().max(1024).refine(isPath, "Use an absolute path of letters, digits, '.', '_', '/' or '-'.").nullable(),
+    )
+    .default(null),
 });
 export type HomepageFlakeInput = z.infer<typeof homepageFlakeInput>;
-
-/** What an import form gets back from its server action. */
-export type ImportState = {
-  mode?: (typeof IMPORT_MODES)[number];
-  plan?: import("../import/types").ImportPlan;
-  message?: string;
-  /** Line of a syntax error in the pasted text. */
-  line?: number | null;
-  fields?: FieldErrors;
-};

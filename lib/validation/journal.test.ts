@@ -3,11 +3,33 @@ import { parseJournalQuery } from "./journal";
 
 describe("journal query", () => {
   it("accepts a full filter, units repeated or comma separated", () => {
-    const r = parseJournalQuery({ machine: "frame2", unit: ["caddy.service", "loki.service,grafana.service"], priority: "3", since: "-1h", until: "now", grep: "paneltest", regex: "1" });
-    expect(r).toEqual({ ok: true, query: { machine: "frame2", unit: ["caddy.service", "loki.service", "grafana.service"], priority: 3, since: "-1h", until: "now", grep: "paneltest", regex: true } });
+    const r = parseJournalQuery({
+      machine: "frame2",
+      unit: ["caddy.service", "loki.service,grafana.service"],
+      priority: "3",
+      since: "-1h",
+      until: "now",
+      grep: "paneltest",
+      regex: "1",
+    });
+    expect(r).toEqual({
+      ok: true,
+      query: {
+        machine: "frame2",
+        unit: ["caddy.service", "loki.service", "grafana.service"],
+        priority: 3,
+        since: "-1h",
+        until: "now",
+        grep: "paneltest",
+        regex: true,
+      },
+    });
   });
   it("treats empty fields as not set", () => {
-    expect(parseJournalQuery({ machine: "", unit: "", priority: "", since: "", grep: "" })).toEqual({ ok: true, query: { unit: [], regex: false } });
+    expect(parseJournalQuery({ machine: "", unit: "", priority: "", since: "", grep: "" })).toEqual({
+      ok: true,
+      query: { unit: [], regex: false },
+    });
   });
   it("refuses hostile units, machines, times and bad regexes by field", () => {
     for (const [params, field] of [

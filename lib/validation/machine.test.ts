@@ -59,9 +59,18 @@ describe("ssh user", () => {
 describe("machineInput", () => {
   it("parses a form submission with defaults", () => {
     expect(machineInput.parse({ ...base, sshPort: "", deployable: "on", flakeAttr: "frame1", description: " x " })).toEqual({
-      name: "frame1", system: "x86_64-linux", role: "production", description: "x",
-      sshHost: null, sshUser: null, sshPort: 22, flakeAttr: "frame1", deployable: true,
-      flakeDir: "/home/admin/homelab", deployCommand: "nix-run", buildHost: null,
+      name: "frame1",
+      system: "x86_64-linux",
+      role: "production",
+      description: "x",
+      sshHost: null,
+      sshUser: null,
+      sshPort: 22,
+      flakeAttr: "frame1",
+      deployable: true,
+      flakeDir: "/home/admin/homelab",
+      deployCommand: "nix-run",
+      buildHost: null,
     });
     expect(machineInput.parse(base)).toMatchObject({ sshPort: 22, deployable: false, description: "", flakeAttr: null });
   });
@@ -90,15 +99,39 @@ describe("machineInput", () => {
 const PATH_MESSAGE =
   "an absolute path of letters, digits, '.', '_', '/' or '-' (no spaces, no '..' or '.' segments, no segment starting with '-')";
 const HOSTILE_PATHS = [
-  "/home/admin/homelab;reboot", "/x; rm -rf /", "/$(id)", "/x/`id`", "-/x", "/-oProxyCommand=x", "/home/../etc", "/home/./x",
-  "../x", "relative/dir", "/with space", "/tab\there", "/line\nbreak", "/a|b", "/a&b", "/a>b", "/a'b", '/a"b', "/a\\b", "/a#b", "/a*b",
-  "/é", "~/homelab", "/" + "a".repeat(1100),
+  "/home/admin/homelab;reboot",
+  "/x; rm -rf /",
+  "/$(id)",
+  "/x/`id`",
+  "-/x",
+  "/-oProxyCommand=x",
+  "/home/../etc",
+  "/home/./x",
+  "../x",
+  "relative/dir",
+  "/with space",
+  "/tab\there",
+  "/line\nbreak",
+  "/a|b",
+  "/a&b",
+  "/a>b",
+  "/a'b",
+  '/a"b',
+  "/a\\b",
+  "/a#b",
+  "/a*b",
+  "/é",
+  "~/homelab",
+  "/" + "a".repeat(1100),
 ];
 
 describe("flakeDir", () => {
-  it.each(["/home/admin/homelab", "/srv/nix-config", "/etc/nixos", "/", "/a/b.c/d_e-f", "/home/admin/homelab/"])("accepts %j", (flakeDir) => {
-    expect(machineInput.parse({ ...base, flakeDir }).flakeDir).toBe(flakeDir);
-  });
+  it.each(["/home/admin/homelab", "/srv/nix-config", "/etc/nixos", "/", "/a/b.c/d_e-f", "/home/admin/homelab/"])(
+    "accepts %j",
+    (flakeDir) => {
+      expect(machineInput.parse({ ...base, flakeDir }).flakeDir).toBe(flakeDir);
+    },
+  );
 
   it.each(HOSTILE_PATHS)("rejects %j", (flakeDir) => {
     const errors = errorsOf({ flakeDir });
@@ -119,15 +152,21 @@ describe("flakeDir", () => {
 });
 
 describe("deployCommand", () => {
-  it.each(["nix-run", "/run/current-system/sw/bin/deploy", "/nix/var/nix/profiles/default/bin/deploy-rs"])("accepts %j", (deployCommand) => {
-    expect(machineInput.parse({ ...base, deployCommand }).deployCommand).toBe(deployCommand);
-  });
+  it.each(["nix-run", "/run/current-system/sw/bin/deploy", "/nix/var/nix/profiles/default/bin/deploy-rs"])(
+    "accepts %j",
+    (deployCommand) => {
+      expect(machineInput.parse({ ...base, deployCommand }).deployCommand).toBe(deployCommand);
+    },
+  );
 
-  it.each([...HOSTILE_PATHS, "deploy", "nix run", "nix-run; reboot", "nix-run $(id)", "-nix-run", "NIX-RUN", "bash -c id"])("rejects %j", (deployCommand) => {
-    const errors = errorsOf({ deployCommand });
-    expect(Object.keys(errors)).toEqual(["deployCommand"]);
-    expect(errors.deployCommand).toMatch(/^Deploy command must be ("nix-run" or an absolute path|at most 1024)/);
-  });
+  it.each([...HOSTILE_PATHS, "deploy", "nix run", "nix-run; reboot", "nix-run $(id)", "-nix-run", "NIX-RUN", "bash -c id"])(
+    "rejects %j",
+    (deployCommand) => {
+      const errors = errorsOf({ deployCommand });
+      expect(Object.keys(errors)).toEqual(["deployCommand"]);
+      expect(errors.deployCommand).toMatch(/^Deploy command must be ("nix-run" or an absolute path|at most 1024)/);
+    },
+  );
 
   it("defaults a blank field to nix-run", () => {
     expect(machineInput.parse({ ...base, deployCommand: "" }).deployCommand).toBe("nix-run");
@@ -140,11 +179,14 @@ describe("buildHost", () => {
     expect(machineInput.parse({ ...base, buildHost }).buildHost).toBe(buildHost);
   });
 
-  it.each(["-oProxyCommand=x", "a;reboot", "$(id)", "../x", "a b", "Frame1", "x`id`", "a/b", "a".repeat(64), "a\nb"])("rejects %j", (buildHost) => {
-    expect(errorsOf({ buildHost })).toEqual({
-      buildHost: "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself.",
-    });
-  });
+  it.each(["-oProxyCommand=x", "a;reboot", "$(id)", "../x", "a b", "Frame1", "x`id`", "a/b", "a".repeat(64), "a\nb"])(
+    "rejects %j",
+    (buildHost) => {
+      expect(errorsOf({ buildHost })).toEqual({
+        buildHost: "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself.",
+      });
+    },
+  );
 
   it("treats empty as the machine itself", () => {
     expect(machineInput.parse({ ...base, buildHost: " " }).buildHost).toBeNull();
@@ -155,7 +197,9 @@ describe("machineDeleteInput", () => {
   it("accepts no disposition, and move with a target", () => {
     expect(machineDeleteInput.parse({ name: "frame1" })).toEqual({ name: "frame1", moveTo: null });
     expect(machineDeleteInput.parse({ name: "frame1", services: "move", moveTo: "frame1-vm" })).toEqual({
-      name: "frame1", services: "move", moveTo: "frame1-vm",
+      name: "frame1",
+      services: "move",
+      moveTo: "frame1-vm",
     });
   });
 

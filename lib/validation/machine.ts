@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkbox, optional, text } from "./fields";
-import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "./patterns";
+import { FLAKE_ATTR, MACHINE_NAME, SSH_USER, SYSTEM, isHost } from "../commands/patterns";
 import { portNumber } from "./ports";
 import { flakeDir as checkFlakeDir } from "../commands/names";
 
@@ -17,7 +17,8 @@ function isSafeAbsolutePath(value: string): boolean {
   }
 }
 
-const PATH_RULE = "an absolute path of letters, digits, '.', '_', '/' or '-' (no spaces, no '..' or '.' segments, no segment starting with '-')";
+const PATH_RULE =
+  "an absolute path of letters, digits, '.', '_', '/' or '-' (no spaces, no '..' or '.' segments, no segment starting with '-')";
 
 const blankTo = (fallback: string) => (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? fallback : v);
 
@@ -33,29 +34,35 @@ export const machineInput = z.object({
   system: z.string().trim().regex(SYSTEM, "Use a Nix system such as x86_64-linux or aarch64-linux."),
   role: z.enum(ROLES, { message: "Choose production, testing, installer or other." }),
   description: text(500, "Description").default(""),
-  sshHost: optional(
-    z.string().trim().refine(isHost, "Use a host name or IP address (no spaces, not starting with '-')."),
-  ).default(null),
-  sshUser: optional(
-    z.string().trim().regex(SSH_USER, "Use a Unix user name such as admin or root."),
-  ).default(null),
+  sshHost: optional(z.string().trim().refine(isHost, "Use a host name or IP address (no spaces, not starting with '-').")).default(null),
+  sshUser: optional(z.string().trim().regex(SSH_USER, "Use a Unix user name such as admin or root.")).default(null),
   sshPort: z.preprocess((v) => (v === "" || v === undefined ? 22 : v), portNumber),
-  flakeAttr: optional(
-    z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1."),
-  ).default(null),
+  flakeAttr: optional(z.string().trim().regex(FLAKE_ATTR, "Use a Nix attribute name such as frame1.")).default(null),
   deployable: checkbox.default(false),
   flakeDir: z.preprocess(
     blankTo(DEFAULT_FLAKE_DIR),
-    z.string({ message: `Flake directory must be ${PATH_RULE}.` }).trim().max(1024, "Flake directory must be at most 1024 characters.")
+    z
+      .string({ message: `Flake directory must be ${PATH_RULE}.` })
+      .trim()
+      .max(1024, "Flake directory must be at most 1024 characters.")
       .refine(isSafeAbsolutePath, `Flake directory must be ${PATH_RULE}.`),
   ),
   deployCommand: z.preprocess(
     blankTo("nix-run"),
-    z.string({ message: `Deploy command must be "nix-run" or ${PATH_RULE}.` }).trim().max(1024, "Deploy command must be at most 1024 characters.")
+    z
+      .string({ message: `Deploy command must be "nix-run" or ${PATH_RULE}.` })
+      .trim()
+      .max(1024, "Deploy command must be at most 1024 characters.")
       .refine((v) => v === "nix-run" || isSafeAbsolutePath(v), `Deploy command must be "nix-run" or ${PATH_RULE}.`),
   ),
   buildHost: optional(
-    z.string().trim().regex(MACHINE_NAME, "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself."),
+    z
+      .string()
+      .trim()
+      .regex(
+        MACHINE_NAME,
+        "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself.",
+      ),
   ).default(null),
 });
 

@@ -27,14 +27,30 @@ describe("ports list", () => {
   });
 
   it("parsePorts and formatPorts round-trip", () => {
-    expect(parsePorts("22, 41641/udp")).toEqual({ ok: true, ports: [{ port: 22, protocol: "tcp" }, { port: 41641, protocol: "udp" }] });
-    expect(formatPorts([{ port: 22, protocol: "tcp" }, { port: 41641, protocol: "udp" }])).toBe("22/tcp, 41641/udp");
+    expect(parsePorts("22, 41641/udp")).toEqual({
+      ok: true,
+      ports: [
+        { port: 22, protocol: "tcp" },
+        { port: 41641, protocol: "udp" },
+      ],
+    });
+    expect(
+      formatPorts([
+        { port: 22, protocol: "tcp" },
+        { port: 41641, protocol: "udp" },
+      ]),
+    ).toBe("22/tcp, 41641/udp");
     expect(parsePorts(Array.from({ length: 16 }, (_, i) => 1 + i).join(" "))).toMatchObject({ ok: true });
   });
 });
 
 describe("portNumber", () => {
-  it.each([["1", 1], ["22", 22], ["65535", 65535], [443, 443]])("accepts %j", (input, port) => {
+  it.each([
+    ["1", 1],
+    ["22", 22],
+    ["65535", 65535],
+    [443, 443],
+  ])("accepts %j", (input, port) => {
     expect(portNumber.parse(input)).toBe(port);
   });
 

@@ -11,20 +11,39 @@ const errorsOf = (input: Record<string, unknown>) => {
 describe("serviceInput", () => {
   it("fills defaults for a minimal form", () => {
     expect(serviceInput.parse(base)).toEqual({
-      ...base, icon: "", description: "", url: null, docsUrl: null, unit: null, ports: "",
-      checkType: "none", checkTarget: "", machine: null,
+      ...base,
+      icon: "",
+      description: "",
+      url: null,
+      docsUrl: null,
+      unit: null,
+      ports: "",
+      checkType: "none",
+      checkTarget: "",
+      machine: null,
     });
   });
 
   it("normalises a full form submission", () => {
     expect(
       serviceInput.parse({
-        ...base, icon: "chart", url: " https://grafana.local.kaifer.dev ", docsUrl: "", unit: "grafana.service",
-        ports: "3001", checkType: "http", checkTarget: "https://grafana.local.kaifer.dev/api/health", machine: "frame1",
+        ...base,
+        icon: "chart",
+        url: " https://grafana.local.kaifer.dev ",
+        docsUrl: "",
+        unit: "grafana.service",
+        ports: "3001",
+        checkType: "http",
+        checkTarget: "https://grafana.local.kaifer.dev/api/health",
+        machine: "frame1",
       }),
     ).toMatchObject({
-      url: "https://grafana.local.kaifer.dev", docsUrl: null, unit: "grafana.service", ports: "3001/tcp",
-      checkTarget: "https://grafana.local.kaifer.dev/api/health", machine: "frame1",
+      url: "https://grafana.local.kaifer.dev",
+      docsUrl: null,
+      unit: "grafana.service",
+      ports: "3001/tcp",
+      checkTarget: "https://grafana.local.kaifer.dev/api/health",
+      machine: "frame1",
     });
   });
 

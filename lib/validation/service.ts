@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpUrl, optional, requiredText, text } from "./fields";
-import { UNIT, SLUG, isHost } from "./patterns";
+import { UNIT, SLUG, isHost } from "../commands/patterns";
 import { portNumber, portsField } from "./ports";
 import { machineName } from "./machine";
 import { ICONS } from "./icons";

@@ -12,10 +12,10 @@ import { applyHomepage, planSummary, previewHomepage } from "@/lib/import/homepa
 import { evaluateHomepageNixText } from "@/lib/import/homepage-nix";
 import { applyFlake, previewFlake } from "@/lib/import/flake-import";
 import { readHomepageFromFlake } from "@/lib/import/homepage-flake";
-import type { ImportPlan } from "@/lib/import/types";
+import type { ImportPlan, ImportState } from "@/lib/import/model/plan";
 import { broadcastInventoryChanged } from "@/lib/live/io";
 import { fieldErrors, formToObject } from "@/lib/validation/form";
-import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput, type ImportState } from "@/lib/validation/import";
+import { flakeImportInput, homepageFlakeInput, homepageImportInput, homepageNixInput } from "@/lib/validation/import";
 
 async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
   action: string,
@@ -57,23 +57,42 @@ async function handle<S extends z.ZodType<{ mode: "preview" | "apply" }>>(
 }
 
 export async function importHomepage(_prev: ImportState, form: FormData): Promise<ImportState> {
-  return handle("inventory.import.homepage", form, homepageImportInput, (i) => i.kind, (i) => {
-    // Template values only from what was sent: the env text and the files uploaded with it.
-    const templates = templatesFromUploads(parseEnvFile(i.env), i.envFiles);
-    return i.mode === "apply" ? applyHomepage(i.text, i.kind, templates) : previewHomepage(i.text, i.kind, templates);
-  });
+  return handle(
+    "inventory.import.homepage",
+    form,
+    homepageImportInput,
+    (i) => i.kind,
+    (i) => {
+      // Template values only from what was sent: the env text and the files uploaded with it.
+      const templates = templatesFromUploads(parseEnvFile(i.env), i.envFiles);
+      return i.mode === "apply" ? applyHomepage(i.text, i.kind, templates) : previewHomepage(i.text, i.kind, templates);
+    },
+  );
 }
 
 export async function importFlake(_prev: ImportState, form: FormData): Promise<ImportState> {
-  return handle("inventory.import.flake", form, flakeImportInput, (i) => `${i.machine}:${i.flakeDir ?? "(inventory flake)"}`, (i) =>
-    i.mode === "apply" ? applyFlake({ machine: i.machine, flakeDir: i.flakeDir }) : previewFlake({ machine: i.machine, flakeDir: i.flakeDir }));
+  return handle(
+    "inventory.import.flake",
+    form,
+    flakeImportInput,
+    (i) => `${i.machine}:${i.flakeDir ?? "(inventory flake)"}`,
+    (i) =>
+      i.mode === "apply"
+        ? applyFlake({ machine: i.machine, flakeDir: i.flakeDir })
+        : previewFlake({ machine: i.machine, flakeDir: i.flakeDir }),
+  );
 }
 
 type Loaded = { text?: string; message?: string; fields?: Record<string, string> };
 
 /** Authorise -> parse -> produce the text for the Homepage tab's box. Changes nothing. */
 async function loadText<S extends z.ZodType>(
-  action: string, form: unknown, schema: S, target: string, invalid: string, work: (input: z.infer<S>) => Promise<string>,
+  action: string,
+  form: unknown,
+  schema: S,
+  target: string,
+  invalid: string,
+  work: (input: z.infer<S>) => Promise<string>,
 ): Promise<Loaded> {
   const values = formToObject(form);
   try {
@@ -94,10 +113,14 @@ async function loadText<S extends z.ZodType>(
 
 /** Reads services.homepage-dashboard from a machine's flake into the Homepage tab's text box (changes nothing). */
 export async function loadHomepageFromFlake(form: FormData): Promise<Loaded> {
-  return loadText("inventory.import.homepage-flake", form, homepageFlakeInput, "machine", "Check the highlighted fields.", (i) => readHomepageFromFlake(i));
+  return loadText("inventory.import.homepage-flake", form, homepageFlakeInput, "machine", "Check the highlighted fields.", (i) =>
+    readHomepageFromFlake(i),
+  );
 }
 
 /** Evaluates an uploaded .nix file (services.homepage-dashboard) with nix-instantiate into the same box (changes nothing). */
 export async function loadHomepageFromNix(form: FormData): Promise<Loaded> {
-  return loadText("inventory.import.homepage-nix", form, homepageNixInput, "name", "Choose a .nix file.", (i) => evaluateHomepageNixText(i.text, i.name));
+  return loadText("inventory.import.homepage-nix", form, homepageNixInput, "name", "Choose a .nix file.", (i) =>
+    evaluateHomepageNixText(i.text, i.name),
+  );
 }

@@ -17,17 +17,34 @@ export default async function ImportPage() {
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Import">
-        <Link href="/inventory" className="min-h-11 content-center px-2 text-(--color-accent) underline-offset-2 hover:underline">Inventory</Link>
+        <Link href="/inventory" className="min-h-11 content-center px-2 text-(--color-accent) underline-offset-2 hover:underline">
+          Inventory
+        </Link>
         <UserMenu user={user} />
       </PageHeader>
       <p className="max-w-3xl text-sm text-(--color-muted)">
-        Preview shows what would be added, changed, left alone or skipped (and why). Nothing changes until you apply;
-        importing the same configuration again changes nothing.
+        Preview shows what would be added, changed, left alone or skipped (and why). Nothing changes until you apply; importing the same
+        configuration again changes nothing.
       </p>
       <ImportTabs
         tabs={[
-          { id: "homepage", label: "From Homepage", panel: <HomepageImportForm action={importHomepage} load={loadHomepageFromFlake} loadNix={loadHomepageFromNix} machines={machines.map((m) => ({ name: m.name, attr: m.flakeAttr ?? m.name }))} /> },
-          { id: "flake", label: "From flake", panel: <FlakeImportForm action={importFlake} machines={machines.map((m) => ({ name: m.name, flakeDir: m.flakeDir }))} /> },
+          {
+            id: "homepage",
+            label: "From Homepage",
+            panel: (
+              <HomepageImportForm
+                action={importHomepage}
+                load={loadHomepageFromFlake}
+                loadNix={loadHomepageFromNix}
+                machines={machines.map((m) => ({ name: m.name, attr: m.flakeAttr ?? m.name }))}
+              />
+            ),
+          },
+          {
+            id: "flake",
+            label: "From flake",
+            panel: <FlakeImportForm action={importFlake} machines={machines.map((m) => ({ name: m.name, flakeDir: m.flakeDir }))} />,
+          },
         ]}
       />
     </main>

@@ -5,9 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getJob } from "@/lib/jobs";
+import { getJobPage } from "@/lib/jobs";
 import { jobIdParam } from "@/lib/jobs/api-schemas";
-import { toWireJob } from "@/lib/jobs/wire";
 import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
@@ -18,26 +17,48 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const user = await requirePage("jobs:read", `/jobs/${encodeURIComponent(id)}`);
   const jobId = jobIdParam.safeParse(id);
   if (!jobId.success) notFound();
-  let job;
+  let page;
   try {
-    job = await getJob(jobId.data);
+    page = await getJobPage(jobId.data);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
+  const { job, live } = page;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title={`Job #${job.id}`}>
         <UserMenu user={user} />
       </PageHeader>
       <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="job-header">
-        <div><dt className="inline text-(--color-muted)">Kind </dt><dd className="inline font-mono" data-testid="job-kind">{job.kind}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Machine </dt><dd className="inline font-mono">{job.machine}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Started by </dt><dd className="inline">{job.requestedBy ? visible(job.requestedBy) : "the panel"}</dd></div>
-        <div><dt className="inline text-(--color-muted)">Created </dt><dd className="inline"><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time></dd></div>
-        {job.exitCode !== null && <div><dt className="inline text-(--color-muted)">Exit code </dt><dd className="inline font-mono">{job.exitCode}</dd></div>}
+        <div>
+          <dt className="inline text-(--color-muted)">Kind </dt>
+          <dd className="inline font-mono" data-testid="job-kind">
+            {job.kind}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Machine </dt>
+          <dd className="inline font-mono">{job.machine}</dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Started by </dt>
+          <dd className="inline">{job.requestedBy ? visible(job.requestedBy) : "the panel"}</dd>
+        </div>
+        <div>
+          <dt className="inline text-(--color-muted)">Created </dt>
+          <dd className="inline">
+            <time dateTime={job.createdAt}>{job.createdAt.replace("T", " ").slice(0, 19)} UTC</time>
+          </dd>
+        </div>
+        {job.exitCode !== null && (
+          <div>
+            <dt className="inline text-(--color-muted)">Exit code </dt>
+            <dd className="inline font-mono">{job.exitCode}</dd>
+          </div>
+        )}
       </dl>
-      <JobLiveView initial={toWireJob(job)} canCancel={can(user, "jobs:run")} canJournal={can(user, "jobs:read")} />
+      <JobLiveView initial={live} canCancel={can(user, "jobs:run")} canJournal={can(user, "jobs:read")} />
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
 import { restartUnit } from "@/lib/machine/restart-unit";
-import { MACHINE_NAME, UNIT } from "@/lib/validation/patterns";
+import { MACHINE_NAME, UNIT } from "@/lib/commands/patterns";
 
 const input = z.object({ machine: z.string().regex(MACHINE_NAME), unit: z.string().regex(UNIT) });
 
@@ -26,7 +26,10 @@ export async function restartUnitAction(machine: unknown, unit: unknown): Promis
   try {
     const s = await restartUnit(parsed.data.machine, parsed.data.unit);
     await audit(who.user, who.ctx.address, "unit.restart", "ok", target, s ? `${s.activeState} (${s.subState})` : "");
-    return { ok: true, unit: s ? { service: "", unit: parsed.data.unit, activeState: s.activeState, subState: s.subState, since: s.since } : null };
+    return {
+      ok: true,
+      unit: s ? { service: "", unit: parsed.data.unit, activeState: s.activeState, subState: s.subState, since: s.since } : null,
+    };
   } catch (err) {
     // SSH errors come from the pool on globalThis (server.ts's copy of lib/errors); DomainError's
     // brand makes `instanceof` see them.

@@ -15,7 +15,7 @@ import { NotFoundError } from "@/lib/errors";
 import { parseHistoryQuery } from "@/lib/machine/history-query";
 import { machineLive } from "@/lib/machine/live-status";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { restartUnitAction } from "./actions";
 import { LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
@@ -49,8 +49,14 @@ export default async function MachinePage({ params, searchParams }: Props) {
   return (
     <main className="mx-auto max-w-5xl px-4 pb-10">
       <PageHeader title={m.name}>
-        <Link prefetch={false} href="/" className={navLink}>Dashboard</Link>
-        {can(user, "inventory:write") && <Link prefetch={false} href={`/inventory/machines/${m.name}`} className={navLink}>Edit</Link>}
+        <Link prefetch={false} href="/" className={navLink}>
+          Dashboard
+        </Link>
+        {can(user, "inventory:write") && (
+          <Link prefetch={false} href={`/inventory/machines/${m.name}`} className={navLink}>
+            Edit
+          </Link>
+        )}
         <UserMenu user={user} />
       </PageHeader>
       <MachineJobsProvider machine={m.name} canRun={denied === null} denied={denied} initialBusy={data.busy}>
@@ -60,7 +66,13 @@ export default async function MachinePage({ params, searchParams }: Props) {
             {m.buildHost && m.buildHost !== m.name ? ` · built on ${m.buildHost}` : ""}
             {m.deployable ? "" : " · not deployable"}
           </p>
-          <Suspense fallback={<p role="status" className="text-sm text-(--color-muted)">Asking {m.name}…</p>}>
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-(--color-muted)">
+                Asking {m.name}…
+              </p>
+            }
+          >
             <LiveStatus live={live} data={data} />
           </Suspense>
         </Section>
@@ -71,7 +83,9 @@ export default async function MachinePage({ params, searchParams }: Props) {
             deployCommand={plan.deploy}
             deployUnavailable={plan.error}
             rollback={
-              <Suspense fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}>
+              <Suspense
+                fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}
+              >
                 <PreviousRollback live={live} plan={plan} />
               </Suspense>
             }
@@ -100,7 +114,13 @@ export default async function MachinePage({ params, searchParams }: Props) {
         <div className="grid gap-x-4 lg:grid-cols-2">
           <Section id="units" title="Units">
             <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading units…</p>}>
-              <LiveUnits live={live} services={m.services} machine={m.name} denied={restartDenied} restart={restartUnitAction.bind(null, m.name)} />
+              <LiveUnits
+                live={live}
+                services={m.services}
+                machine={m.name}
+                denied={restartDenied}
+                restart={restartUnitAction.bind(null, m.name)}
+              />
             </Suspense>
           </Section>
           <Section id="generations" title="Generations">

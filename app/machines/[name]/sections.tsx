@@ -24,7 +24,14 @@ export async function PreviousRollback({ live, plan }: { live: Promise<MachineLi
   const l = await live;
   const prev = l.generations ? previousGeneration(l.generations) : null;
   const why = plan.error ?? (l.reachable ? (l.generations ? null : "generations could not be listed") : "the machine is unreachable");
-  return <RollbackButton host={plan.rollbackHost} generation={prev?.number ?? null} commands={prev ? plan.rollback(prev.number) : []} unavailable={why} />;
+  return (
+    <RollbackButton
+      host={plan.rollbackHost}
+      generation={prev?.number ?? null}
+      commands={prev ? plan.rollback(prev.number) : []}
+      unavailable={why}
+    />
+  );
 }
 
 export async function LivePreview({ live, job }: { live: Promise<MachineLive>; job: PreviewJob }) {
@@ -35,21 +42,44 @@ export async function LivePreview({ live, job }: { live: Promise<MachineLive>; j
 export async function LiveChecks({ live, job, plan }: { live: Promise<MachineLive>; job: ChecksJob; plan: Plan }) {
   const l = await live;
   const prev = l.generations ? previousGeneration(l.generations) : null;
-  return <ChecksPanel job={job} rollback={prev && !plan.error ? <RollbackButton host={plan.rollbackHost} generation={prev.number} commands={plan.rollback(prev.number)} compact /> : null} />;
+  return (
+    <ChecksPanel
+      job={job}
+      rollback={
+        prev && !plan.error ? (
+          <RollbackButton host={plan.rollbackHost} generation={prev.number} commands={plan.rollback(prev.number)} compact />
+        ) : null
+      }
+    />
+  );
 }
 
-type UnitsProps = { live: Promise<MachineLive>; services: { name: string; unit: string | null }[]; machine: string; denied: string | null; restart: (unit: string) => Promise<RestartResult> };
+type UnitsProps = {
+  live: Promise<MachineLive>;
+  services: { name: string; unit: string | null }[];
+  machine: string;
+  denied: string | null;
+  restart: (unit: string) => Promise<RestartResult>;
+};
 
 export async function LiveUnits({ live, services, machine, denied, restart }: UnitsProps) {
   const l = await live;
   if (!l.reachable) return <p className="text-sm text-(--color-muted)">Unit states unknown: {l.error}</p>;
   const withUnit = services.filter((s): s is { name: string; unit: string } => !!s.unit);
-  const aligned = alignUnits(withUnit.map((s) => s.unit), l.units ?? []);
-  const rows: UnitRow[] = withUnit
-    .map((s, i) => {
-      const u = l.units ? aligned[i] : undefined;
-      return { service: s.name, unit: s.unit, activeState: u?.activeState ?? "unknown", subState: u?.subState ?? "", since: u?.since ?? null };
-    });
+  const aligned = alignUnits(
+    withUnit.map((s) => s.unit),
+    l.units ?? [],
+  );
+  const rows: UnitRow[] = withUnit.map((s, i) => {
+    const u = l.units ? aligned[i] : undefined;
+    return {
+      service: s.name,
+      unit: s.unit,
+      activeState: u?.activeState ?? "unknown",
+      subState: u?.subState ?? "",
+      since: u?.since ?? null,
+    };
+  });
   return (
     <>
       {l.unitsError && <p className="mb-2 text-sm text-(--color-down)">Unit states could not be read: {l.unitsError}</p>}

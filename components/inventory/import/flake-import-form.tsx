@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import type { ImportState } from "@/lib/validation/import";
+import type { ImportState } from "@/lib/import/model/plan";
 import { PlanView } from "./plan-view";
 
 type Props = {
@@ -31,19 +31,43 @@ export function FlakeImportForm({ action, machines }: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field name="machine" label="Evaluate on" error={e.machine}>
             {(p) => (
-              <select {...p} value={machine} className={inputClass}
-                onChange={(ev) => { setMachine(ev.target.value); setFlakeDir(machines.find((m) => m.name === ev.target.value)?.flakeDir ?? ""); }}>
-                {machines.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
+              <select
+                {...p}
+                value={machine}
+                className={inputClass}
+                onChange={(ev) => {
+                  setMachine(ev.target.value);
+                  setFlakeDir(machines.find((m) => m.name === ev.target.value)?.flakeDir ?? "");
+                }}
+              >
+                {machines.map((m) => (
+                  <option key={m.name} value={m.name}>
+                    {m.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field name="flakeDir" label="Flake directory" error={e.flakeDir} hint="On that machine; defaults to its flake checkout.">
-            {(p) => <input {...p} value={flakeDir} onChange={(ev) => setFlakeDir(ev.target.value)} className={inputClass} autoCapitalize="none" spellCheck={false} />}
+            {(p) => (
+              <input
+                {...p}
+                value={flakeDir}
+                onChange={(ev) => setFlakeDir(ev.target.value)}
+                className={inputClass}
+                autoCapitalize="none"
+                spellCheck={false}
+              />
+            )}
           </Field>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" name="mode" value="preview" disabled={pending}>{pending ? "Evaluating…" : "Preview"}</Button>
-          <Button type="submit" name="mode" value="apply" variant="primary" disabled={!canApply}>Apply</Button>
+          <Button type="submit" name="mode" value="preview" disabled={pending}>
+            {pending ? "Evaluating…" : "Preview"}
+          </Button>
+          <Button type="submit" name="mode" value="apply" variant="primary" disabled={!canApply}>
+            Apply
+          </Button>
         </div>
       </form>
       {state.plan && <PlanView plan={state.plan} applied={state.mode === "apply"} />}

@@ -7,7 +7,8 @@ export function ImportTabs({ tabs }: { tabs: { id: string; label: string; panel:
   const [active, setActive] = useState(tabs[0]?.id);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
-    const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : null;
+    const next =
+      e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
     const j = (next + tabs.length) % tabs.length;
@@ -19,8 +20,17 @@ export function ImportTabs({ tabs }: { tabs: { id: string; label: string; panel:
       <div role="tablist" aria-label="Import source" className="mb-4 flex gap-2 border-b border-(--color-line)">
         {tabs.map((t, i) => (
           <button
-            key={t.id} ref={(el) => { refs.current[i] = el; }} role="tab" id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}
-            aria-selected={active === t.id} tabIndex={active === t.id ? 0 : -1} onClick={() => setActive(t.id)} onKeyDown={(e) => onKey(e, i)}
+            key={t.id}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-controls={`panel-${t.id}`}
+            aria-selected={active === t.id}
+            tabIndex={active === t.id ? 0 : -1}
+            onClick={() => setActive(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
             className={`-mb-px min-h-11 border-b-2 px-4 text-sm font-medium ${active === t.id ? "border-(--color-accent) text-(--color-accent)" : "border-transparent text-(--color-muted) hover:text-current"}`}
           >
             {t.label}
@@ -28,7 +38,9 @@ export function ImportTabs({ tabs }: { tabs: { id: string; label: string; panel:
         ))}
       </div>
       {tabs.map((t) => (
-        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={active !== t.id}>{t.panel}</div>
+        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={active !== t.id}>
+          {t.panel}
+        </div>
       ))}
     </div>
   );

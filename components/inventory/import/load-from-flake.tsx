@@ -32,19 +32,52 @@ export function LoadFromFlake({ load, machines, onLoaded }: Props) {
   };
   return (
     <details className="rounded-lg border border-(--color-line) p-3">
-      <summary className="min-h-11 cursor-pointer content-center text-sm font-medium">Load services.homepage-dashboard from the flake</summary>
+      <summary className="min-h-11 cursor-pointer content-center text-sm font-medium">
+        Load services.homepage-dashboard from the flake
+      </summary>
       <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <label className="flex flex-col gap-1 text-sm">Evaluate on
-          <select value={machine} className={inputClass} onChange={(e) => { setMachine(e.target.value); setAttr(machines.find((m) => m.name === e.target.value)?.attr ?? ""); }}>
-            {machines.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
+        <label className="flex flex-col gap-1 text-sm">
+          Evaluate on
+          <select
+            value={machine}
+            className={inputClass}
+            onChange={(e) => {
+              setMachine(e.target.value);
+              setAttr(machines.find((m) => m.name === e.target.value)?.attr ?? "");
+            }}
+          >
+            {machines.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm">Configuration (nixosConfigurations.…)
-          <input value={attr} onChange={(e) => setAttr(e.target.value)} onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); submit(); } }} className={inputClass} autoCapitalize="none" spellCheck={false} />
+        <label className="flex flex-col gap-1 text-sm">
+          Configuration (nixosConfigurations.…)
+          <input
+            value={attr}
+            onChange={(e) => setAttr(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                submit();
+              }
+            }}
+            className={inputClass}
+            autoCapitalize="none"
+            spellCheck={false}
+          />
         </label>
-        <Button type="button" onClick={submit} disabled={pending}>{pending ? "Evaluating…" : "Load"}</Button>
+        <Button type="button" onClick={submit} disabled={pending}>
+          {pending ? "Evaluating…" : "Load"}
+        </Button>
       </div>
-      {message && <p role="alert" data-testid="load-error" className="mt-2 text-sm text-(--color-down)">{message}</p>}
+      {message && (
+        <p role="alert" data-testid="load-error" className="mt-2 text-sm text-(--color-down)">
+          {message}
+        </p>
+      )}
     </details>
   );
 }

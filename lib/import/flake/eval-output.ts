@@ -1,7 +1,16 @@
 // What the flake's `nix eval --json` prints, checked with zod before anything is planned from it.
 import { z } from "zod";
 
-export const FLAKE_SERVICES = ["caddy", "grafana", "victoriametrics", "loki", "alloy", "tailscale", "openssh", "homepage-dashboard"] as const;
+export const FLAKE_SERVICES = [
+  "caddy",
+  "grafana",
+  "victoriametrics",
+  "loki",
+  "alloy",
+  "tailscale",
+  "openssh",
+  "homepage-dashboard",
+] as const;
 export type FlakeService = (typeof FLAKE_SERVICES)[number];
 
 const machine = z.object({

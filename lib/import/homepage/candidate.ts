@@ -2,7 +2,7 @@
 // over (widgets, Docker status, unknown fields, links the panel cannot open). Only fields present
 // in the entry are set, so a re-import never blanks what was edited in the panel and Homepage does
 // not know.
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import { checkFrom } from "./checks";
 import { isHttpUrl, oneLine, scalarText, shown } from "./field-text";
 import { mapIcon } from "./icons";
@@ -50,14 +50,23 @@ function urlField(href: unknown, notes: ImportNote[]): string | undefined {
   const value = text.trim();
   if (hasTemplate(value)) {
     if (isHttpUrl(value)) {
-      notes.push({ level: "note", text: `href ${value} keeps its Homepage template as written (no value for it); the panel does not substitute it.` });
+      notes.push({
+        level: "note",
+        text: `href ${value} keeps its Homepage template as written (no value for it); the panel does not substitute it.`,
+      });
       return value;
     }
-    notes.push({ level: "skipped", text: `href ${value} is a Homepage template with no value, not a URL the panel can open; the link was left as it is in the inventory.` });
+    notes.push({
+      level: "skipped",
+      text: `href ${value} is a Homepage template with no value, not a URL the panel can open; the link was left as it is in the inventory.`,
+    });
     return undefined;
   }
   if (!isHttpUrl(value)) {
-    notes.push({ level: "skipped", text: `href ${shown(value)} is not an http(s) link the panel can open; the service is imported without it.` });
+    notes.push({
+      level: "skipped",
+      text: `href ${shown(value)} is not an http(s) link the panel can open; the service is imported without it.`,
+    });
     return undefined;
   }
   return value;
@@ -114,7 +123,10 @@ export function toCandidate(item: HomepageItem): ServiceCandidate {
   if (item.kind === "service") Object.assign(values, checkFrom(f, notes));
   widgetNotes(f, notes);
   if (f.server !== undefined || f.container !== undefined) {
-    notes.push({ level: "skipped", text: `Docker status (server ${shown(f.server ?? "-")}, container ${shown(f.container ?? "-")}): the panel follows systemd units instead.` });
+    notes.push({
+      level: "skipped",
+      text: `Docker status (server ${shown(f.server ?? "-")}, container ${shown(f.container ?? "-")}): the panel follows systemd units instead.`,
+    });
   }
   if (f.abbr !== undefined) notes.push({ level: "skipped", text: `abbr "${shown(f.abbr)}": tiles show an icon, not an abbreviation.` });
   for (const key of Object.keys(f)) {

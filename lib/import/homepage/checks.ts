@@ -1,8 +1,8 @@
 // siteMonitor -> an HTTP check; ping (ICMP in Homepage) -> a TCP check of host:port, the nearest
 // thing the panel can probe. Templates are never probed: a check of "{{HOMEPAGE_VAR_...}}" could
 // only ever fail.
-import { isHost } from "@/lib/validation/patterns";
-import type { ImportNote } from "../types";
+import { isHost } from "@/lib/commands/patterns";
+import type { ImportNote } from "../model/plan";
 import { isHttpUrl, scalarText, shown } from "./field-text";
 import { hasTemplate } from "./templates";
 
@@ -25,9 +25,13 @@ export function checkFrom(fields: Record<string, unknown>, notes: ImportNote[]):
   const site = fields.siteMonitor;
   const ping = fields.ping;
   if (site !== undefined && site !== null) {
-    if (ping !== undefined && ping !== null) notes.push({ level: "skipped", text: `ping ${shown(ping)}: the HTTP check from siteMonitor is used instead.` });
+    if (ping !== undefined && ping !== null)
+      notes.push({ level: "skipped", text: `ping ${shown(ping)}: the HTTP check from siteMonitor is used instead.` });
     if (typeof site !== "string" || hasTemplate(site)) {
-      notes.push({ level: "skipped", text: `siteMonitor ${shown(site)}: a Homepage template with no value (or not text) cannot be checked; no health check was created.` });
+      notes.push({
+        level: "skipped",
+        text: `siteMonitor ${shown(site)}: a Homepage template with no value (or not text) cannot be checked; no health check was created.`,
+      });
       return {};
     }
     if (!isHttpUrl(site.trim())) {
@@ -44,7 +48,10 @@ export function checkFrom(fields: Record<string, unknown>, notes: ImportNote[]):
   }
   const value = text.trim();
   if (hasTemplate(value)) {
-    notes.push({ level: "skipped", text: `ping ${value}: a Homepage template with no value cannot be checked; no health check was created.` });
+    notes.push({
+      level: "skipped",
+      text: `ping ${value}: a Homepage template with no value cannot be checked; no health check was created.`,
+    });
     return {};
   }
   const asUrl = urlOf(value);
@@ -60,10 +67,18 @@ export function checkFrom(fields: Record<string, unknown>, notes: ImportNote[]):
   const href = typeof fields.href === "string" && !hasTemplate(fields.href) ? urlOf(fields.href.trim()) : null;
   const port = href ? defaultPort(href) : null;
   if (!port) {
-    notes.push({ level: "skipped", text: `ping ${shown(value)}: the panel checks TCP host:port and no port is known (no http(s) href to take it from); no health check was created.` });
+    notes.push({
+      level: "skipped",
+      text: `ping ${shown(value)}: the panel checks TCP host:port and no port is known (no http(s) href to take it from); no health check was created.`,
+    });
     return {};
   }
-  return tcp(value, `${value}:${port}`, notes, `ping ${value} became a TCP check of ${value}:${port} (port from href; the panel does not send ICMP).`);
+  return tcp(
+    value,
+    `${value}:${port}`,
+    notes,
+    `ping ${value} became a TCP check of ${value}:${port} (port from href; the panel does not send ICMP).`,
+  );
 }
 
 /** A TCP check only of a host:port the inventory accepts; anything else is a note, and the service is still imported. */

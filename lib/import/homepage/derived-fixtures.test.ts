@@ -7,7 +7,8 @@ import { planHomepage } from "../plan-homepage";
 import type { TemplateValues } from "./substitute";
 
 const empty = { machines: [], services: [] };
-const plan = (name: string, kind: "services" | "bookmarks" = "services", t?: TemplateValues) => planHomepage(derivedHomepage(name), kind, empty, t).plan;
+const plan = (name: string, kind: "services" | "bookmarks" = "services", t?: TemplateValues) =>
+  planHomepage(derivedHomepage(name), kind, empty, t).plan;
 
 describe("services-placeholder-hosts.yaml: placeholder hosts, unquoted templates, empty icons", () => {
   const p = plan("services-placeholder-hosts.yaml");
@@ -45,25 +46,47 @@ describe("services-template-hosts.yaml and bookmarks-template-link.yaml: hosts f
     const p = plan("services-template-hosts.yaml");
     expect(p.counts).toEqual({ add: 10, change: 0, unchanged: 0, skipped: 0 });
     const forgejo = p.entries.find((e) => e.path === "Code / Forgejo");
-    expect(forgejo?.notes[0].text).toBe("href https://{{HOMEPAGE_VAR_FORGEJO}} keeps its Homepage template as written (no value for it); the panel does not substitute it.");
+    expect(forgejo?.notes[0].text).toBe(
+      "href https://{{HOMEPAGE_VAR_FORGEJO}} keeps its Homepage template as written (no value for it); the panel does not substitute it.",
+    );
     expect(p.entries.find((e) => e.key === "paperless-ngx")?.notes[0].text).toBe(
       "href https://{{HOMEPAGE_VAR_PAPERLESS}}/documents?sort=created&reverse=1 keeps its Homepage template as written (no value for it); the panel does not substitute it.",
     );
-    expect(p.warnings[0]).toMatch(/^No value for HOMEPAGE_VAR_FORGEJO, HOMEPAGE_VAR_FORGEJO_TOKEN, .*, HOMEPAGE_VAR_SYNCTHING and 2 more: /);
+    expect(p.warnings[0]).toMatch(
+      /^No value for HOMEPAGE_VAR_FORGEJO, HOMEPAGE_VAR_FORGEJO_TOKEN, .*, HOMEPAGE_VAR_SYNCTHING and 2 more: /,
+    );
   });
 
   it("with an env file: real links and HTTP checks", () => {
-    const t: TemplateValues = { values: { HOMEPAGE_VAR_FORGEJO: "code.local.kaifer.dev", HOMEPAGE_VAR_DASHBOARDS: "grafana.local.kaifer.dev" } };
+    const t: TemplateValues = {
+      values: { HOMEPAGE_VAR_FORGEJO: "code.local.kaifer.dev", HOMEPAGE_VAR_DASHBOARDS: "grafana.local.kaifer.dev" },
+    };
     const { plan: p, ops } = planHomepage(derivedHomepage("services-template-hosts.yaml"), "services", empty, t);
-    expect(ops.find((o) => o.slug === "forgejo")?.input).toMatchObject({ url: "https://code.local.kaifer.dev", checkType: "http", checkTarget: "https://code.local.kaifer.dev" });
-    expect(p.entries.find((e) => e.key === "forgejo")?.notes).toEqual([{ level: "skipped", text: 'widget "gitea": the panel does not show Homepage widgets.' }]);
+    expect(ops.find((o) => o.slug === "forgejo")?.input).toMatchObject({
+      url: "https://code.local.kaifer.dev",
+      checkType: "http",
+      checkTarget: "https://code.local.kaifer.dev",
+    });
+    expect(p.entries.find((e) => e.key === "forgejo")?.notes).toEqual([
+      { level: "skipped", text: 'widget "gitea": the panel does not show Homepage widgets.' },
+    ]);
     expect(p.warnings[0]).toBe("Filled in from the environment, as Homepage does: HOMEPAGE_VAR_FORGEJO, HOMEPAGE_VAR_DASHBOARDS.");
   });
 
   it("bookmarks: a link with a template is filled in", () => {
-    const { plan: p, ops } = planHomepage(derivedHomepage("bookmarks-template-link.yaml"), "bookmarks", empty, { values: { HOMEPAGE_VAR_FORGEJO_USER: "nora" } });
-    expect(p.entries.map((e) => [e.path, e.action])).toEqual([["Homelab / My repositories", "add"], ["Homelab / Tailnet machines", "add"], ["Homelab / NixOS options", "add"]]);
-    expect(ops.map((o) => o.input.url)).toEqual(["https://code.local.kaifer.dev/nora", "https://login.tailscale.com/admin/machines", "https://search.nixos.org/options"]);
+    const { plan: p, ops } = planHomepage(derivedHomepage("bookmarks-template-link.yaml"), "bookmarks", empty, {
+      values: { HOMEPAGE_VAR_FORGEJO_USER: "nora" },
+    });
+    expect(p.entries.map((e) => [e.path, e.action])).toEqual([
+      ["Homelab / My repositories", "add"],
+      ["Homelab / Tailnet machines", "add"],
+      ["Homelab / NixOS options", "add"],
+    ]);
+    expect(ops.map((o) => o.input.url)).toEqual([
+      "https://code.local.kaifer.dev/nora",
+      "https://login.tailscale.com/admin/machines",
+      "https://search.nixos.org/options",
+    ]);
   });
 });
 
@@ -71,7 +94,9 @@ describe("services-same-indent.yaml: fields at the same indent as the name", () 
   it("one message for that entry (Homepage skips it too); the rest imports", () => {
     const p = plan("services-same-indent.yaml");
     expect(p.entries.map((e) => [e.path, e.action, e.line])).toEqual([
-      ["Backups / Syncthing", "skipped", 4], ["Printing / CUPS", "add", 8], ["System / Glances", "add", 12],
+      ["Backups / Syncthing", "skipped", 4],
+      ["Printing / CUPS", "add", 8],
+      ["System / Glances", "add", 12],
     ]);
     expect(p.entries[0].reason).toMatch(/^The fields "href", "description" are written at the same indent as "Syncthing", not under it/);
   });

@@ -12,15 +12,36 @@
 // Homepage as a service called after its first key. The import does the same as Homepage and says
 // so once per entry, instead of making services called "Group / icon".
 import { isMap, isScalar, isSeq, type Pair } from "yaml";
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import type { SourceDoc } from "./yaml-source";
 
 export type EntryProblem = { path: string; line: number | null; reason: string };
 
 /** Field names Homepage's services and bookmarks use (plus "url", a common slip for href). */
 const FIELDS = new Set([
-  "href", "url", "description", "icon", "siteMonitor", "ping", "widget", "widgets", "server", "container", "abbr", "name",
-  "id", "weight", "target", "statusStyle", "showStats", "app", "namespace", "podSelector", "proxmoxNode", "proxmoxVMID", "proxmoxType",
+  "href",
+  "url",
+  "description",
+  "icon",
+  "siteMonitor",
+  "ping",
+  "widget",
+  "widgets",
+  "server",
+  "container",
+  "abbr",
+  "name",
+  "id",
+  "weight",
+  "target",
+  "statusStyle",
+  "showStats",
+  "app",
+  "namespace",
+  "podSelector",
+  "proxmoxNode",
+  "proxmoxVMID",
+  "proxmoxType",
 ]);
 
 export function describeNode(node: unknown): string {
@@ -37,7 +58,13 @@ export type ExtraKeys = { problems: EntryProblem[]; notes: ImportNote[]; skip: b
 
 /** The keys after the first of one entry map (`value`: what the first key, the name, holds). */
 export function splitExtraKeys(
-  doc: SourceDoc, groups: string[], name: string, line: number | null, value: unknown, rest: Pair[], kind: "services" | "bookmarks",
+  doc: SourceDoc,
+  groups: string[],
+  name: string,
+  line: number | null,
+  value: unknown,
+  rest: Pair[],
+  kind: "services" | "bookmarks",
 ): ExtraKeys {
   const empty = value === null || value === undefined || (isScalar(value) && (value.value === null || value.value === ""));
   const scalar = isScalar(value) && !empty;
@@ -50,7 +77,8 @@ export function splitExtraKeys(
     if (FIELDS.has(key) || !(isMap(value) || isSeq(value))) fields.push(key);
     else {
       problems.push({
-        path: at(key), line: doc.lineOf(p.key),
+        path: at(key),
+        line: doc.lineOf(p.key),
         reason: `"${key}" has no "- " of its own, so it is part of the item "${name}": Homepage reads only the first name of each "- " item and does not show "${key}". Write "- ${key}:".`,
       });
     }
@@ -60,7 +88,8 @@ export function splitExtraKeys(
     const named = name === "name" ? value : rest.find((p) => doc.text(p.key) === "name")?.value;
     const title = doc.text(doc.deref(named));
     problems.push({
-      path: at(title || name), line,
+      path: at(title || name),
+      line,
       reason: `This entry is a list of fields (${quoteList([name, ...fields])}) with no name above them; Homepage would show an entry called "${name}" without them. Write it as "- ${title || "Name"}:" with the fields indented under it.`,
     });
     return { problems, notes: [], skip: true };
@@ -74,7 +103,12 @@ export function splitExtraKeys(
     return { problems, notes: [], skip: true };
   }
   const notes: ImportNote[] = fields.length
-    ? [{ level: "skipped", text: `${quoteList(fields)} ${fields.length === 1 ? "is" : "are"} written at the same indent as "${name}" instead of under it: Homepage ignores ${fields.length === 1 ? "it" : "them"}, and so does the import.` }]
+    ? [
+        {
+          level: "skipped",
+          text: `${quoteList(fields)} ${fields.length === 1 ? "is" : "are"} written at the same indent as "${name}" instead of under it: Homepage ignores ${fields.length === 1 ? "it" : "them"}, and so does the import.`,
+        },
+      ]
     : [];
   return { problems, notes, skip: false };
 }

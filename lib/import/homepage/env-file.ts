@@ -27,7 +27,8 @@ function unquote(v: string): string {
 
 /** Throws ValidationError (field "env") naming the first line that is not NAME=value. */
 export function parseEnvFile(text: string): EnvFile {
-  if (text.length > MAX_ENV_CHARS) throw new ValidationError("The environment file is too large.", { env: `At most ${MAX_ENV_CHARS} characters.` });
+  if (text.length > MAX_ENV_CHARS)
+    throw new ValidationError("The environment file is too large.", { env: `At most ${MAX_ENV_CHARS} characters.` });
   const out: EnvFile = { vars: {}, files: {}, ignored: 0 };
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
@@ -62,7 +63,9 @@ export function templatesFromUploads(env: EnvFile, uploads: UploadedFile[]): Tem
   for (const [key, path] of Object.entries(env.files)) {
     const file = uploads.find((u) => u.name === baseName(path));
     if (file) values[key] = file.text;
-    else unresolved[key] = `it names the file ${path}; upload a file called "${baseName(path)}" with the environment to use its contents (the web import does not read files on the server).`;
+    else
+      unresolved[key] =
+        `it names the file ${path}; upload a file called "${baseName(path)}" with the environment to use its contents (the web import does not read files on the server).`;
   }
   return { values, unresolved };
 }

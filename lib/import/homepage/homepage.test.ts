@@ -9,19 +9,32 @@ const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name)
 const empty: InventorySnapshot = { machines: [], services: [] };
 const byPath = (text: string, kind: "services" | "bookmarks" = "services") =>
   Object.fromEntries(homepageCandidates(text, kind).candidates.map((c) => [c.path, c]));
-const noteTexts = (c: { notes: { level: string; text: string }[] }, level = "skipped") => c.notes.filter((n) => n.level === level).map((n) => n.text);
+const noteTexts = (c: { notes: { level: string; text: string }[] }, level = "skipped") =>
+  c.notes.filter((n) => n.level === level).map((n) => n.text);
 
 describe("Homepage services.yaml (a typical multi-group file)", () => {
   const c = byPath(fixture("services-typical.yaml"));
 
   it("keeps groups, names, links and descriptions, and maps known icons", () => {
     expect(Object.keys(c)).toEqual([
-      "Observability / Grafana", "Observability / VictoriaMetrics", "Observability / Loki",
-      "Infrastructure / Proxmox", "Infrastructure / Pi-hole", "Infrastructure / Portainer", "Media / Jellyfin",
+      "Observability / Grafana",
+      "Observability / VictoriaMetrics",
+      "Observability / Loki",
+      "Infrastructure / Proxmox",
+      "Infrastructure / Pi-hole",
+      "Infrastructure / Portainer",
+      "Media / Jellyfin",
     ]);
     expect(c["Observability / Grafana"]).toMatchObject({
-      slug: "grafana", line: 6,
-      values: { name: "Grafana", groupName: "Observability", url: "https://grafana.local.kaifer.dev", description: "Dashboards over metrics and logs", icon: "chart" },
+      slug: "grafana",
+      line: 6,
+      values: {
+        name: "Grafana",
+        groupName: "Observability",
+        url: "https://grafana.local.kaifer.dev",
+        description: "Dashboards over metrics and logs",
+        icon: "chart",
+      },
     });
     expect(c["Observability / VictoriaMetrics"].values.icon).toBe("database"); // si-victoriametrics
     expect(c["Observability / Loki"].values.icon).toBe("logs"); // loki.svg
@@ -29,7 +42,10 @@ describe("Homepage services.yaml (a typical multi-group file)", () => {
   });
 
   it("turns siteMonitor into an HTTP check and ping into a TCP check", () => {
-    expect(c["Observability / Grafana"].values).toMatchObject({ checkType: "http", checkTarget: "https://grafana.local.kaifer.dev/api/health" });
+    expect(c["Observability / Grafana"].values).toMatchObject({
+      checkType: "http",
+      checkTarget: "https://grafana.local.kaifer.dev/api/health",
+    });
     expect(c["Observability / Loki"].values).toMatchObject({ checkType: "tcp", checkTarget: "logs.local.kaifer.dev:443" });
     expect(c["Infrastructure / Pi-hole"].values).toMatchObject({ checkType: "tcp", checkTarget: "192.168.1.2:80" });
     expect(c["Infrastructure / Proxmox"].values.checkType).toBeUndefined();
@@ -41,7 +57,9 @@ describe("Homepage services.yaml (a typical multi-group file)", () => {
       'widget "customapi": the panel does not show Homepage widgets.',
     ]);
     expect(noteTexts(c["Media / Jellyfin"])).toEqual(['widget "jellyfin": the panel does not show Homepage widgets.']);
-    expect(noteTexts(c["Infrastructure / Portainer"]).join(" ")).toMatch(/Docker status \(server my-docker, container portainer\).*statusStyle/);
+    expect(noteTexts(c["Infrastructure / Portainer"]).join(" ")).toMatch(
+      /Docker status \(server my-docker, container portainer\).*statusStyle/,
+    );
   });
 
   it("plans seven adds against an empty inventory", () => {
@@ -55,13 +73,20 @@ describe("nested groups, bookmarks and the Nix shape", () => {
   it("joins nested group names", () => {
     const c = byPath(fixture("services-nested.yaml"));
     expect(c["Home / Network / UniFi"].values.groupName).toBe("Home / Network");
-    expect(c["Home / Storage / Backups / Restic REST"].values).toMatchObject({ groupName: "Home / Storage / Backups", checkType: "tcp", checkTarget: "nas.lan:8000" });
+    expect(c["Home / Storage / Backups / Restic REST"].values).toMatchObject({
+      groupName: "Home / Storage / Backups",
+      checkType: "tcp",
+      checkTarget: "nas.lan:8000",
+    });
     expect(Object.keys(c)).toHaveLength(4);
   });
 
   it("reads bookmarks.yaml (list of field maps under each name); abbr is reported", () => {
     const c = byPath(fixture("bookmarks.yaml"), "bookmarks");
-    expect(c["Developer / NixOS Search"]).toMatchObject({ line: 9, values: { url: "https://search.nixos.org/options", description: "Options and packages", groupName: "Developer" } });
+    expect(c["Developer / NixOS Search"]).toMatchObject({
+      line: 9,
+      values: { url: "https://search.nixos.org/options", description: "Options and packages", groupName: "Developer" },
+    });
     expect(noteTexts(c["Developer / Github"])).toEqual(['abbr "GH": tiles show an icon, not an abbreviation.']);
     expect(noteTexts(c["Social / Reddit"], "note")).toEqual(['icon "reddit.png" has no built-in match; the default icon is used.']);
   });
@@ -82,7 +107,11 @@ describe("nested groups, bookmarks and the Nix shape", () => {
 describe("anchors, aliases and merge keys", () => {
   it("resolves *aliases and <<: merges like Homepage's YAML loader", () => {
     const c = byPath(fixture("services-anchors.yaml"));
-    expect(c["Observability / Grafana (copy)"].values).toMatchObject({ url: "https://grafana.lan", description: "Dashboards", icon: "chart" });
+    expect(c["Observability / Grafana (copy)"].values).toMatchObject({
+      url: "https://grafana.lan",
+      description: "Dashboards",
+      icon: "chart",
+    });
     expect(c["Observability / Prometheus"].values).toMatchObject({ url: "https://prometheus.lan", description: "Metrics", icon: "chart" });
     expect(c["Observability / Prometheus"].notes).toEqual([]);
   });
@@ -119,21 +148,29 @@ describe("templates and missing fields", () => {
     expect(row("Misc / Weird Icon")?.notes[0].text).toMatch(/no built-in match/);
     // A link the panel cannot open is dropped with a note; the service itself is imported.
     expect(row("Misc / Bad Link")).toMatchObject({ action: "add", key: "bad-link", line: 10 });
-    expect(noteTexts(row("Misc / Bad Link")!)).toEqual(["href not a url is not an http(s) link the panel can open; the service is imported without it."]);
+    expect(noteTexts(row("Misc / Bad Link")!)).toEqual([
+      "href not a url is not an http(s) link the panel can open; the service is imported without it.",
+    ]);
     expect(row("Misc / 🎉")).toMatchObject({ action: "skipped", reason: "The name has no letters or digits to make an id from." });
     // One name in two groups: both are imported, each id naming its group.
     expect(row("Misc / Grafana")).toMatchObject({ action: "add", key: "grafana-misc" });
     expect(row("Observability / Grafana")).toMatchObject({ action: "add", key: "grafana-observability" });
-    expect(plan.warnings).toEqual([expect.stringMatching(/^Line 16: group "Empty Group" is empty\. Homepage cannot load a services\.yaml with an empty group/)]);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(/^Line 16: group "Empty Group" is empty\. Homepage cannot load a services\.yaml with an empty group/),
+    ]);
     expect(plan.counts).toEqual({ add: 5, change: 0, unchanged: 0, skipped: 2 });
   });
 
   it("reads an entry with a stray field beside its name as Homepage does: the name's own fields, one note", () => {
     const { plan } = planHomepage(fixture("services-misindented.yaml"), "services", empty);
     expect(plan.entries.map((e) => [e.path, e.action, e.line])).toEqual([
-      ["Observability / Grafana", "add", 2], ["Observability / Loki", "add", 5], ["Observability", "skipped", 7],
+      ["Observability / Grafana", "add", 2],
+      ["Observability / Loki", "add", 5],
+      ["Observability", "skipped", 7],
     ]);
-    expect(noteTexts(plan.entries[0])).toEqual(['"description" is written at the same indent as "Grafana" instead of under it: Homepage ignores it, and so does the import.']);
+    expect(noteTexts(plan.entries[0])).toEqual([
+      '"description" is written at the same indent as "Grafana" instead of under it: Homepage ignores it, and so does the import.',
+    ]);
     expect(plan.entries[2].reason).toBe('Each entry must be "- Name:" with its fields, found the value "Just A String".');
   });
 });

@@ -1,8 +1,8 @@
 // Homepage's services.yaml / bookmarks.yaml (or the same as JSON from `nix eval --json` of
 // services.homepage-dashboard, or of a .nix module evaluated locally) -> import candidates.
 // Pure: no database, no files.
-import type { ServiceCandidateIn } from "../service-plan";
-import type { PlanEntry } from "../types";
+import type { ServiceCandidateIn } from "../model/candidate";
+import type { PlanEntry } from "../model/plan";
 import { toCandidate } from "./candidate";
 import type { Substitution, TemplateValues } from "./substitute";
 import { distinctSlugs } from "./unique-slugs";
@@ -22,12 +22,14 @@ function templateWarnings(sub: Substitution, templates: TemplateValues | undefin
   const out: string[] = [];
   if (sub.used.length) out.push(`Filled in from the environment, as Homepage does: ${list(sub.used)}.`);
   const missing = sub.missing.filter((k) => !templates?.unresolved?.[k]);
-  if (missing.length) out.push(`No value for ${list(missing)}: where an imported field holds one, it is kept as written and marked on the entry.`);
+  if (missing.length)
+    out.push(`No value for ${list(missing)}: where an imported field holds one, it is kept as written and marked on the entry.`);
   for (const k of sub.missing) {
     const why = templates?.unresolved?.[k];
     if (why) out.push(`No value for ${k}: ${why}`);
   }
-  if (sub.spaced.length) out.push(`${list(sub.spaced)}: Homepage fills only {{HOMEPAGE_VAR_NAME}} without spaces inside the braces, so these stay as written.`);
+  if (sub.spaced.length)
+    out.push(`${list(sub.spaced)}: Homepage fills only {{HOMEPAGE_VAR_NAME}} without spaces inside the braces, so these stay as written.`);
   return out;
 }
 
@@ -42,7 +44,14 @@ export function homepageCandidates(text: string, kind: HomepageKind, templates?:
   return {
     candidates: distinctSlugs(items.map(toCandidate)),
     problems: problems.map((p) => ({
-      kind: "service", key: "", path: p.path, line: p.line, action: "skipped", reason: p.reason, changes: [], notes: [],
+      kind: "service",
+      key: "",
+      path: p.path,
+      line: p.line,
+      action: "skipped",
+      reason: p.reason,
+      changes: [],
+      notes: [],
     })),
     warnings,
   };

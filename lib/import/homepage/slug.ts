@@ -1,5 +1,5 @@
 // A service id (slug) from a display name: lower-case ASCII, "-" between words, at most 63 characters.
-import { SLUG } from "@/lib/validation/patterns";
+import { SLUG } from "@/lib/commands/patterns";
 
 export function slugify(name: string): string | null {
   const s = name

@@ -64,7 +64,11 @@ export function substituteTemplates(raw: string, env: TemplateValues | undefined
     parts.push(s);
     length += s.length;
     if (length > maxChars) {
-      throw new ImportSyntaxError(`With the environment's values filled in, the configuration is larger than ${maxChars} characters.`, null, null);
+      throw new ImportSyntaxError(
+        `With the environment's values filled in, the configuration is larger than ${maxChars} characters.`,
+        null,
+        null,
+      );
     }
   };
 

@@ -3,7 +3,11 @@
 // the edges turn it into a 400-style "Nothing was imported: …".
 
 export class ImportSyntaxError extends Error {
-  constructor(message: string, readonly line: number | null, readonly column: number | null) {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
     super(message);
     this.name = "ImportSyntaxError";
   }

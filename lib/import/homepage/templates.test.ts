@@ -48,10 +48,14 @@ describe("templates with values (an env file)", () => {
   it("fills unquoted, double- and single-quoted templates before parsing", () => {
     const c = byPath(YAML, t);
     expect(c["Remote / Paperless"].values).toMatchObject({
-      url: "https://paper.lan", checkType: "http", checkTarget: "https://paper.lan/api/",
+      url: "https://paper.lan",
+      checkType: "http",
+      checkTarget: "https://paper.lan/api/",
     });
     expect(c["Remote / Router"].values.url).toBe("https://192.168.1.1/");
-    expect(c["Remote / Paperless"].notes.map((n) => n.text)).toEqual(["ping paper.lan:8000: the HTTP check from siteMonitor is used instead."]);
+    expect(c["Remote / Paperless"].notes.map((n) => n.text)).toEqual([
+      "ping paper.lan:8000: the HTTP check from siteMonitor is used instead.",
+    ]);
   });
 
   it("a value with ': ' breaks the YAML there, as in Homepage, and the error names the variable", () => {
@@ -106,7 +110,8 @@ describe("templates without a value", () => {
     // A template inside a URL the inventory accepts is kept as written, marked.
     expect(c["Remote / Router"].values.url).toBe("https://{{HOMEPAGE_VAR_ROUTER_HOST}}/");
     expect(c["Remote / Router"].notes[0]).toEqual({
-      level: "note", text: "href https://{{HOMEPAGE_VAR_ROUTER_HOST}}/ keeps its Homepage template as written (no value for it); the panel does not substitute it.",
+      level: "note",
+      text: "href https://{{HOMEPAGE_VAR_ROUTER_HOST}}/ keeps its Homepage template as written (no value for it); the panel does not substitute it.",
     });
   });
 
@@ -114,7 +119,9 @@ describe("templates without a value", () => {
     const text = `- {{HOMEPAGE_VAR_GROUP}}:\n    - Svc:\n        href: http://svc.lan\n        widget:\n          type: {{HOMEPAGE_VAR_TYPE}}\n          key: {{HOMEPAGE_VAR_KEY}}\n`;
     const { candidates } = homepageCandidates(text, "services");
     expect(candidates[0]).toMatchObject({ path: "{{HOMEPAGE_VAR_GROUP}} / Svc", values: { groupName: "{{HOMEPAGE_VAR_GROUP}}" } });
-    expect(candidates[0].notes).toEqual([{ level: "skipped", text: 'widget "{{HOMEPAGE_VAR_TYPE}}": the panel does not show Homepage widgets.' }]);
+    expect(candidates[0].notes).toEqual([
+      { level: "skipped", text: 'widget "{{HOMEPAGE_VAR_TYPE}}": the panel does not show Homepage widgets.' },
+    ]);
   });
 
   it("the plan lists the variables that had no value", () => {
@@ -127,13 +134,19 @@ describe("templates without a value", () => {
 });
 
 describe("HOMEPAGE_FILE_ from a web upload", () => {
-  const env = parseEnvFile("# homepage.env\nexport HOMEPAGE_VAR_HOST=paper.lan\nHOMEPAGE_FILE_TOKEN=/run/secrets/token\nHOMEPAGE_FILE_MISSING=/run/secrets/gone\nTZ=Europe/Prague\n");
+  const env = parseEnvFile(
+    "# homepage.env\nexport HOMEPAGE_VAR_HOST=paper.lan\nHOMEPAGE_FILE_TOKEN=/run/secrets/token\nHOMEPAGE_FILE_MISSING=/run/secrets/gone\nTZ=Europe/Prague\n",
+  );
 
   it("takes the contents of the uploaded file named like the path's last part, never a server path", () => {
-    const t = templatesFromUploads(env, [{ name: "token", text: "s3cret\n" }, { name: "unrelated", text: "x" }]);
+    const t = templatesFromUploads(env, [
+      { name: "token", text: "s3cret\n" },
+      { name: "unrelated", text: "x" },
+    ]);
     expect(t.values).toEqual({ HOMEPAGE_VAR_HOST: "paper.lan", HOMEPAGE_FILE_TOKEN: "s3cret\n" });
     expect(t.unresolved).toEqual({
-      HOMEPAGE_FILE_MISSING: 'it names the file /run/secrets/gone; upload a file called "gone" with the environment to use its contents (the web import does not read files on the server).',
+      HOMEPAGE_FILE_MISSING:
+        'it names the file /run/secrets/gone; upload a file called "gone" with the environment to use its contents (the web import does not read files on the server).',
     });
     const text = `- G:\n    - S:\n        href: https://{{HOMEPAGE_VAR_HOST}}/?t={{HOMEPAGE_FILE_TOKEN}}\n        description: "{{HOMEPAGE_FILE_MISSING}}"\n`;
     const { candidates, warnings } = homepageCandidates(text, "services", t);

@@ -5,7 +5,7 @@
 // In services.yaml a list under a name is a nested group; in bookmarks.yaml it holds the fields.
 // Odd shapes that are valid YAML get one message per entry (entry-shape.ts), never fake services.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
-import type { ImportNote } from "../types";
+import type { ImportNote } from "../model/plan";
 import { describeNode, splitExtraKeys, type EntryProblem } from "./entry-shape";
 import { ImportSyntaxError, type SourceDoc } from "./yaml-source";
 
@@ -46,7 +46,8 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
     const line = at(list);
     throw new ImportSyntaxError(
       `${line ? `Line ${line}: ` : ""}The top level of ${kind}.yaml must be a list of groups ("- Group name:"), not ${describeNode(list)}.`,
-      line, 1,
+      line,
+      1,
     );
   }
 
@@ -57,11 +58,19 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
     }
     for (const raw of node.items) {
       if (++visited > MAX_ENTRIES) {
-        throw new ImportSyntaxError(`The configuration has more than ${MAX_ENTRIES} entries (aliases counted each time they are used).`, at(raw), null);
+        throw new ImportSyntaxError(
+          `The configuration has more than ${MAX_ENTRIES} entries (aliases counted each time they are used).`,
+          at(raw),
+          null,
+        );
       }
       const entry = doc.deref(raw);
       if (!isMap(entry) || entry.items.length === 0) {
-        problems.push({ path: path(groups), line: at(entry), reason: `Each entry must be "- Name:" with its fields, found ${describeNode(entry)}.` });
+        problems.push({
+          path: path(groups),
+          line: at(entry),
+          reason: `Each entry must be "- Name:" with its fields, found ${describeNode(entry)}.`,
+        });
         continue;
       }
       visitEntry(groups, entry as YAMLMap, depth);
@@ -84,7 +93,11 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
 
     if (isMap(value)) {
       items.push({ kind: itemKind, groups, name, fields: fieldsOf(value), line, notes });
-      if (kind === "bookmarks") notes.push({ level: "note", text: `Homepage expects a list under a bookmark's name ("- href: …"); these fields were read as if they were one.` });
+      if (kind === "bookmarks")
+        notes.push({
+          level: "note",
+          text: `Homepage expects a list under a bookmark's name ("- href: …"); these fields were read as if they were one.`,
+        });
     } else if (isSeq(value) && kind === "bookmarks") {
       const firstItem = doc.deref(value.items[0]);
       if (!isMap(firstItem)) {
@@ -92,7 +105,10 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
         return;
       }
       if (value.items.length > 1) {
-        notes.push({ level: "skipped", text: `Only the first item of the list under "${name}" is read, as Homepage does; ${value.items.length - 1} more ignored.` });
+        notes.push({
+          level: "skipped",
+          text: `Only the first item of the list under "${name}" is read, as Homepage does; ${value.items.length - 1} more ignored.`,
+        });
       }
       items.push({ kind: "bookmark", groups, name, fields: fieldsOf(firstItem), line, notes });
     } else if (isSeq(value)) {
@@ -101,7 +117,8 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
       for (const n of notes) warnings.push(`Line ${line ?? "?"}: ${n.text}`);
     } else {
       problems.push({
-        path: path(groups, name), line,
+        path: path(groups, name),
+        line,
         reason: `Expected the entry's fields or a nested group under "${name}", found ${describeNode(value)} (mis-indented?).`,
       });
     }
@@ -110,14 +127,19 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
   for (const raw of list.items) {
     const top = doc.deref(raw);
     if (!isMap(top) || top.items.length === 0) {
-      problems.push({ path: "(top level)", line: at(top), reason: `Each top-level item must be "- Group name:", found ${describeNode(top)}.` });
+      problems.push({
+        path: "(top level)",
+        line: at(top),
+        reason: `Each top-level item must be "- Group name:", found ${describeNode(top)}.`,
+      });
       continue;
     }
     const [first, ...rest] = top.items as Pair[];
     for (const p of rest) {
       const key = doc.text(p.key);
       problems.push({
-        path: key || "(top level)", line: at(p.key),
+        path: key || "(top level)",
+        line: at(p.key),
         reason: `Group "${key}" has no "- " of its own: Homepage reads only the first group of each top-level "- " item and does not show it. Write "- ${key}:".`,
       });
     }
@@ -125,7 +147,9 @@ export function walkHomepage(doc: SourceDoc, list: Node | null, kind: HomepageKi
     const value = doc.deref(first.value);
     if (!group) problems.push({ path: "(top level)", line: at(first.key), reason: "A group has an empty name." });
     else if (isEmpty(value)) {
-      warnings.push(`Line ${at(first.key) ?? "?"}: group "${group}" is empty. Homepage cannot load a ${kind}.yaml with an empty group (its log says "Failed to load ${kind}.yaml"); the import reads the rest.`);
+      warnings.push(
+        `Line ${at(first.key) ?? "?"}: group "${group}" is empty. Homepage cannot load a ${kind}.yaml with an empty group (its log says "Failed to load ${kind}.yaml"); the import reads the rest.`,
+      );
     } else visitGroup([group], value, 1);
   }
   return { items, problems, warnings };

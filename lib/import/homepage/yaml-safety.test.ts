@@ -9,7 +9,7 @@ function refusal(text: string): ImportSyntaxError {
     homepageCandidates(text, "services");
   } catch (err) {
     if (err instanceof ImportSyntaxError) return err;
-    throw new Error(`not an ImportSyntaxError: ${String(err)}`);
+    throw new Error(`not an ImportSyntaxError: ${String(err)}`, { cause: err });
   }
   throw new Error("accepted");
 }
@@ -41,7 +41,9 @@ afterEach(() => {
 describe("alias bombs", () => {
   it("a billion laughs is refused with a clear message", () => {
     const err = refusal(BILLION_LAUGHS);
-    expect(err.message).toMatch(/^The YAML expands its aliases \(\*name\) more than 1000 times; refused as an alias bomb \("billion laughs"\)/);
+    expect(err.message).toMatch(
+      /^The YAML expands its aliases \(\*name\) more than 1000 times; refused as an alias bomb \("billion laughs"\)/,
+    );
   });
 
   it("the same bomb hidden in groups the walker follows (nested group aliases) is refused too", () => {
@@ -52,7 +54,11 @@ describe("alias bombs", () => {
 
   it("ordinary anchors (shared fields) still work", () => {
     const text = "- G:\n    - A: &x\n        href: http://a.lan\n    - B: *x\n    - C:\n        <<: *x\n        description: c\n";
-    expect(homepageCandidates(text, "services").candidates.map((c) => c.values.url)).toEqual(["http://a.lan", "http://a.lan", "http://a.lan"]);
+    expect(homepageCandidates(text, "services").candidates.map((c) => c.values.url)).toEqual([
+      "http://a.lan",
+      "http://a.lan",
+      "http://a.lan",
+    ]);
   });
 });
 
@@ -63,7 +69,8 @@ describe("size and nesting", () => {
 
   it("refuses nesting far past any Homepage file, with the line (the parser would exhaust the stack)", () => {
     expect(refusal(`- G:\n    - S:\n        href: http://s.lan\n${"- ".repeat(100_000)}x\n`)).toMatchObject({
-      line: 4, message: 'Line 4: more than 64 nested "- " on one line; the configuration is nested too deeply to be a Homepage file.',
+      line: 4,
+      message: 'Line 4: more than 64 nested "- " on one line; the configuration is nested too deeply to be a Homepage file.',
     });
     expect(refusal(`- G: ${"[".repeat(200_000)}`).message).toMatch(/^Line 1: more than 64 nested \[ or \{/);
     expect(refusal(`- G:\n${" ".repeat(5000)}- x: 1\n`).line).toBe(2);
@@ -81,7 +88,8 @@ describe("malformed YAML keeps being refused with line and column", () => {
   });
 
   it("a flow map where a template was mistyped ({ { HOMEPAGE_VAR_X } }, as a formatter left it in a real file) is read without a console warning", () => {
-    const text = "- G:\n    - Proxmox:\n        href: https://pve.lan\n        widget:\n          type: proxmox\n          username: { { HOMEPAGE_VAR_PRX_USERNAME } }\n";
+    const text =
+      "- G:\n    - Proxmox:\n        href: https://pve.lan\n        widget:\n          type: proxmox\n          username: { { HOMEPAGE_VAR_PRX_USERNAME } }\n";
     const [c] = homepageCandidates(text, "services").candidates;
     expect(c.values.url).toBe("https://pve.lan");
     expect(c.notes).toEqual([{ level: "skipped", text: 'widget "proxmox": the panel does not show Homepage widgets.' }]);

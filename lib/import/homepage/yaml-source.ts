@@ -25,7 +25,10 @@ export const MAX_SOURCE_CHARS = 1_000_000;
 export const MAX_ALIAS_EXPANSION = 1000;
 
 function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  return message
+    .split("\n")[0]
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .replace(/:$/, "");
 }
 
 function lineStarts(text: string): LineCounter {
@@ -51,7 +54,8 @@ function checkAliases(doc: Document) {
     if (err instanceof ReferenceError && /Excessive alias count/.test(err.message)) {
       throw new ImportSyntaxError(
         `The YAML expands its aliases (*name) more than ${MAX_ALIAS_EXPANSION} times; refused as an alias bomb ("billion laughs"). Homepage files repeat an anchor a few times at most.`,
-        null, null,
+        null,
+        null,
       );
     }
     throw new ImportSyntaxError(`The YAML cannot be read: ${err instanceof Error ? firstLine(err.message) : "unknown error"}.`, null, null);
@@ -61,7 +65,8 @@ function checkAliases(doc: Document) {
 /** Parses YAML or JSON text. Errors (bad indentation, tabs, duplicate keys, unclosed flows) throw ImportSyntaxError. */
 export function parseSource(raw: string, templates?: TemplateValues): SourceDoc {
   if (typeof raw !== "string") throw new ImportSyntaxError("The configuration must be text.", null, null);
-  if (raw.length > MAX_SOURCE_CHARS) throw new ImportSyntaxError(`The configuration is larger than ${MAX_SOURCE_CHARS} characters.`, null, null);
+  if (raw.length > MAX_SOURCE_CHARS)
+    throw new ImportSyntaxError(`The configuration is larger than ${MAX_SOURCE_CHARS} characters.`, null, null);
   const original = lineStarts(raw);
   const sub = substituteTemplates(raw, templates, MAX_SOURCE_CHARS);
   const posOf = (offset: number) => original.linePos(sub.toOriginal(offset));

@@ -13,7 +13,11 @@ export async function POST(req: Request) {
     const ctx = await requestContext();
     const jar = await cookies();
     const deviceCookie = jar.get(SECURE_DEVICE_COOKIE)?.value ?? jar.get(DEVICE_COOKIE)?.value;
-    const { principal, token, expiresAt, device } = await login(input, { address: ctx.address, userAgent: req.headers.get("user-agent") ?? "", deviceCookie });
+    const { principal, token, expiresAt, device } = await login(input, {
+      address: ctx.address,
+      userAgent: req.headers.get("user-agent") ?? "",
+      deviceCookie,
+    });
     jar.set(sessionCookieName(ctx.https), token, cookieOptions(ctx.https, expiresAt));
     jar.set(deviceCookieName(ctx.https), device.value, cookieOptions(ctx.https, device.expires));
     return Response.json({ user: principal });

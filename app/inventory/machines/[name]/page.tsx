@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getMachine, listMachines } from "@/lib/db/machines";
 import { filePinOf } from "@/lib/ssh/known-hosts-view";
 import { machineValues } from "@/lib/inventory/form-values";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { removeMachine, saveMachine } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
@@ -56,7 +56,10 @@ export default async function EditMachinePage({ params }: { params: Promise<{ na
           title={`Delete ${machine.name}?`}
           description={
             count > 0 ? (
-              <>It has {count} service{count === 1 ? "" : "s"}: {machine.services.map((s) => s.name).join(", ")}. Choose what happens to them.</>
+              <>
+                It has {count} service{count === 1 ? "" : "s"}: {machine.services.map((s) => s.name).join(", ")}. Choose what happens to
+                them.
+              </>
             ) : (
               <>It has no services. Only the inventory entry is removed; the machine itself is not touched.</>
             )

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { listMachines } from "@/lib/db/machines";
 import { getService, listServices } from "@/lib/db/services";
 import { serviceValues } from "@/lib/inventory/form-values";
-import { SLUG } from "@/lib/validation/patterns";
+import { SLUG } from "@/lib/commands/patterns";
 import { removeService, saveService } from "../../actions";
 import { requirePage } from "@/lib/auth/current";
 import { visible } from "@/lib/text/visible";
@@ -47,7 +47,9 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
           action={removeService}
           hidden={{ slug: service.slug }}
           title={`Delete ${visible(service.name)}?`}
-          description={<>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>}
+          description={
+            <>The tile and its health check are removed from the dashboard. Nothing changes on {service.machine?.name ?? "any machine"}.</>
+          }
         />
       </section>
     </main>

@@ -20,7 +20,13 @@ export async function POST(req: Request, { params }: Ctx) {
     const machine = machineNameOf(name);
     const body = await parseJson(req, startJobBody);
     detail = `${body.kind} ${JSON.stringify(body.args ?? {})}`;
-    const { id } = await jobRunner().enqueue({ machine, kind: body.kind, args: body.args ?? {}, requestedById: user.id, exclusive: body.queue !== true });
+    const { id } = await jobRunner().enqueue({
+      machine,
+      kind: body.kind,
+      args: body.args ?? {},
+      requestedById: user.id,
+      exclusive: body.queue !== true,
+    });
     await audit(user, ctx.address, "job.start", "ok", name, `job ${id}: ${detail}`);
     return Response.json({ job: await getJob(id) });
   } catch (err) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { seedMachines, seedServices } from "@/lib/db/seed-data";
-import { machineSnapshot, type InventorySnapshot } from "../snapshot";
-import type { ServiceSnapshot } from "../service-plan";
-import { machinesOutput } from "./eval-output";
-import { planFlake, type FlakeSource } from "./plan";
+import { machineSnapshot, type InventorySnapshot } from "./snapshot";
+import type { ServiceSnapshot } from "./model/candidate";
+import { machinesOutput } from "./flake/eval-output";
+import { planFlake, type FlakeSource } from "./flake-plan";
 
 // The shape `nix eval --json` printed for the lab flake (captured), plus enabled services.
 const machines = machinesOutput.parse({
@@ -22,11 +22,22 @@ describe("planFlake", () => {
   it("against the seeded inventory: frame1's services are already there; frame2 and its services are new", () => {
     const { plan, ops, machineOps } = planFlake(src, seeded);
     expect(plan.entries.map((e) => `${e.action} ${e.kind} ${e.key}`)).toEqual([
-      "unchanged machine frame1", "add machine frame2",
-      "unchanged service caddy", "unchanged service grafana", "unchanged service ssh",
-      "add service grafana-frame2", "add service tailscale-frame2",
+      "unchanged machine frame1",
+      "add machine frame2",
+      "unchanged service caddy",
+      "unchanged service grafana",
+      "unchanged service ssh",
+      "add service grafana-frame2",
+      "add service tailscale-frame2",
     ]);
-    expect(machineOps?.[0].input).toMatchObject({ name: "frame2", sshHost: "10.231.2.2", sshUser: "admin", deployable: true, buildHost: "frame1", role: "other" });
+    expect(machineOps?.[0].input).toMatchObject({
+      name: "frame2",
+      sshHost: "10.231.2.2",
+      sshUser: "admin",
+      deployable: true,
+      buildHost: "frame1",
+      role: "other",
+    });
     expect(ops.map((o) => [o.slug, o.input.name, o.input.unit, o.input.ports, o.input.machine])).toEqual([
       ["grafana-frame2", "Grafana (frame2)", "grafana.service", "3001/tcp", "frame2"],
       ["tailscale-frame2", "Tailscale (frame2)", "tailscaled.service", "41641/udp", "frame2"],
@@ -48,6 +59,10 @@ describe("planFlake", () => {
   it("a changed system is a change of the machine", () => {
     const other = { ...src, machines: { ...machines, frame1: { ...machines.frame1, system: "aarch64-linux" } } };
     const entry = planFlake(other, seeded).plan.entries[0];
-    expect(entry).toMatchObject({ key: "frame1", action: "change", changes: [{ field: "system", from: "x86_64-linux", to: "aarch64-linux" }] });
+    expect(entry).toMatchObject({
+      key: "frame1",
+      action: "change",
+      changes: [{ field: "system", from: "x86_64-linux", to: "aarch64-linux" }],
+    });
   });
 });

@@ -17,8 +17,16 @@ describe("log batches", () => {
       first: 7,
       count: 5,
       text: 'a\nb \u001b[31mred\u001b[0m\n\nquote " and \\ backslash\ndone',
-      streams: [["stdout", 2], ["stderr", 2], ["system", 1]],
-      at: [[1000, 3], [1001, 1], [1002, 1]],
+      streams: [
+        ["stdout", 2],
+        ["stderr", 2],
+        ["system", 1],
+      ],
+      at: [
+        [1000, 3],
+        [1001, 1],
+        [1002, 1],
+      ],
     });
     expect(lastSeqOf(b)).toBe(11);
     expect(unpackLines(JSON.parse(JSON.stringify(b)))).toEqual(lines);
@@ -39,7 +47,18 @@ describe("log batches", () => {
     expect(() => packLines([])).toThrow(/no lines/);
     expect(() => unpackLines({ first: 1, count: 2, text: "a\nb", streams: [["stdout", 1]], at: [[0, 2]] })).toThrow(/runs/);
     expect(() => unpackLines({ first: 1, count: 1, text: "a", streams: [["stdout", 2]], at: [[0, 1]] })).toThrow(/runs/);
-    expect(() => unpackLines({ first: 1, count: 1, text: "a", streams: [["stdout", 0], ["stdout", 1]], at: [[0, 1]] })).toThrow(/runs/);
+    expect(() =>
+      unpackLines({
+        first: 1,
+        count: 1,
+        text: "a",
+        streams: [
+          ["stdout", 0],
+          ["stdout", 1],
+        ],
+        at: [[0, 1]],
+      }),
+    ).toThrow(/runs/);
     expect(() => unpackLines({ first: 1, count: 3, text: "a\nb", streams: [["stdout", 3]], at: [[0, 3]] })).toThrow(/2 lines, expected 3/);
   });
 });

@@ -2,17 +2,24 @@
 // service takes its name, unit and ports from the seed data (lib/db/seed-data.ts); an existing one
 // is found by unit and machine, so importing twice changes nothing.
 import { seedServices } from "@/lib/db/seed-data";
-import { MACHINE_NAME } from "@/lib/validation/patterns";
-import { planMachines, type MachineCandidate } from "../machine-plan";
-import { planServices, type ServiceCandidateIn } from "../service-plan";
-import type { InventorySnapshot } from "../snapshot";
-import { countActions, type ImportPlan } from "../types";
-import type { Planned } from "../plan-types";
-import { FLAKE_SERVICES, type DeployNodes, type FlakeMachines, type FlakeService } from "./eval-output";
+import { MACHINE_NAME } from "@/lib/commands/patterns";
+import { planMachines, type MachineCandidate } from "./machine-plan";
+import type { ServiceCandidateIn } from "./model/candidate";
+import { planServices } from "./service-plan";
+import type { InventorySnapshot } from "./snapshot";
+import { countActions, type ImportPlan } from "./model/plan";
+import type { Planned } from "./plan-types";
+import { FLAKE_SERVICES, type DeployNodes, type FlakeMachines, type FlakeService } from "./flake/eval-output";
 
 const SEED_SLUG: Record<FlakeService, string> = {
-  caddy: "caddy", grafana: "grafana", victoriametrics: "victoriametrics", loki: "loki", alloy: "alloy",
-  tailscale: "tailscale", openssh: "ssh", "homepage-dashboard": "homepage",
+  caddy: "caddy",
+  grafana: "grafana",
+  victoriametrics: "victoriametrics",
+  loki: "loki",
+  alloy: "alloy",
+  tailscale: "tailscale",
+  openssh: "ssh",
+  "homepage-dashboard": "homepage",
 };
 
 export type FlakeSource = {
@@ -24,22 +31,28 @@ export type FlakeSource = {
 };
 
 function machineCandidates(src: FlakeSource): MachineCandidate[] {
-  return Object.keys(src.machines).sort().map((name) => {
-    const m = src.machines[name];
-    const node = src.nodes?.[name];
-    const notes = node ? [] : [{ level: "note" as const, text: "No deploy-rs node: SSH host and user left empty (not deployable)." }];
-    return {
-      name,
-      path: `nixosConfigurations.${name}`,
-      owned: { system: m.system ?? undefined, flakeAttr: name },
-      create: {
-        role: "other", description: "Imported from the flake.", flakeDir: src.flakeDir,
-        buildHost: src.evaluatedOn === name ? null : src.evaluatedOn,
-        sshHost: node?.hostname ?? null, sshUser: node?.sshUser ?? null, deployable: Boolean(node?.hostname && node.sshUser),
-      },
-      notes,
-    };
-  });
+  return Object.keys(src.machines)
+    .sort()
+    .map((name) => {
+      const m = src.machines[name];
+      const node = src.nodes?.[name];
+      const notes = node ? [] : [{ level: "note" as const, text: "No deploy-rs node: SSH host and user left empty (not deployable)." }];
+      return {
+        name,
+        path: `nixosConfigurations.${name}`,
+        owned: { system: m.system ?? undefined, flakeAttr: name },
+        create: {
+          role: "other",
+          description: "Imported from the flake.",
+          flakeDir: src.flakeDir,
+          buildHost: src.evaluatedOn === name ? null : src.evaluatedOn,
+          sshHost: node?.hostname ?? null,
+          sshUser: node?.sshUser ?? null,
+          deployable: Boolean(node?.hostname && node.sshUser),
+        },
+        notes,
+      };
+    });
 }
 
 function serviceCandidates(src: FlakeSource, inventory: InventorySnapshot, machines: Set<string>): ServiceCandidateIn[] {
@@ -59,13 +72,28 @@ function serviceCandidates(src: FlakeSource, inventory: InventorySnapshot, machi
       const own = existing?.slug ?? (free ? seed.slug : `${seed.slug}-${name}`);
       claimed.add(own);
       out.push({
-        slug: own, path: `nixosConfigurations.${name}.config.services.${option}`, line: null, match,
+        slug: own,
+        path: `nixosConfigurations.${name}.config.services.${option}`,
+        line: null,
+        match,
         values: { unit: seed.unit, machine: name },
         create: {
-          name: own === seed.slug ? seed.name : `${seed.name} (${name})`, groupName: seed.groupName, icon: seed.icon,
-          description: seed.description, docsUrl: seed.docsUrl, ports: seed.ports,
+          name: own === seed.slug ? seed.name : `${seed.name} (${name})`,
+          groupName: seed.groupName,
+          icon: seed.icon,
+          description: seed.description,
+          docsUrl: seed.docsUrl,
+          ports: seed.ports,
         },
-        notes: existing || plain ? [] : [{ level: "note", text: "New: no link or health check (the flake does not say where it is reachable); add them in the form." }],
+        notes:
+          existing || plain
+            ? []
+            : [
+                {
+                  level: "note",
+                  text: "New: no link or health check (the flake does not say where it is reachable); add them in the form.",
+                },
+              ],
       });
     }
   }

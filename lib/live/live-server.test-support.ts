@@ -1,4 +1,4 @@
-// Test support (lab tests only): a real HTTP server with real socket.io and the real socket auth,
+// Test support: a real HTTP server with real socket.io and the real socket auth,
 // a real user with a real session, and socket.io-client connections that carry its cookie.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,8 +7,7 @@ import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { createSession } from "../auth/session";
 import { SESSION_COOKIE } from "../auth/context";
 import type { Db } from "../db/client";
-import type { Role } from "../auth/permissions";
-import { lab } from "@/e2e/lab";
+import type { Role } from "../validation/roles";
 import { attachSocketAuth } from "./auth";
 
 export type LiveServer = {
@@ -43,9 +42,17 @@ export async function startLiveServer(db: Db, attach: (io: Server) => void): Pro
     io,
     url,
     async client(role: Role = "viewer") {
-      const s = connect(url, { transports: ["websocket"], extraHeaders: { cookie: await cookieFor(role) }, reconnection: false, forceNew: true });
+      const s = connect(url, {
+        transports: ["websocket"],
+        extraHeaders: { cookie: await cookieFor(role) },
+        reconnection: false,
+        forceNew: true,
+      });
       clients.push(s);
-      await lab.waitFor("the socket to connect", async () => (s.connected ? true : null), 30_000, 20);
+      await new Promise<void>((resolve, reject) => {
+        s.once("connect", () => resolve());
+        s.once("connect_error", reject);
+      });
       return s;
     },
     async close() {

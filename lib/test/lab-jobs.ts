@@ -4,9 +4,9 @@ import { expect } from "vitest";
 import { lab, type LabInfo } from "@/e2e/lab";
 import type { Db } from "../db/client";
 import { createSshPool, type SshPool } from "../ssh/pool";
-import { loadJob } from "./job-store";
-import { readLog } from "./log-read";
-import type { JobStatus } from "./kinds";
+import { loadJob } from "../jobs/job-store";
+import { readLog } from "../jobs/log-read";
+import { FINISHED_STATUSES, isFinished, type JobStatus } from "../wire/job-kinds";
 
 export async function labMachines(db: Db): Promise<{ info: LabInfo; pool: SshPool }> {
   const info = await lab.up();
@@ -19,17 +19,20 @@ export async function labMachines(db: Db): Promise<{ info: LabInfo; pool: SshPoo
   return { info, pool: createSshPool({ keyFile: info.privateKeyPath, connectAttempts: 2 }) };
 }
 
-const FINAL: JobStatus[] = ["succeeded", "failed", "cancelled", "interrupted", "rolled-back"];
-
 /** Polls the job row until its status is one of `want` (default: any final status). */
-export async function waitForJob(db: Db, id: number, want: JobStatus[] = FINAL, timeoutMs = 240_000) {
-  return lab.waitFor(`job ${id} to be ${want.join("|")}`, async () => {
-    const job = await loadJob(db, id);
-    if (FINAL.includes(job.status as JobStatus) && !want.includes(job.status as JobStatus)) {
-      throw new Error(`job ${id} ended ${job.status}: ${job.message}`);
-    }
-    return want.includes(job.status as JobStatus) ? job : null;
-  }, timeoutMs, 200);
+export async function waitForJob(db: Db, id: number, want: readonly JobStatus[] = FINISHED_STATUSES, timeoutMs = 240_000) {
+  return lab.waitFor(
+    `job ${id} to be ${want.join("|")}`,
+    async () => {
+      const job = await loadJob(db, id);
+      if (isFinished(job.status) && !want.includes(job.status as JobStatus)) {
+        throw new Error(`job ${id} ended ${job.status}: ${job.message}`);
+      }
+      return want.includes(job.status as JobStatus) ? job : null;
+    },
+    timeoutMs,
+    200,
+  );
 }
 
 export async function expectStatus(db: Db, id: number, status: JobStatus) {

@@ -1,4 +1,6 @@
 // The shape of an import preview: what would be added, changed, left alone or skipped, and why.
+import type { FieldErrors } from "@/lib/errors";
+import type { IMPORT_MODES } from "@/lib/validation/import";
 
 export type ImportAction = "add" | "change" | "unchanged" | "skipped";
 
@@ -37,3 +39,13 @@ export function countActions(entries: PlanEntry[]): ImportCounts {
   for (const e of entries) counts[e.action] += 1;
   return counts;
 }
+
+/** What an import form gets back from its server action. */
+export type ImportState = {
+  mode?: (typeof IMPORT_MODES)[number];
+  plan?: ImportPlan;
+  message?: string;
+  /** Line of a syntax error in the pasted text. */
+  line?: number | null;
+  fields?: FieldErrors;
+};
