@@ -63,7 +63,8 @@ async function run(name: string, command: string | string[], user: LabUser = "ro
 
 /** What a host was doing when a command on it timed out: its processes, systemd's jobs, the logins. */
 async function hostSnapshot(h: LabHost, key: string): Promise<string> {
-  const script = "ps -eo pid,ppid,etimes,stat,wchan:24,args --sort=start_time | tail -40; systemctl list-jobs --no-pager; loginctl --no-pager";
+  const script =
+    "ps -eo pid,ppid,etimes,stat,wchan:24,args --sort=start_time | tail -40; systemctl list-jobs --no-pager; loginctl --no-pager";
   try {
     const r = await sshExec(h, key, "root", script, { timeoutMs: 20_000 });
     return `what ${h.name} was doing:\n${r.stdout}${r.stderr}`;

@@ -67,7 +67,9 @@ export function sshExec(
     conn.on("error", (err) => finish(new Error(`ssh ${user}@${host.name} (${host.address}): ${err.message}`)));
     // A connection that ends before the command's channel closed (sshd dropped it, the host went
     // away) is an answer too, not a wait for the time-out.
-    conn.on("close", () => finish(new Error(`ssh ${user}@${host.name} (${host.address}): connection closed before the command ended: ${command}`)));
+    conn.on("close", () =>
+      finish(new Error(`ssh ${user}@${host.name} (${host.address}): connection closed before the command ended: ${command}`)),
+    );
     conn.connect({
       host: host.address,
       port: host.sshPort,
