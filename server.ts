@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     createFrontDoor({
       edge,
       cache,
+      anonymousDashboard: config.ANONYMOUS_DASHBOARD,
       handle,
       log,
       limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },
