@@ -13,12 +13,12 @@ export const BUILD_STAMP = join(".next", "panel-build-inputs.sha256");
 const BUILD_OUTPUTS = [join(".next", "BUILD_ID"), join("dist", "server.mjs"), join("lib", "db", "generated", "client.ts")];
 
 /**
- * Not inputs to the build: installed or produced files, run data, tests, benchmarks, docs and local
- * settings (.env holds run-time settings; nothing NEXT_PUBLIC_ is inlined).
+ * Not inputs to the build: installed or produced files, run data, tests, benchmarks, docs, packaging,
+ * the tools' own configs and local settings (.env holds run-time settings; nothing NEXT_PUBLIC_ is
+ * inlined). Folders by their path from the root (app/bench is the floor page, bench/ the benchmarks).
  */
-const SKIPPED_DIRS = new Set([
-  ".git",
-  "node_modules",
+const SKIPPED_ANYWHERE = new Set([".git", "node_modules"]);
+const SKIPPED_PATHS = new Set([
   ".next",
   "dist",
   "data",
@@ -28,9 +28,11 @@ const SKIPPED_DIRS = new Set([
   "e2e",
   "docs",
   ".ci",
+  "nix",
+  join("lib", "db", "generated"),
 ]);
-const SKIPPED_PATHS = new Set([join("lib", "db", "generated")]);
-const SKIPPED_FILE = /(\.md|\.test\.tsx?|\.test-support\.ts|\.tsbuildinfo|^next-env\.d\.ts|^\.env.*|\.db(-journal|-wal|-shm)?)$/;
+const SKIPPED_FILE =
+  /(\.md|\.test\.tsx?|\.test-support\.ts|\.tsbuildinfo|\.db(-journal|-wal|-shm)?|^next-env\.d\.ts|^\.env.*|^\.gitignore|^\.prettier.*|^\.dependency-cruiser\.cjs|^(vitest|playwright|eslint)\.config\.[cm]?[jt]s)$/;
 
 function readJson(path) {
   try {
@@ -69,7 +71,7 @@ function sourceFiles(root, dir = root) {
     const path = join(dir, entry.name);
     const rel = relative(root, path);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !SKIPPED_PATHS.has(rel)) files.push(...sourceFiles(root, path));
+      if (!SKIPPED_ANYWHERE.has(entry.name) && !SKIPPED_PATHS.has(rel)) files.push(...sourceFiles(root, path));
     } else if (entry.isFile() && !SKIPPED_FILE.test(entry.name)) {
       files.push(rel);
     }

@@ -106,6 +106,11 @@ describe("buildUpToDate", () => {
     build();
     write("next.config.js", "module.exports = { experimental: {} };");
     expect(buildUpToDate(root, buildInputsHash(root))).toBe(false);
+
+    // A route under a folder that is skipped only at the root (bench/ holds the benchmarks).
+    build();
+    write("app/bench/floor/page.tsx", "export default function Floor() { return null; }");
+    expect(buildUpToDate(root, buildInputsHash(root))).toBe(false);
   });
 
   it("a moved file means a rebuild even with the same bytes", () => {
@@ -123,6 +128,9 @@ describe("buildUpToDate", () => {
     write("node_modules/a/index.js", "changed");
     write("e2e/x.spec.ts", "spec");
     write(".env", "PORT=3001");
+    write("bench/dashboard.ts", "bench");
+    write("vitest.config.mts", "export default {};");
+    write("playwright.config.ts", "export default {};");
     expect(buildUpToDate(root, buildInputsHash(root))).toBe(true);
   });
 
