@@ -22,19 +22,21 @@ function run(args) {
   }
 }
 
-if (installUpToDate(root)) {
-  say("node_modules matches package-lock.json: no install");
-} else {
+const installed = !installUpToDate(root);
+if (installed) {
   say("node_modules differs from package-lock.json: npm ci");
   run(["ci", "--no-audit", "--no-fund"]);
+} else {
+  say("node_modules matches package-lock.json: no install");
 }
 if (process.argv.includes("--install-only")) process.exit(0);
 
 const inputs = buildInputsHash(root);
-if (buildUpToDate(root, inputs)) {
+if (!installed && buildUpToDate(root, inputs)) {
   say("the build matches the sources: no build");
 } else {
-  say("the sources differ from the last build's (or there is none): building");
+  // After a reinstall the packages the last build used may not be the locked ones: build again.
+  say(installed ? "packages reinstalled: building" : "the sources differ from the last build's (or there is none): building");
   run(["run", "-s", "build"]);
   recordBuild(root, inputs);
 }

@@ -14,7 +14,7 @@ const BUILD_OUTPUTS = [join(".next", "BUILD_ID"), join("dist", "server.mjs"), jo
 
 /**
  * Not inputs to the build: installed or produced files, run data, tests, benchmarks, docs, packaging,
- * the tools' own configs and local settings (.env holds run-time settings; nothing NEXT_PUBLIC_ is
+ * dev scripts (nothing the build compiles imports scripts/), the tools' own configs and local settings (.env holds run-time settings; nothing NEXT_PUBLIC_ is
  * inlined). Folders by their path from the root (app/bench is the floor page, bench/ the benchmarks).
  */
 const SKIPPED_ANYWHERE = new Set([".git", "node_modules"]);
@@ -29,6 +29,7 @@ const SKIPPED_PATHS = new Set([
   "docs",
   ".ci",
   "nix",
+  "scripts",
   join("lib", "db", "generated"),
 ]);
 const SKIPPED_FILE =

@@ -129,6 +129,7 @@ describe("buildUpToDate", () => {
     write("e2e/x.spec.ts", "spec");
     write(".env", "PORT=3001");
     write("bench/dashboard.ts", "bench");
+    write("scripts/start.mjs", "// changed");
     write("vitest.config.mts", "export default {};");
     write("playwright.config.ts", "export default {};");
     expect(buildUpToDate(root, buildInputsHash(root))).toBe(true);
