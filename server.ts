@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { databaseFile, env, EnvError, publicOrigins, trustedProxies } from "./lib/env";
-import { migrate } from "./lib/db/migrate";
+import { migrateIfNeeded } from "./lib/db/migrate";
 import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
 import { healthMonitor } from "./lib/health/registry";
@@ -62,8 +62,12 @@ async function main(): Promise<void> {
   }
   const dev = process.argv.includes("--dev");
 
-  log(`database ${config.DATABASE_URL}: applying migrations`);
-  await migrate(config.DATABASE_URL);
+  const migrated = await migrateIfNeeded(config.DATABASE_URL);
+  log(
+    migrated.ran
+      ? `database ${config.DATABASE_URL}: applied migrations (${migrated.reason})`
+      : `database ${config.DATABASE_URL}: all ${migrated.applied} migrations applied already`,
+  );
   const files = securePanelFiles(databaseFile(config.DATABASE_URL), sshSettingsFromEnv().keyFile);
   for (const f of files.fixed) log(`made ${f.path} private (mode ${f.mode.toString(8)})`);
   for (const p of files.problems) log(`file permissions: ${p}`);
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
     createFrontDoor({
       edge,
       cache,
+      anonymousDashboard: config.ANONYMOUS_DASHBOARD,
       handle,
       log,
       limits: { bodyBytes: config.BODY_MAX_BYTES, uploadBytes: config.UPLOAD_MAX_BYTES },

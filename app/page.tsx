@@ -4,7 +4,7 @@ import { Dashboard } from "@/components/dashboard/dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { loadDashboard } from "@/lib/dashboard/load";
+import { dashboardData } from "@/lib/dashboard/snapshot";
 import { healthSnapshot } from "@/lib/health/registry";
 import { machineKey } from "@/lib/health/types";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function Home() {
   const user = await requirePage("dashboard:read", "/");
-  const { tiles, machines } = await loadDashboard();
+  const { tiles, machines } = await dashboardData();
   const seesMachines = can(user, "inventory:read");
   const health = healthSnapshot();
   // Anonymous visitors (when allowed) see tiles and health only: no machines, no actions.

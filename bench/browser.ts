@@ -1,7 +1,7 @@
 // Chromium measurements: cold-load JavaScript bytes, health badge timing, idle traffic.
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Response } from "@playwright/test";
-import { BROWSER_ENCODING, session } from "./http-load";
+import { BROWSER_ENCODING, sessionCookieFor, type Who } from "./http-load";
 import { round } from "./round";
 
 export const CHROMIUM_ARGS = [
@@ -18,13 +18,20 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
 }
 
-async function freshContext(browser: Browser): Promise<BrowserContext> {
+async function freshContext(browser: Browser, url: string, who: Who): Promise<BrowserContext> {
   // A new context has an empty HTTP cache; browsers send br only on https, so ask for it explicitly.
   const ctx = await browser.newContext({ extraHTTPHeaders: { "Accept-Encoding": BROWSER_ENCODING }, serviceWorkers: "block" });
-  const [name, value] = session.cookie.split("=");
-  if (value) await ctx.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  const [name, value] = (sessionCookieFor(url, who) ?? "").split("=");
+  // Bound to the panel's origin (a cookie set by domain would also reach another port on 127.0.0.1).
+  if (value) await ctx.addCookies([{ name, value, url: new URL(url).origin }]);
   return ctx;
 }
+
+/** What counts as one status shown: `selector` matches an element whose status is settled; `expected` of them. */
+export type StatusWatch = { selector: string; expected: number };
+
+/** The panel's health badges once they carry a status. */
+export const PANEL_STATUS = "[data-testid=health][data-status]";
 
 export type ScriptInfo = { url: string; encoding: string | null; transfer: number; raw: number; gzip: number; brotli: number };
 
@@ -33,6 +40,8 @@ export type ColdLoad = {
   status: number;
   requests: number;
   requestsByType: Record<string, number>;
+  /** Response bodies as transferred, every request of the load. */
+  bytes: number;
   scripts: ScriptInfo[];
   js: { count: number; transfer: number; raw: number; gzip: number; brotli: number; encodings: string[] };
   timing: {
@@ -40,6 +49,7 @@ export type ColdLoad = {
     domContentLoadedMs: number;
     firstPaintMs: number | null;
     firstContentfulPaintMs: number | null;
+    largestContentfulPaintMs: number | null;
     loadMs: number;
   };
   badges: {
@@ -61,27 +71,32 @@ declare global {
       dcl: number | null;
       atDcl: number;
       statuses: Record<string, number>;
+      lcp: number | null;
     };
   }
 }
 
-/** Records when the health badges enter the DOM, and what is there at DOMContentLoaded. */
-function badgeWatcher(expected: number): string {
+/** Records when the statuses enter the DOM, what is there at DOMContentLoaded, and the largest contentful paint. */
+function badgeWatcher(watch: StatusWatch): string {
   return `(() => {
-    const b = { expected: ${expected}, first: null, all: null, dcl: null, atDcl: 0, statuses: {} };
+    const b = { expected: ${watch.expected}, first: null, all: null, dcl: null, atDcl: 0, statuses: {}, lcp: null };
     window.__bench = b;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.lcp = e.startTime;
+    }).observe({ type: "largest-contentful-paint", buffered: true });
     const observer = new MutationObserver(check);
     function check() {
-      const n = document.querySelectorAll("[data-testid=health][data-status]").length;
+      const n = document.querySelectorAll(${JSON.stringify(watch.selector)}).length;
       const t = performance.now();
       if (n > 0 && b.first === null) b.first = t;
       if (b.expected > 0 && n >= b.expected && b.all === null) { b.all = t; observer.disconnect(); }
     }
-    observer.observe(document, { childList: true, subtree: true });
+    // Attributes and text too: a status may settle by a class or text change (Homepage's do).
+    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
     document.addEventListener("DOMContentLoaded", () => {
       check();
       b.dcl = performance.now();
-      const badges = document.querySelectorAll("[data-testid=health]");
+      const badges = document.querySelectorAll(${JSON.stringify(watch.selector)});
       b.atDcl = badges.length;
       for (const el of badges) {
         const s = el.dataset.status || "(none)";
@@ -115,18 +130,18 @@ const PAGE_TIMING = `(() => {
   };
 })()`;
 
-function countBadges(html: string): number {
-  return (html.match(/data-testid="health"/g) ?? []).length;
-}
+/** Statuses already in the server's HTML, before any script runs. */
+const IN_HTML = (selector: string) =>
+  `(html) => new DOMParser().parseFromString(html, "text/html").querySelectorAll(${JSON.stringify(selector)}).length`;
 
 /** One navigation in a fresh context (empty cache), waited until the network is idle. */
-export async function coldLoad(browser: Browser, url: string, expectedBadges: number): Promise<ColdLoad> {
-  const context = await freshContext(browser);
+export async function coldLoad(browser: Browser, url: string, watch: StatusWatch, who: Who = "session"): Promise<ColdLoad> {
+  const context = await freshContext(browser, url, who);
   try {
     const page = await context.newPage();
     // Page-side code is passed as a string: tsx (esbuild keepNames) would wrap named functions
     // in a __name helper that does not exist in the page.
-    await page.addInitScript({ content: badgeWatcher(expectedBadges) });
+    await page.addInitScript({ content: badgeWatcher(watch) });
 
     const responses: Response[] = [];
     const byType: Record<string, number> = {};
@@ -142,6 +157,11 @@ export async function coldLoad(browser: Browser, url: string, expectedBadges: nu
     await page.waitForLoadState("networkidle");
     const html = await main.text();
 
+    let bytes = 0;
+    for (const res of responses) {
+      await res.finished();
+      bytes += (await res.request().sizes()).responseBodySize;
+    }
     const scripts: ScriptInfo[] = [];
     for (const res of responses) {
       if (res.request().resourceType() !== "script") continue;
@@ -161,6 +181,7 @@ export async function coldLoad(browser: Browser, url: string, expectedBadges: nu
     const sum = (k: "transfer" | "raw" | "gzip" | "brotli") => scripts.reduce((n, s) => n + s[k], 0);
 
     const t = (await page.evaluate(PAGE_TIMING)) as PageTiming;
+    const inHtml = (await page.evaluate(`(${IN_HTML(watch.selector)})(${JSON.stringify(html)})`)) as number;
     const b = t.bench;
     const allPresent = b?.all ?? null;
     return {
@@ -168,6 +189,7 @@ export async function coldLoad(browser: Browser, url: string, expectedBadges: nu
       status: main.status(),
       requests,
       requestsByType: byType,
+      bytes,
       scripts,
       js: {
         count: scripts.length,
@@ -182,10 +204,11 @@ export async function coldLoad(browser: Browser, url: string, expectedBadges: nu
         domContentLoadedMs: round(t.domContentLoadedMs, 1),
         firstPaintMs: t.firstPaintMs === null ? null : round(t.firstPaintMs, 1),
         firstContentfulPaintMs: t.firstContentfulPaintMs === null ? null : round(t.firstContentfulPaintMs, 1),
+        largestContentfulPaintMs: b?.lcp == null ? null : round(b.lcp, 1),
         loadMs: round(t.loadMs, 1),
       },
       badges: {
-        inHtml: countBadges(html),
+        inHtml,
         atDomContentLoaded: b?.atDcl ?? 0,
         statusesAtDomContentLoaded: b?.statuses ?? {},
         allPresentMs: allPresent === null ? null : round(allPresent, 1),
@@ -214,8 +237,8 @@ export type Idle = {
 };
 
 /** Loads the page, then counts what it sends for `windowMs` after the load event. */
-export async function idle(browser: Browser, url: string, windowMs: number): Promise<Idle> {
-  const context = await freshContext(browser);
+export async function idle(browser: Browser, url: string, windowMs: number, who: Who = "session"): Promise<Idle> {
+  const context = await freshContext(browser, url, who);
   try {
     const page = await context.newPage();
     let counting = false;

@@ -3,12 +3,17 @@
 // It reports, it does not gate: exit 0 when a target is missed, non-zero on real errors.
 // Env: BENCH_IDLE_MS (60000), BENCH_LOAD_RUNS (3), BENCH_AC_CONNECTIONS (10),
 // BENCH_AC_DURATION_S (10), BENCH_WARM_REQUESTS (1000).
+// `-- --compare <url>` (bench/args.ts) measures that page too, in the same run, and prints the two
+// side by side (e.g. a Homepage serving the same services: `--compare http://127.0.0.1:3010/`).
 import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
-import { coldLoad, idle, launch, type ColdLoad, type Idle } from "./browser";
+import { parseBenchArgs, type BenchArgs } from "./args";
+import { coldLoad, idle, launch, PANEL_STATUS, type Idle } from "./browser";
+import { compareLines, compareTargets } from "./compare-report";
 import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
+import { coldLoads, warmLoad, type Compared, type PageToLoad } from "./page-figures";
 import { kib, line, target, targetLine, type Target } from "./report";
 import { round } from "./round";
 import { memoryOf, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
@@ -20,15 +25,6 @@ function intEnv(name: string, fallback: number): number {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got ${raw})`);
   return n;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const medianOf = (runs: ColdLoad[], pick: (r: ColdLoad) => number | null): number | null => {
-  const xs = runs.map(pick).filter((x): x is number => x !== null);
-  return xs.length ? round(median(xs), 1) : null;
-};
 
 let server: BenchServer | undefined;
 let browser: Browser | undefined;
@@ -52,7 +48,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-async function measure(root: string) {
+async function measure(root: string, args: BenchArgs) {
   const cfg = {
     idleMs: intEnv("BENCH_IDLE_MS", 60_000),
     loadRuns: Math.max(1, intEnv("BENCH_LOAD_RUNS", 3)),
@@ -61,13 +57,20 @@ async function measure(root: string) {
     warmRequests: Math.max(1, intEnv("BENCH_WARM_REQUESTS", 1000)),
   };
 
-  line("bench:dashboard: production build, fresh temporary database (seeded: 8 services, 3 machines)");
-  const started = Date.now();
-  server = await startServer(root);
-  const startMs = Date.now() - started;
+  line("bench:dashboard: production build, fresh temporary database (seeded: 8 services, 3 machines), ANONYMOUS_DASHBOARD=true");
+  const env = { ANONYMOUS_DASHBOARD: "true" };
+  // The first start creates, migrates and seeds the database; the one measured is a restart on it.
+  server = await startServer(root, { env, firstOkPath: "/", keep: true });
+  const fresh = server;
+  await fresh.stop();
+  server = await startServer(root, { env, firstOkPath: "/", dir: fresh.dir });
+  const startMs = server.listeningMs;
   await new Promise((r) => setTimeout(r, 1000));
   const memStart = memoryOf(server.pid);
-  line(`server pid ${server.pid} on ${server.origin}, listening after ${startMs} ms`);
+  line(`first start (empty database: migrations, seed): first 200 of GET / (not logged in) after ${fresh.firstOkMs ?? "n/a"} ms`);
+  line(
+    `restart: server pid ${server.pid} on ${server.origin}, listening after ${startMs} ms, first 200 of GET / after ${server.firstOkMs ?? "n/a"} ms`,
+  );
 
   // What goes over the wire for a browser-like Accept-Encoding.
   const home = await rawGet(`${server.origin}/`);
@@ -85,8 +88,12 @@ async function measure(root: string) {
   const memAfterWarm = memoryOf(server.pid);
   const bench: LoadResult = await load(`${server.origin}/`, { connections: cfg.connections, durationS: cfg.durationS });
   const memAfterLoad = memoryOf(server.pid);
+  // A visitor without a session (ANONYMOUS_DASHBOARD): a wall display or a phone, as Homepage is used.
+  const anonymous = (await warmLoad(`${server.origin}/`, cfg, "anonymous")).run;
   // Context only: the same load on the floor page separates Next's own cost from the dashboard's.
   const floorHttp: LoadResult = await load(`${server.origin}/bench/floor`, { connections: cfg.connections, durationS: cfg.durationS });
+  // The compared page gets the same warm-up and run, also before any browser runs.
+  const compareHttp = args.compare ? (await warmLoad(args.compare.href, cfg, "anonymous")).run : null;
 
   line();
   line(
@@ -96,6 +103,9 @@ async function measure(root: string) {
     `GET / autocannon ${bench.connections} connections x ${bench.durationS} s: ${bench.reqPerSec} req/s, p50 ${bench.p50Ms} ms, p90 ${bench.p90Ms} ms, p99 ${bench.p99Ms} ms, max ${bench.maxMs} ms, ${bench.requests} requests, ${bench.non2xx} non-2xx, ${bench.errors} errors, ${bench.timeouts} timeouts`,
   );
 
+  line(
+    `GET / not logged in, same load: ${anonymous.reqPerSec} req/s, p50 ${anonymous.p50Ms} ms, p99 ${anonymous.p99Ms} ms, ${anonymous.non2xx} non-2xx, ${anonymous.errors} errors`,
+  );
   line(
     `GET /bench/floor (context, same load): ${floorHttp.reqPerSec} req/s, p50 ${floorHttp.p50Ms} ms, p99 ${floorHttp.p99Ms} ms, ${floorHttp.non2xx} non-2xx`,
   );
@@ -107,10 +117,14 @@ async function measure(root: string) {
   browser = await launch();
   const plainHome = await rawGet(`${server.origin}/`, null); // uncompressed, to count badges
   const expectedBadges = plainHome.body.toString().match(/data-testid="health"/g)?.length ?? 0;
-  const dashRuns: ColdLoad[] = [];
-  for (let i = 0; i < cfg.loadRuns; i++) dashRuns.push(await coldLoad(browser, `${server.origin}/`, expectedBadges));
-  const floor = await coldLoad(browser, `${server.origin}/bench/floor`, 0);
-  const dash = dashRuns[0];
+  const panelPage: PageToLoad = { url: `${server.origin}/`, watch: { selector: PANEL_STATUS, expected: expectedBadges }, who: "session" };
+  const comparePage: PageToLoad | null = args.compare
+    ? { url: args.compare.href, watch: { selector: args.compareStatuses, expected: expectedBadges }, who: "anonymous" }
+    : null;
+  // With --compare the two pages' cold loads alternate, so neither gets the fresh browser or a quieter moment.
+  const [dashLoads, compareLoads] = await coldLoads(browser, comparePage ? [panelPage, comparePage] : [panelPage], cfg.loadRuns);
+  const floor = await coldLoad(browser, `${server.origin}/bench/floor`, { selector: PANEL_STATUS, expected: 0 });
+  const dash = dashLoads.first;
 
   line();
   for (const [name, r] of [
@@ -141,24 +155,17 @@ async function measure(root: string) {
   for (const s of dash.scripts.slice(0, 5)) line(`  ${s.url}: ${kib(s.transfer)} KiB transferred, ${kib(s.raw)} KiB raw`);
 
   const badges = {
-    runs: dashRuns.length,
     inHtml: dash.badges.inHtml,
     atDomContentLoaded: dash.badges.atDomContentLoaded,
     statuses: dash.badges.statusesAtDomContentLoaded,
-    ttfbMs: medianOf(dashRuns, (r) => r.timing.ttfbMs),
-    allPresentMs: medianOf(dashRuns, (r) => r.badges.allPresentMs),
-    domContentLoadedMs: medianOf(dashRuns, (r) => r.timing.domContentLoadedMs),
-    firstPaintMs: medianOf(dashRuns, (r) => r.timing.firstPaintMs),
-    firstContentfulPaintMs: medianOf(dashRuns, (r) => r.timing.firstContentfulPaintMs),
-    visibleMs: medianOf(dashRuns, (r) => r.badges.visibleMs),
-    loadMs: medianOf(dashRuns, (r) => r.timing.loadMs),
+    ...dashLoads.paint,
   };
   line();
   line(
     `health badges: ${badges.inHtml} in the server-rendered HTML, ${badges.atDomContentLoaded} at DOMContentLoaded (statuses ${JSON.stringify(badges.statuses)})`,
   );
   line(
-    `  median of ${badges.runs} cold loads, ms from navigation start: TTFB ${badges.ttfbMs}, all badges in DOM ${badges.allPresentMs}, DOMContentLoaded ${badges.domContentLoadedMs}, first paint ${badges.firstPaintMs}, FCP ${badges.firstContentfulPaintMs}, load ${badges.loadMs}`,
+    `  median of ${badges.runs} cold loads, ms from navigation start: TTFB ${badges.ttfbMs}, all badges in DOM ${badges.allPresentMs}, DOMContentLoaded ${badges.domContentLoadedMs}, first paint ${badges.firstPaintMs}, FCP ${badges.firstContentfulPaintMs}, LCP ${badges.largestContentfulPaintMs}, load ${badges.loadMs}`,
   );
   line(`  every badge showing its status (all in DOM and painted): ${badges.visibleMs} ms`);
 
@@ -172,6 +179,20 @@ async function measure(root: string) {
     line(`  HTTP in the window: ${idleRes.httpUrls.slice(0, 10).join(", ")}${idleRes.httpUrls.length > 10 ? ", ..." : ""}`);
   line(`  total sent by the page: ${idleRes.totalSentPerMin}/min`);
 
+  let compared: Compared | null = null;
+  if (args.compare && compareHttp && compareLoads) {
+    const url = args.compare.href;
+    line();
+    line(`compare: ${url} (no session; statuses: ${JSON.stringify(args.compareStatuses)}, ${expectedBadges} expected)`);
+    if (compareLoads.first.status !== 200) line(`  note: ${url} answered ${compareLoads.first.status}`);
+    line(`idle: watching ${url} for ${cfg.idleMs} ms after the load event...`);
+    const compareIdle = await idle(browser, url, cfg.idleMs, "anonymous");
+    compared = { url, statuses: args.compareStatuses, http: compareHttp, cold: compareLoads, idle: compareIdle };
+    line();
+    for (const l of compareLines({ startMs: server.firstOkMs, loggedIn: bench, anonymous, cold: dashLoads, idle: idleRes }, compared))
+      line(l);
+  }
+
   const targets: Target[] = [
     target("JS delta dashboard - floor (transferred)", kib(delta.transfer), "<=", 30, "KiB"),
     target("JS total of / (transferred)", kib(dash.js.transfer), "<", 232, "KiB"),
@@ -179,7 +200,12 @@ async function measure(root: string) {
     target("server RSS after 1,000 x GET /", memAfterWarm.rssMiB, "<=", 150, "MiB"),
     target("GET / throughput", bench.reqPerSec, ">=", 450, "req/s"),
     target("GET / p99 latency", bench.p99Ms, "<=", 50, "ms"),
+    target("GET / p99 latency, logged in (issue 14)", bench.p99Ms, "<", 25, "ms"),
+    target("GET / p99 latency, not logged in", anonymous.p99Ms, "<", 25, "ms"),
+    target("every status visible after navigation (desktop)", badges.visibleMs, "<=", 300, "ms"),
+    target("process start to the first 200 of GET / (up-to-date database)", server.firstOkMs, "<", 1500, "ms"),
   ];
+  if (compared) targets.push(...compareTargets({ loggedIn: bench, anonymous, cold: dashLoads }, compared));
   if (dash.js.encodings.includes("identity")) {
     targets.push(target("JS delta dashboard - floor (gzip computed)", kib(delta.gzip), "<=", 30, "KiB"));
     targets.push(target("JS total of / (gzip computed)", kib(dash.js.gzip), "<", 232, "KiB"));
@@ -190,9 +216,17 @@ async function measure(root: string) {
 
   return {
     config: cfg,
-    server: { pid: server.pid, startMs, homeEncoding: home.encoding, homeBytes: home.bytes },
+    server: {
+      pid: server.pid,
+      startMs,
+      firstOkMs: server.firstOkMs,
+      freshFirstOkMs: fresh.firstOkMs,
+      homeEncoding: home.encoding,
+      homeBytes: home.bytes,
+    },
     memory: { start: memStart, afterWarm: memAfterWarm, afterLoad: memAfterLoad, warmRequests: warm.requests, warmNon2xx: warm.non2xx },
     http: bench,
+    httpAnonymous: anonymous,
     httpFloor: floorHttp,
     loadAverage: loadavg().map((x) => round(x, 2)),
     cpus: cpus().length,
@@ -203,17 +237,37 @@ async function measure(root: string) {
     },
     badges,
     idle: idleRes,
+    compare: compared && {
+      url: compared.url,
+      statuses: compared.statuses,
+      http: compared.http,
+      requests: compared.cold.first.requests,
+      requestsByType: compared.cold.first.requestsByType,
+      bytes: compared.cold.first.bytes,
+      js: compared.cold.first.js,
+      scripts: compared.cold.first.scripts,
+      statusesInHtml: compared.cold.first.badges.inHtml,
+      paint: compared.cold.paint,
+      idle: compared.idle,
+    },
     targets,
   };
 }
 
 async function mainRun(): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`bench:dashboard: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
   const root = process.cwd();
   if (!existsSync(join(root, "server.ts"))) throw new Error(`run from the project root (no server.ts in ${root})`);
   let result: Awaited<ReturnType<typeof measure>> | undefined;
   let failure: unknown;
   try {
-    result = await measure(root);
+    result = await measure(root, args);
   } catch (err) {
     failure = err;
   } finally {

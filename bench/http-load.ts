@@ -5,16 +5,27 @@ import { round } from "./round";
 
 export const BROWSER_ENCODING = "gzip, br";
 
-/** The bench's logged-in session (the dashboard needs a user); set by startServer. */
-export const session = { cookie: "" };
-const withSession = (h: Record<string, string>) => (session.cookie ? { ...h, cookie: session.cookie } : h);
+/** The bench's logged-in session on the panel it started (set by startServer); sent to that origin only. */
+export const session = { cookie: "", origin: "" };
+
+/** Who asks: the bench's logged-in user, or a visitor without a session (any other origin always is one). */
+export type Who = "session" | "anonymous";
+
+export function sessionCookieFor(url: string, who: Who): string | null {
+  return who === "session" && session.cookie && new URL(url).origin === session.origin ? session.cookie : null;
+}
+
+const withSession = (url: string, who: Who, h: Record<string, string>) => {
+  const cookie = sessionCookieFor(url, who);
+  return cookie ? { ...h, cookie } : h;
+};
 
 export type RawResponse = { status: number; encoding: string | null; bytes: number; body: Buffer };
 
 /** One GET without automatic decompression: what actually goes over the wire. */
-export function rawGet(url: string, acceptEncoding: string | null = BROWSER_ENCODING): Promise<RawResponse> {
+export function rawGet(url: string, acceptEncoding: string | null = BROWSER_ENCODING, who: Who = "session"): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = withSession(acceptEncoding ? { "accept-encoding": acceptEncoding } : {});
+    const headers: Record<string, string> = withSession(url, who, acceptEncoding ? { "accept-encoding": acceptEncoding } : {});
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -45,13 +56,16 @@ export type LoadResult = {
   timeouts: number;
 };
 
-export async function load(url: string, opts: { connections: number; durationS?: number; amount?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { connections: number; durationS?: number; amount?: number; who?: Who },
+): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.durationS ?? 10 }),
     timeout: 30,
-    headers: withSession({ "accept-encoding": BROWSER_ENCODING }),
+    headers: withSession(url, opts.who ?? "session", { "accept-encoding": BROWSER_ENCODING }),
   });
   return {
     connections: opts.connections,

@@ -3,7 +3,7 @@
 import { SERVER_NODE_ARGS, localServerEnv } from "../scripts/server-args";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { session } from "./http-load";
+import { rawGet, session } from "./http-load";
 import { round } from "./round";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +15,9 @@ export type BenchServer = {
   origin: string;
   dir: string;
   logFile: string;
+  /** From spawning the process to its "listening" line, and to the first 200 of `firstOkPath`. */
+  listeningMs: number;
+  firstOkMs: number | null;
   stop(): Promise<void>;
 };
 
@@ -58,16 +61,28 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Spawns `node --require ./scripts/server-only-preload.cjs --import tsx server.ts` directly. */
-export async function startServer(root: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<BenchServer> {
+export async function startServer(
+  root: string,
+  opts: {
+    timeoutMs?: number;
+    env?: Record<string, string>;
+    firstOkPath?: string;
+    /** The directory (database, log) of a server started before and stopped with `keep`: a restart. */
+    dir?: string;
+    /** Leave the directory for a restart instead of removing it when stopped. */
+    keep?: boolean;
+  } = {},
+): Promise<BenchServer> {
   if (!existsSync(join(root, ".next", "BUILD_ID"))) {
     throw new Error(`no production build in ${root}/.next: run \`npm run build\` first`);
   }
-  const dir = mkdtempSync(join(tmpdir(), "bench-dashboard-"));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "bench-dashboard-"));
   const logFile = join(dir, "server.log");
   const passwordFile = join(dir, "admin-password");
   writeFileSync(passwordFile, `${BENCH_PASSWORD}\n`, { mode: 0o600 });
   const port = await freePort();
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: "a" });
+  const spawnedAt = Date.now();
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: root,
     detached: true,
@@ -100,7 +115,7 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
     // Children the server may have started share its group; make sure none is left.
     if (pid !== undefined) killGroup(pid, "SIGKILL");
     log.end();
-    rmSync(dir, { recursive: true, force: true });
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   };
 
   live.add(stop);
@@ -126,7 +141,15 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
       await stop();
       throw new Error(`server did not report listening within ${opts.timeoutMs ?? 90_000} ms:\n${tail}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const listeningMs = Date.now() - spawnedAt;
+  let firstOkMs: number | null = null;
+  // Polled, as a client waiting for the panel would (the first answer may also be an error page).
+  while (opts.firstOkPath && firstOkMs === null && Date.now() < deadline && !exited(child)) {
+    const res = await rawGet(`${origin}${opts.firstOkPath}`, null, "anonymous").catch(() => null);
+    if (res?.status === 200) firstOkMs = Date.now() - spawnedAt;
+    else await new Promise((r) => setTimeout(r, 20));
   }
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
   if (!cmdline.includes("server.mjs")) {
@@ -134,7 +157,8 @@ export async function startServer(root: string, opts: { timeoutMs?: number; env?
     throw new Error(`pid ${pid} is not the server process: ${cmdline}`);
   }
   session.cookie = await login(origin);
-  return { pid, port, origin, dir, logFile, stop };
+  session.origin = origin;
+  return { pid, port, origin, dir, logFile, listeningMs, firstOkMs, stop };
 }
 
 const BENCH_PASSWORD = "bench-admin-password";

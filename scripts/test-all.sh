@@ -11,10 +11,8 @@ step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 step "host set-up (scripts/host-setup.sh: packages, nix build users, sshd, kernel)"
 bash scripts/host-setup.sh
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund
-fi
+step "npm ci (only when node_modules differs from package-lock.json)"
+node scripts/start.mjs --install-only
 
 rm -rf test-results && mkdir -p test-results
 # Seconds, and first: a lint error, a file Prettier would change or an import that breaks the

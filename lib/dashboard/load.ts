@@ -11,7 +11,9 @@ function groupRank(name: string): number {
   return i === -1 ? GROUP_ORDER.length : i;
 }
 
-export async function loadDashboard(): Promise<{ tiles: TileData[]; machines: MachineCardData[] }> {
+export type DashboardData = { tiles: TileData[]; machines: MachineCardData[] };
+
+export async function loadDashboard(): Promise<DashboardData> {
   const [services, machines] = await Promise.all([listServices(), listMachines()]);
   const tiles = services
     .map((s) => ({

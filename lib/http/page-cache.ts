@@ -1,9 +1,11 @@
 import "server-only";
-// A render cache for the dashboard. GET / for a logged-in user is the same HTML until the
-// inventory or a health result changes (both bump the version), so it is rendered once per
-// (user, role, encoding, version) and replayed byte for byte, CSP nonce included: the cached
-// page has no user-controlled markup, and every replay still checks the session first.
+// A render cache for the dashboard. GET / is the same HTML until the inventory or a health result
+// changes (both bump the version), so it is rendered once per (user and role, or anonymous;
+// encoding; version) and replayed byte for byte, CSP nonce included: the cached page has no
+// user-controlled markup, and every replay still resolves the session first. Requests that miss
+// while the same page is being rendered wait for that render instead of starting their own.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { OUTSIDE_CHANGE_MS } from "../dashboard/freshness";
 
 type Entry = { version: number; at: number; headers: OutgoingHttpHeaders; body: Buffer };
 
@@ -13,15 +15,17 @@ type Holder = { [KEY]?: PageCache };
 export class PageCache {
   private version = 0;
   private entries = new Map<string, Entry>();
+  private rendering = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly ttlMs = 15_000,
+    private readonly ttlMs = OUTSIDE_CHANGE_MS,
     private readonly maxEntries = 100,
   ) {}
 
   invalidate(): void {
     this.version += 1;
     this.entries.clear();
+    this.rendering.clear();
   }
 
   /** Only full-page HTML loads of "/" (no RSC navigation, no query) are cached. */
@@ -31,9 +35,22 @@ export class PageCache {
     );
   }
 
-  key(req: IncomingMessage, user: { id: number; role: string }): string {
+  /** `user` null: an anonymous visitor (only where ANONYMOUS_DASHBOARD shows them the page). */
+  key(req: IncomingMessage, user: { id: number; role: string } | null): string {
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    return `${user.id}|${user.role}|${gzip ? "gz" : "id"}`;
+    return `${user ? `${user.id}|${user.role}` : "anonymous"}|${gzip ? "gz" : "id"}`;
+  }
+
+  /**
+   * Settles when a render of this key that is under way has ended (at once when none is), or after
+   * `maxWaitMs`: a client that does not read its answer can hold a render up, never the others.
+   */
+  rendered(key: string, maxWaitMs = 1000): Promise<void> {
+    const pending = this.rendering.get(key);
+    if (!pending) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+    return Promise.race([pending, waited]).finally(() => clearTimeout(timer));
   }
 
   /** Replays a fresh entry; returns false on a miss. */
@@ -48,6 +65,15 @@ export class PageCache {
   /** Records what Next writes to res, and keeps it when it is a plain 200 HTML page. */
   capture(key: string, res: ServerResponse): void {
     const version = this.version;
+    let done = () => {};
+    if (!this.rendering.has(key)) {
+      const settled = new Promise<void>((resolve) => (done = resolve));
+      this.rendering.set(key, settled);
+      void settled.then(() => {
+        if (this.rendering.get(key) === settled) this.rendering.delete(key);
+      });
+    }
+    res.once("close", () => done());
     const chunks: Buffer[] = [];
     const toBuffer = (chunk: unknown, enc?: unknown) =>
       Buffer.isBuffer(chunk)
@@ -72,11 +98,13 @@ export class PageCache {
     res.once("finish", () => {
       const headers = res.getHeaders();
       const html = String(headers["content-type"] ?? "").startsWith("text/html");
-      if (res.statusCode !== 200 || !html || headers["set-cookie"] || version !== this.version) return;
-      delete headers["content-length"];
-      delete headers["transfer-encoding"];
-      if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, { version, at: Date.now(), headers, body: Buffer.concat(chunks) });
+      if (res.statusCode === 200 && html && !headers["set-cookie"] && version === this.version) {
+        delete headers["content-length"];
+        delete headers["transfer-encoding"];
+        if (this.entries.size >= this.maxEntries) this.entries.clear();
+        this.entries.set(key, { version, at: Date.now(), headers, body: Buffer.concat(chunks) });
+      }
+      done();
     });
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 // The socket.io server, on globalThis so route handlers in Next's bundle can reach the instance
 // server.ts attached to the HTTP server.
 import type { Server } from "socket.io";
+import { invalidateDashboardData } from "../dashboard/snapshot";
 import { pageCache } from "../http/page-cache";
 
 const KEY = Symbol.for("homelab-panel.io");
@@ -18,6 +19,7 @@ export function io(): Server | undefined {
 
 /** Tells every open dashboard that the inventory changed, so it re-renders. */
 export function broadcastInventoryChanged(): void {
+  invalidateDashboardData();
   pageCache().invalidate();
   holder[KEY]?.to("dashboard").emit("inventory:changed");
 }
