@@ -286,7 +286,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
     try {
       await setRunningFields(this.db, id, { remotePid });
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = lastLine(err instanceof Error ? err.message : String(err));
       console.error(`[jobs] job ${id}: could not record its remote process group ${remotePid}:`, err);
       try {
         await log.system(
@@ -308,4 +308,13 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private emitQueue(machine: string): void {
     this.emit("queue", { machine, ...this.queues.snapshot(machine) });
   }
+}
+
+/** Prisma's messages open with the call site over several lines and end with the reason: the log gets the reason. */
+function lastLine(message: string): string {
+  const lines = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (lines.at(-1) ?? "unknown error").slice(0, 300);
 }
