@@ -11,6 +11,9 @@ import { useUnits } from "@/components/live/use-units";
 import { useKeyboardNav } from "./use-keyboard-nav";
 import { visible } from "@/lib/text/visible";
 
+// Phone: two columns of compact tiles and tight headings, so the homelab fits one screen.
+const HEADING = "mb-1 text-xs font-semibold tracking-wide text-(--color-muted) uppercase sm:mb-2 sm:text-sm";
+
 type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot };
 
 export function Dashboard({ tiles, machines, health: initial }: Props) {
@@ -39,7 +42,7 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
 
   return (
     <>
-      <div className="sticky top-0 z-20 -mx-4 mb-4 bg-(--color-bg)/90 px-4 py-3 backdrop-blur">
+      <div className="sticky top-0 z-20 -mx-4 mb-2 bg-(--color-bg)/90 px-4 py-2 backdrop-blur sm:mb-4 sm:py-3">
         <label className="relative block">
           <span className="sr-only">Search services and machines</span>
           <input
@@ -50,13 +53,13 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
             placeholder="Search services and machines…"
             autoComplete="off"
             enterKeyHint="search"
-            className="h-12 w-full rounded-xl border border-(--color-line) bg-(--color-panel) px-4 pr-12 text-base outline-none focus:border-(--color-accent)"
+            className="h-11 w-full rounded-xl sm:h-12 border border-(--color-line) bg-(--color-panel) px-4 pr-12 text-base outline-none focus:border-(--color-accent)"
           />
           <kbd className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-(--color-line) px-1.5 text-xs text-(--color-muted) sm:block">
             /
           </kbd>
         </label>
-        <p className="mt-1 text-xs text-(--color-muted)" aria-live="polite" data-testid="live-state">
+        <p className="mt-0.5 text-xs text-(--color-muted) sm:mt-1" aria-live="polite" data-testid="live-state">
           {connection === "live" ? "Live" : connection === "connecting" ? "Connecting…" : "Offline: statuses may be stale, reconnecting…"}
         </p>
       </div>
@@ -68,11 +71,11 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
           </p>
         )}
         {groupBy(shownTiles, (t) => t.group).map(([group, items]) => (
-          <section key={group} className="mb-6" aria-labelledby={`g-${group}`}>
-            <h2 id={`g-${group}`} className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">
+          <section key={group} className="mb-3 sm:mb-6" aria-labelledby={`g-${group}`}>
+            <h2 id={`g-${group}`} className={HEADING}>
               {visible(group)}
             </h2>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+            <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3 xl:grid-cols-4">
               {items.map((t) => {
                 const m = t.machine ? units[t.machine] : undefined;
                 return (
@@ -89,11 +92,11 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
           </section>
         ))}
         {shownMachines.length > 0 && (
-          <section className="mb-6" aria-labelledby="g-machines">
-            <h2 id="g-machines" className="mb-2 text-sm font-semibold tracking-wide text-(--color-muted) uppercase">
+          <section className="mb-3 sm:mb-6" aria-labelledby="g-machines">
+            <h2 id="g-machines" className={HEADING}>
               Machines
             </h2>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3">
               {shownMachines.map((m) => (
                 <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} />
               ))}

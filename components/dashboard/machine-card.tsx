@@ -3,19 +3,20 @@ import type { MachineCardData } from "@/lib/dashboard/types";
 import type { HealthResult } from "@/lib/health/types";
 import { HealthBadge } from "./health-badge";
 
+/** A machine: name and SSH status; system, role, address and service count from `sm` up (on a phone its page has them, a tap away). */
 export function MachineCard({ machine, health }: { machine: MachineCardData; health: HealthResult | undefined }) {
   return (
     <article
       data-testid="machine-card"
       data-name={machine.name}
-      className="relative flex gap-3 rounded-xl border border-(--color-line) bg-(--color-panel) p-4 shadow-sm"
+      className="relative flex gap-2 rounded-xl border border-(--color-line) bg-(--color-panel) p-3 shadow-sm sm:gap-3 sm:p-4"
     >
-      <div className="mt-0.5 text-(--color-accent)">
-        <Icon name="server" />
+      <div className="mt-0.5 shrink-0 text-(--color-accent)">
+        <Icon name="server" className="size-5 sm:size-6" />
       </div>
       <div className="min-w-0 flex-1">
-        <div className="flex items-start justify-between gap-2">
-          <h3 className="font-semibold leading-tight">
+        <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-2">
+          <h3 className="max-w-full text-sm leading-tight font-semibold [overflow-wrap:anywhere] sm:text-base">
             <a
               data-nav
               href={`/machines/${machine.name}`}
@@ -30,13 +31,15 @@ export function MachineCard({ machine, health }: { machine: MachineCardData; hea
             <span className="text-xs text-(--color-muted)">no SSH</span>
           )}
         </div>
-        <p className="mt-1 text-sm text-(--color-muted)">
-          <span className="font-mono">{machine.system}</span> · {machine.role}
-          {machine.deployable ? "" : " · not deployable"}
-        </p>
-        <p className="mt-1 truncate text-xs text-(--color-muted)">
-          {machine.address ?? "—"} · {machine.services} service{machine.services === 1 ? "" : "s"}
-        </p>
+        <div data-testid="machine-detail" className="hidden sm:block">
+          <p className="mt-1 text-sm text-(--color-muted)">
+            <span className="font-mono">{machine.system}</span> · {machine.role}
+            {machine.deployable ? "" : " · not deployable"}
+          </p>
+          <p className="mt-1 truncate text-xs text-(--color-muted)">
+            {machine.address ?? "—"} · {machine.services} service{machine.services === 1 ? "" : "s"}
+          </p>
+        </div>
       </div>
     </article>
   );

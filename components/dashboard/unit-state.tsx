@@ -28,7 +28,7 @@ export function UnitState({
     <span
       data-testid="unit-state"
       data-state={state}
-      className={`inline-flex items-center gap-1 font-mono ${TONE_CLASS[view.tone]}`}
+      className={`inline-flex max-w-full flex-wrap items-center gap-x-1 font-mono [overflow-wrap:anywhere] ${TONE_CLASS[view.tone]}`}
       title={error ?? view.title ?? `${name}: ${text}${since}${extra ? ` — ${extra}` : ""}`}
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />

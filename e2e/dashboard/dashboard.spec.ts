@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sidewaysOverflow } from "../fixtures/phone";
 
 const SERVICES = ["Caddy", "Homepage", "Grafana", "VictoriaMetrics", "Loki", "Alloy", "Tailscale", "SSH"];
 const MACHINES = ["frame1", "frame1-vm", "installer-iso"];
@@ -57,15 +58,14 @@ test.describe("dashboard", () => {
     await expect(search).toBeFocused();
   });
 
-  test("phone: one column, no horizontal scroll, large touch targets", async ({ page, isMobile }, info) => {
+  test("phone: two columns of compact tiles, no horizontal scroll, large touch targets", async ({ page, isMobile }, info) => {
     test.skip(!isMobile, "phone viewport only");
     await page.goto("/");
     const tiles = page.getByTestId("service-tile");
     await expect(tiles).toHaveCount(8);
     const boxes = await tiles.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
-    expect(new Set(boxes.map((x) => Math.round(x))).size).toBe(1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    expect(new Set(boxes.map((x) => Math.round(x))).size).toBe(2);
+    expect(await sidewaysOverflow(page)).toBe(0);
     const search = await page.getByRole("searchbox").boundingBox();
     expect(search!.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: info.outputPath("dashboard-phone-full.png"), fullPage: true });
