@@ -19,7 +19,8 @@ export default async function Home() {
   const shownHealth = seesMachines ? health : Object.fromEntries(Object.entries(health).filter(([k]) => !k.startsWith(machineKey(""))));
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
-      <PageHeader title="Dashboard">
+      {/* An anonymous visitor has one link ("Log in"): no menu needed. */}
+      <PageHeader title="Dashboard" menu={user !== null}>
         {seesMachines && (
           <Link
             prefetch={false}
