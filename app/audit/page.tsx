@@ -3,6 +3,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { stackTable as t } from "@/components/ui/stack-table";
 import { requirePage } from "@/lib/auth/current";
 import { auditActions, listAudit } from "@/lib/db/audit";
 import { visible } from "@/lib/text/visible";
@@ -12,7 +13,6 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit" };
 
 const PAGE = 100;
-const cell = "px-3 py-2 text-left align-top";
 const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 const TABS = [
   { scope: "users", label: "What users did" },
@@ -95,42 +95,52 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button className={buttonClass("primary")}>Filter</button>
       </form>
       <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
-        <table className="w-full text-sm" data-testid="audit-table">
-          <thead className="text-(--color-muted)">
+        <table className={t.table} data-testid="audit-table">
+          <thead className={t.head}>
             <tr>
-              <th className={cell}>When</th>
-              <th className={cell}>Who</th>
-              <th className={cell}>From</th>
-              <th className={cell}>Action</th>
-              <th className={cell}>Target</th>
-              <th className={cell}>Outcome</th>
-              <th className={cell}>Times</th>
-              <th className={cell}>Detail</th>
+              <th className={t.th}>When</th>
+              <th className={t.th}>Who</th>
+              <th className={t.th}>From</th>
+              <th className={t.th}>Action</th>
+              <th className={t.th}>Target</th>
+              <th className={t.th}>Outcome</th>
+              <th className={t.th}>Times</th>
+              <th className={t.th}>Detail</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={t.body}>
             {events.map((e) => (
-              <tr key={e.id} className="border-t border-(--color-line)" data-testid="audit-row">
-                <td className={`${cell} whitespace-nowrap`}>
+              <tr key={e.id} className={t.row} data-testid="audit-row">
+                <td className={`${t.title} whitespace-nowrap`} data-col="when">
                   {time(e.at)}
                   {e.count > 1 && <span className="block text-xs text-(--color-muted)">to {time(e.lastAt).slice(11)}</span>}
                 </td>
-                <td className={cell} data-testid="audit-who">
+                <td className={t.cell} data-label="Who" data-testid="audit-who">
                   {e.userId === null ? <span className="text-(--color-muted)">anonymous</span> : visible(e.actor)}
                 </td>
-                <td className={`${cell} font-mono`}>{visible(e.address)}</td>
-                <td className={`${cell} font-mono`}>{e.action}</td>
-                <td className={`${cell} break-all`} data-testid="audit-target">
+                <td className={`${t.cell} font-mono`} data-label="From">
+                  {visible(e.address)}
+                </td>
+                <td className={`${t.cell} font-mono`} data-label="Action" data-col="action">
+                  {e.action}
+                </td>
+                <td className={`${t.cell} break-all`} data-label="Target" data-testid="audit-target">
                   {visible(e.target)}
                 </td>
-                <td className={cell}>{e.outcome}</td>
-                <td className={`${cell} tabular-nums`}>{e.count > 1 ? `×${e.count}` : ""}</td>
-                <td className={`${cell} break-all`}>{visible(e.detail)}</td>
+                <td className={t.cell} data-label="Outcome">
+                  {e.outcome}
+                </td>
+                <td className={`${t.cell} tabular-nums`} data-label="Times">
+                  {e.count > 1 ? `×${e.count}` : null}
+                </td>
+                <td className={`${t.cell} break-all`} data-label="Detail">
+                  {visible(e.detail) || null}
+                </td>
               </tr>
             ))}
             {events.length === 0 && (
-              <tr>
-                <td className={cell} colSpan={8}>
+              <tr className={t.row}>
+                <td className={t.title} colSpan={8}>
                   No events match.
                 </td>
               </tr>

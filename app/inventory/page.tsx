@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { stackTable as t } from "@/components/ui/stack-table";
 import { listMachines } from "@/lib/db/machines";
 import { listServices } from "@/lib/db/services";
 import { requirePage } from "@/lib/auth/current";
@@ -10,8 +11,6 @@ import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Inventory" };
-
-const cell = "px-3 py-2 text-left align-top";
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("inventory:read", "/inventory");
@@ -49,20 +48,20 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           Machines ({machines.length})
         </h2>
         <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
-          <table className="w-full text-sm">
-            <thead className="text-(--color-muted)">
+          <table className={t.table}>
+            <thead className={t.head}>
               <tr>
-                <th className={cell}>Name</th>
-                <th className={cell}>System</th>
-                <th className={cell}>Role</th>
-                <th className={cell}>SSH</th>
-                <th className={cell}>Services</th>
+                <th className={t.th}>Name</th>
+                <th className={t.th}>System</th>
+                <th className={t.th}>Role</th>
+                <th className={t.th}>SSH</th>
+                <th className={t.th}>Services</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={t.body}>
               {machines.map((m) => (
-                <tr key={m.id} className="border-t border-(--color-line)">
-                  <td className={cell}>
+                <tr key={m.id} className={t.row} data-testid="inventory-machine">
+                  <td className={t.title} data-col="name">
                     {canWrite ? (
                       <Link
                         className="font-medium text-(--color-accent) underline-offset-2 hover:underline"
@@ -74,20 +73,24 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                       <span className="font-medium">{visible(m.name)}</span>
                     )}
                   </td>
-                  <td className={`${cell} font-mono`}>{m.system}</td>
-                  <td className={cell}>
+                  <td className={`${t.cell} font-mono`} data-label="System">
+                    {m.system}
+                  </td>
+                  <td className={t.cell} data-label="Role">
                     {m.role}
                     {m.deployable ? "" : " (not deployable)"}
                   </td>
-                  <td className={`${cell} font-mono`}>
+                  <td className={`${t.cell} font-mono`} data-label="SSH" data-col="ssh">
                     {m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"}
                   </td>
-                  <td className={cell}>{m._count.services}</td>
+                  <td className={t.cell} data-label="Services">
+                    {m._count.services}
+                  </td>
                 </tr>
               ))}
               {machines.length === 0 && (
-                <tr>
-                  <td className={cell} colSpan={5}>
+                <tr className={t.row}>
+                  <td className={t.title} colSpan={5}>
                     No machines yet.
                   </td>
                 </tr>
@@ -101,20 +104,20 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           Services ({services.length})
         </h2>
         <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
-          <table className="w-full text-sm">
-            <thead className="text-(--color-muted)">
+          <table className={t.table}>
+            <thead className={t.head}>
               <tr>
-                <th className={cell}>Name</th>
-                <th className={cell}>Group</th>
-                <th className={cell}>Machine</th>
-                <th className={cell}>Unit</th>
-                <th className={cell}>Check</th>
+                <th className={t.th}>Name</th>
+                <th className={t.th}>Group</th>
+                <th className={t.th}>Machine</th>
+                <th className={t.th}>Unit</th>
+                <th className={t.th}>Check</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={t.body}>
               {services.map((s) => (
-                <tr key={s.id} className="border-t border-(--color-line)">
-                  <td className={cell}>
+                <tr key={s.id} className={t.row} data-testid="inventory-service">
+                  <td className={t.title} data-col="name">
                     {canWrite ? (
                       <Link
                         className="font-medium text-(--color-accent) underline-offset-2 hover:underline"
@@ -126,15 +129,23 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                       <span className="font-medium">{visible(s.name)}</span>
                     )}
                   </td>
-                  <td className={cell}>{visible(s.groupName)}</td>
-                  <td className={cell}>{s.machine?.name ?? "—"}</td>
-                  <td className={`${cell} font-mono`}>{s.unit ?? "—"}</td>
-                  <td className={`${cell} break-all`}>{s.checkType === "none" ? "—" : `${s.checkType} ${s.checkTarget}`}</td>
+                  <td className={t.cell} data-label="Group">
+                    {visible(s.groupName)}
+                  </td>
+                  <td className={t.cell} data-label="Machine">
+                    {s.machine?.name ?? "—"}
+                  </td>
+                  <td className={`${t.cell} font-mono`} data-label="Unit">
+                    {s.unit ?? "—"}
+                  </td>
+                  <td className={`${t.cell} break-all`} data-label="Check" data-col="check">
+                    {s.checkType === "none" ? "—" : `${s.checkType} ${s.checkTarget}`}
+                  </td>
                 </tr>
               ))}
               {services.length === 0 && (
-                <tr>
-                  <td className={cell} colSpan={5}>
+                <tr className={t.row}>
+                  <td className={t.title} colSpan={5}>
                     No services yet.
                   </td>
                 </tr>
