@@ -68,7 +68,7 @@ export function JournalForm({
       <Field label="Until" error={errors.until}>
         <input name="until" defaultValue={query.until ?? ""} placeholder="empty: follow" className={input} />
       </Field>
-      <fieldset className="min-w-0 sm:col-span-2">
+      <fieldset className="min-w-0 sm:col-span-2" data-testid="journal-units">
         <legend className="mb-1 text-sm font-medium">
           Units
           {errors.unit && (
@@ -77,12 +77,18 @@ export function JournalForm({
             </span>
           )}
         </legend>
-        <div className="flex flex-wrap gap-2">
+        {/* Chips: compact on a phone (8 units take three short rows), a long list scrolls in its box. */}
+        <div className="flex max-h-40 flex-wrap gap-1.5 overflow-y-auto sm:max-h-none sm:gap-2 sm:overflow-visible">
           {all.length === 0 && <span className="text-sm text-(--color-muted)">No units of this machine in the inventory.</span>}
           {all.map((u) => (
-            <label key={u} className="inline-flex h-11 items-center gap-2 rounded-lg border border-(--color-line) px-3 font-mono text-xs">
-              <input type="checkbox" name="unit" value={u} defaultChecked={units.includes(u)} className="size-4" />
-              {u}
+            <label
+              key={u}
+              className="inline-flex h-9 max-w-full min-w-0 items-center gap-1.5 rounded-full border border-(--color-line) px-2.5 font-mono text-xs has-checked:border-(--color-accent) has-checked:bg-(--color-accent)/10 sm:h-11 sm:gap-2 sm:rounded-lg sm:px-3"
+            >
+              <input type="checkbox" name="unit" value={u} defaultChecked={units.includes(u)} className="size-4 shrink-0" />
+              <span className="truncate" title={u}>
+                {u}
+              </span>
             </label>
           ))}
         </div>
