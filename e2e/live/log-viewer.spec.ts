@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resolve } from "node:path";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
+import { openNav, openTile } from "../fixtures/phone";
 import { counters, loggedIn, startJobFromPage, writeBigLog } from "./viewer-helpers";
 
 // The log viewer against a production panel aimed at the lab (frame2 builds its own system).
@@ -36,6 +37,7 @@ test("the jobs list starts empty, then links to a job; a service tile opens its 
   test.setTimeout(120_000);
   const { context, page } = await loggedIn(browser, panel.url, isMobile);
   await page.goto(`${panel.url}/`);
+  await openNav(page);
   await page.getByRole("link", { name: "Jobs", exact: true }).click();
   await expect(page.getByTestId("jobs-empty")).toBeVisible();
   const id = await startJobFromPage(page, "frame2", "generations");
@@ -48,6 +50,7 @@ test("the jobs list starts empty, then links to a job; a service tile opens its 
   await page.goto(`${panel.url}/`);
   const link = page.locator("[data-slug=caddy] [data-testid=tile-journal]");
   const machine = (await link.getAttribute("href"))!.match(/machine=([a-z0-9-]+)/)![1];
+  await openTile(page.locator("[data-slug=caddy]"));
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/journal\\?machine=${machine}&unit=caddy\\.service$`));
   await expect(page.getByRole("checkbox", { name: "caddy.service" })).toBeChecked();
