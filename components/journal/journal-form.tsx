@@ -3,6 +3,8 @@
 import { buttonClass } from "@/components/ui/button";
 import { PRIORITIES, type JournalQuery } from "@/lib/validation/journal";
 
+const SERVICE = ".service";
+
 export type MachineUnits = { machine: string; units: string[] };
 
 const input = "h-11 w-full rounded-lg border border-(--color-line) bg-(--color-bg) px-3 text-sm outline-none focus:border-(--color-accent)";
@@ -77,17 +79,22 @@ export function JournalForm({
             </span>
           )}
         </legend>
-        {/* Chips: compact on a phone (8 units take three short rows), a long list scrolls in its box. */}
-        <div className="flex max-h-40 flex-wrap gap-1.5 overflow-y-auto sm:max-h-none sm:gap-2 sm:overflow-visible">
+        {/* Chips: compact on a phone (frame1's 8 units take three 32 px rows), a longer list scrolls in its box. */}
+        <div
+          data-testid="journal-unit-chips"
+          className="flex max-h-48 flex-wrap gap-1.5 overflow-y-auto sm:max-h-none sm:gap-2 sm:overflow-visible"
+        >
           {all.length === 0 && <span className="text-sm text-(--color-muted)">No units of this machine in the inventory.</span>}
           {all.map((u) => (
             <label
               key={u}
-              className="inline-flex h-9 max-w-full min-w-0 items-center gap-1.5 rounded-full border border-(--color-line) px-2.5 font-mono text-xs has-checked:border-(--color-accent) has-checked:bg-(--color-accent)/10 sm:h-11 sm:gap-2 sm:rounded-lg sm:px-3"
+              className="inline-flex h-8 max-w-full min-w-0 items-center gap-1.5 rounded-full border border-(--color-line) px-2.5 font-mono text-xs has-checked:border-(--color-accent) has-checked:bg-(--color-accent)/10 sm:h-11 sm:gap-2 sm:rounded-lg sm:px-3"
             >
-              <input type="checkbox" name="unit" value={u} defaultChecked={units.includes(u)} className="size-4 shrink-0" />
+              <input type="checkbox" name="unit" value={u} aria-label={u} defaultChecked={units.includes(u)} className="size-4 shrink-0" />
+              {/* A phone leaves out systemd's default ".service" (the value and the name read out keep it). */}
               <span className="truncate" title={u}>
-                {u}
+                {u.endsWith(SERVICE) ? u.slice(0, -SERVICE.length) : u}
+                {u.endsWith(SERVICE) && <span className="max-sm:hidden">{SERVICE}</span>}
               </span>
             </label>
           ))}

@@ -119,6 +119,9 @@ test("phone: every page fits the width; tables keep their important columns on s
   await page.goto(`${server.url}/journal?machine=frame1`);
   const units = (await page.getByTestId("journal-units").boundingBox())!;
   expect(units.height).toBeLessThan(page.viewportSize()!.height / 3);
+  // ... and none of them is scrolled out of its box.
+  const chips = page.getByTestId("journal-unit-chips");
+  expect(await chips.evaluate((e) => e.scrollHeight - e.clientHeight)).toBe(0);
   await expect(page.getByRole("checkbox", { name: "caddy.service" })).toBeChecked();
 });
 
