@@ -1,10 +1,24 @@
 import { expect, test } from "@playwright/test";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 
 // The stylesheet is inlined (experimental.inlineCss): once in a <style> that paints, once in the
 // flight payload React needs. A stylesheet imported by the root layout comes a third time, as the
 // styles of Next's built-in global-error (vercel/next.js#98110): app/(panel)/layout.tsx imports it
 // instead. These tests fail if the root layout, or a page Next renders in it, imports it again.
+/** Every page.tsx under `dir`, as paths from the project root. */
+function pages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? pages(join(dir, e.name)) : e.name === "page.tsx" ? [join(dir, e.name)] : [],
+  );
+}
+
 test.describe("page weight", () => {
+  test("every page is in app/(panel), under the layout that brings the stylesheet", () => {
+    const outside = pages("app").filter((p) => !p.startsWith(join("app", "(panel)") + "/"));
+    expect(outside, "move these pages into app/(panel)/ (same URL): outside it they have no stylesheet").toEqual([]);
+  });
+
   test("the dashboard's HTML carries the stylesheet twice, not three times", async ({ request }) => {
     const html = await (await request.get("/")).text();
     const style = /<style[^>]*data-href="[^"]+\.css"[^>]*>([\s\S]*?)<\/style>/.exec(html);
