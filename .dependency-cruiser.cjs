@@ -1,4 +1,4 @@
-// The layers of DESIGN.md ("Folders", "may import") as rules `npm run deps:check` checks; the test
+// The layers of docs/DESIGN.md ("Folders", "may import") as rules `npm run deps:check` checks; the test
 // command runs it before the tests. Test code (specs, *.test.ts, *.test-support.ts, lib/test/) may
 // import anything; product code may not.
 const TEST = "(^e2e/|^lib/test/|\\.test\\.tsx?$|\\.test-support\\.tsx?$)";

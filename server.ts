@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
-import { databaseFile, env, EnvError, publicOrigins, trustedProxies } from "./lib/env";
+import { databaseFile, env, EnvError, listedOrigins, publicOrigins, trustedProxies } from "./lib/env";
 import { migrateIfNeeded } from "./lib/db/migrate";
 import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
@@ -28,6 +28,7 @@ import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
 import { sshSettingsFromEnv } from "./lib/ssh/settings";
 import { startAuditRetention } from "./lib/auth/audit-retention";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
+import { setupHint } from "./lib/auth/setup-hint";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
 
 const KNOWN_EVENTS: (keyof ClientToServer)[] = [
@@ -130,10 +131,10 @@ async function main(): Promise<void> {
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
     void needsSetup().then((empty) => {
-      if (empty)
-        log(
-          `no user exists yet: create the first admin at ${origins[0]}/setup from this machine, or anywhere with ${origins[0]}/setup?token=${setupToken()}`,
-        );
+      if (!empty) return;
+      const loopback = `http://127.0.0.1:${config.PORT}`;
+      const hint = setupHint({ loopback, listed: listedOrigins(), trustedProxies: trustedProxies(), token: setupToken() });
+      for (const line of hint) log(line);
     });
   });
 

@@ -2,7 +2,7 @@
 // targets. Prints human-readable lines, then one JSON object with every figure as the LAST line.
 // It reports, it does not gate: exit 0 when a target is missed, non-zero on real errors.
 // Env: BENCH_IDLE_MS (60000), BENCH_LOAD_RUNS (3), BENCH_AC_CONNECTIONS (10),
-// BENCH_AC_DURATION_S (10), BENCH_WARM_REQUESTS (1000).
+// BENCH_AC_DURATION_S (10), BENCH_WARM_REQUESTS (1000), BENCH_RENDER_REQUESTS (500).
 // `-- --compare <url>` (bench/args.ts) measures that page too, in the same run, and prints the two
 // side by side (e.g. a Homepage serving the same services: `--compare http://127.0.0.1:3010/`).
 import { existsSync } from "node:fs";
@@ -16,6 +16,7 @@ import { BROWSER_ENCODING, load, rawGet, type LoadResult } from "./http-load";
 import { coldLoads, warmLoad, type Compared, type PageToLoad } from "./page-figures";
 import { kib, line, target, targetLine, type Target } from "./report";
 import { round } from "./round";
+import { renderCost } from "./render-cost";
 import { memoryOf, startServer, stopAllServers, tailOf, type BenchServer } from "./server";
 
 function intEnv(name: string, fallback: number): number {
@@ -55,6 +56,7 @@ async function measure(root: string, args: BenchArgs) {
     connections: Math.max(1, intEnv("BENCH_AC_CONNECTIONS", 10)),
     durationS: Math.max(1, intEnv("BENCH_AC_DURATION_S", 10)),
     warmRequests: Math.max(1, intEnv("BENCH_WARM_REQUESTS", 1000)),
+    renderRequests: Math.max(1, intEnv("BENCH_RENDER_REQUESTS", 500)),
   };
 
   line("bench:dashboard: production build, fresh temporary database (seeded: 8 services, 3 machines), ANONYMOUS_DASHBOARD=true");
@@ -92,6 +94,9 @@ async function measure(root: string, args: BenchArgs) {
   const anonymous = (await warmLoad(`${server.origin}/`, cfg, "anonymous")).run;
   // Context only: the same load on the floor page separates Next's own cost from the dashboard's.
   const floorHttp: LoadResult = await load(`${server.origin}/bench/floor`, { connections: cfg.connections, durationS: cfg.durationS });
+  // The render itself, the page cache bypassed (a query string is never cached): server CPU per request.
+  const renderDash = await renderCost(server.origin, server.pid, "/", cfg.renderRequests, "session");
+  const renderFloor = await renderCost(server.origin, server.pid, "/bench/floor", cfg.renderRequests, "anonymous");
   // The compared page gets the same warm-up and run, also before any browser runs.
   const compareHttp = args.compare ? (await warmLoad(args.compare.href, cfg, "anonymous")).run : null;
 
@@ -108,6 +113,14 @@ async function measure(root: string, args: BenchArgs) {
   );
   line(
     `GET /bench/floor (context, same load): ${floorHttp.reqPerSec} req/s, p50 ${floorHttp.p50Ms} ms, p99 ${floorHttp.p99Ms} ms, ${floorHttp.non2xx} non-2xx`,
+  );
+  for (const r of [renderDash, renderFloor]) {
+    line(
+      `uncached render of ${r.path} (${r.requests} sequential GETs with a query string, so never from the page cache): ${r.cpuMsPerRequest} ms server CPU per request, HTML ${r.htmlBytes} bytes (${r.bytes} as ${r.encoding ?? "identity"})`,
+    );
+  }
+  line(
+    `  the dashboard's own share of a render (dashboard - floor): ${round(renderDash.cpuMsPerRequest - renderFloor.cpuMsPerRequest, 2)} ms`,
   );
   line(
     `machine load average (1 min) after the HTTP runs: ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs (other work on the machine skews throughput)`,
@@ -228,6 +241,7 @@ async function measure(root: string, args: BenchArgs) {
     http: bench,
     httpAnonymous: anonymous,
     httpFloor: floorHttp,
+    render: { dashboard: renderDash, floor: renderFloor },
     loadAverage: loadavg().map((x) => round(x, 2)),
     cpus: cpus().length,
     js: {

@@ -113,12 +113,16 @@ export function databaseFile(url = env().DATABASE_URL): string {
 }
 
 /** The origins browsers use to reach the panel (scheme://host[:port]), lower-case. */
-export function publicOrigins(e: Env = env()): string[] {
-  const listed = e.PUBLIC_ORIGINS.split(",")
+/** PUBLIC_ORIGINS as configured, normalised (none: the panel is reached on loopback only). */
+export function listedOrigins(e: Env = env()): string[] {
+  return e.PUBLIC_ORIGINS.split(",")
     .map((o) => o.trim().toLowerCase().replace(/\/+$/, ""))
     .filter(Boolean);
+}
+
+export function publicOrigins(e: Env = env()): string[] {
   // Loopback on our own port is always ours: a rebinding attacker's page cannot have this origin.
-  return [...new Set([...listed, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`])];
+  return [...new Set([...listedOrigins(e), `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`])];
 }
 
 export function trustedProxies(e: Env = env()): string[] {

@@ -3,7 +3,7 @@
 // on real captured output; nothing is said when it was read in full.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { LiveGenerations, LiveUnits } from "@/app/machines/[name]/sections";
+import { LiveGenerations, LiveUnits } from "@/app/(panel)/machines/[name]/sections";
 import { fixture } from "@/lib/fixtures/corpus.test-support";
 import type { MachineLive } from "@/lib/machine/live-status";
 import type { MachinePageData } from "@/lib/machine/page-data";

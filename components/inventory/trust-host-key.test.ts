@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/current", async () => {
     },
   };
 });
-const { trustHostKeyAction } = await import("@/app/inventory/host-key-actions");
+const { trustHostKeyAction } = await import("@/app/(panel)/inventory/host-key-actions");
 
 const tdb = useTestDatabase();
 const A = "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk";

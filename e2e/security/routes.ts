@@ -14,18 +14,18 @@ export type RouteSpec = {
 };
 
 export const ROUTES: RouteSpec[] = [
-  { file: "app/page.tsx", path: "/", method: "GET", needs: "dashboard:read" },
-  { file: "app/inventory/page.tsx", path: "/inventory", method: "GET", needs: "inventory:read" },
-  { file: "app/inventory/services/new/page.tsx", path: "/inventory/services/new", method: "GET", needs: "inventory:write" },
-  { file: "app/inventory/services/[slug]/page.tsx", path: "/inventory/services/grafana", method: "GET", needs: "inventory:write" },
-  { file: "app/inventory/machines/new/page.tsx", path: "/inventory/machines/new", method: "GET", needs: "inventory:write" },
-  { file: "app/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
+  { file: "app/(panel)/page.tsx", path: "/", method: "GET", needs: "dashboard:read" },
+  { file: "app/(panel)/inventory/page.tsx", path: "/inventory", method: "GET", needs: "inventory:read" },
+  { file: "app/(panel)/inventory/services/new/page.tsx", path: "/inventory/services/new", method: "GET", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/services/[slug]/page.tsx", path: "/inventory/services/grafana", method: "GET", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/machines/new/page.tsx", path: "/inventory/machines/new", method: "GET", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
   // The machine page (deploy, rollback, generations, history). The matrix DB's frame1 is unreachable: the page still renders.
-  { file: "app/machines/[name]/page.tsx", path: "/machines/frame1", method: "GET", needs: "jobs:read" },
-  { file: "app/inventory/import/page.tsx", path: "/inventory/import", method: "GET", needs: "inventory:write" },
-  { file: "app/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
-  { file: "app/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
-  { file: "app/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
+  { file: "app/(panel)/machines/[name]/page.tsx", path: "/machines/frame1", method: "GET", needs: "jobs:read" },
+  { file: "app/(panel)/inventory/import/page.tsx", path: "/inventory/import", method: "GET", needs: "inventory:write" },
+  { file: "app/(panel)/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
+  { file: "app/(panel)/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
+  { file: "app/(panel)/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
   { file: "app/api/audit/route.ts", path: "/api/audit", method: "GET", needs: "audit:read" },
   // Jobs (lib/jobs). The matrix DB's seeded frame1 is unreachable: started jobs fail fast, job 1 exists.
   {
@@ -39,9 +39,9 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/api/jobs/[id]/route.ts", path: "/api/jobs/1", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/log/route.ts", path: "/api/jobs/1/log?after=0", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/log/download/route.ts", path: "/api/jobs/1/log/download", method: "GET", needs: "jobs:read" },
-  { file: "app/jobs/page.tsx", path: "/jobs", method: "GET", needs: "jobs:read" },
-  { file: "app/jobs/[id]/page.tsx", path: "/jobs/1", method: "GET", needs: "jobs:read" },
-  { file: "app/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
+  { file: "app/(panel)/jobs/page.tsx", path: "/jobs", method: "GET", needs: "jobs:read" },
+  { file: "app/(panel)/jobs/[id]/page.tsx", path: "/jobs/1", method: "GET", needs: "jobs:read" },
+  { file: "app/(panel)/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
   {
@@ -53,8 +53,8 @@ export const ROUTES: RouteSpec[] = [
   },
   { file: "app/api/auth/logout-all/route.ts", path: "/api/auth/logout-all", method: "POST", needs: "account:manage", body: {} },
   // Public by design: the login and setup pages and endpoints, liveness, and the benchmark's empty page.
-  { file: "app/login/page.tsx", path: "/login", method: "GET", needs: "public" },
-  { file: "app/setup/page.tsx", path: "/setup", method: "GET", needs: "public" },
+  { file: "app/(panel)/login/page.tsx", path: "/login", method: "GET", needs: "public" },
+  { file: "app/(panel)/setup/page.tsx", path: "/setup", method: "GET", needs: "public" },
   {
     file: "app/api/auth/login/route.ts",
     path: "/api/auth/login",
@@ -71,7 +71,7 @@ export const ROUTES: RouteSpec[] = [
     body: { name: "mallory", password: "long-enough-password" },
   },
   { file: "app/api/health/route.ts", path: "/api/health", method: "GET", needs: "public" },
-  { file: "app/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
+  { file: "app/(panel)/bench/floor/page.tsx", path: "/bench/floor", method: "GET", needs: "public" },
 ];
 
 /**
@@ -95,23 +95,23 @@ export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknow
 
 /** Every server action (file + exported name, as in Next's server-reference manifest). */
 export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
-  { file: "app/inventory/actions.ts", name: "saveService", needs: "inventory:write" },
-  { file: "app/inventory/actions.ts", name: "removeService", needs: "inventory:write" },
-  { file: "app/inventory/actions.ts", name: "saveMachine", needs: "inventory:write" },
-  { file: "app/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
-  { file: "app/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
-  { file: "app/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
-  { file: "app/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
-  { file: "app/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
-  { file: "app/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },
-  { file: "app/inventory/import/actions.ts", name: "loadHomepageFromNix", needs: "inventory:write" },
-  { file: "app/users/actions.ts", name: "addUser", needs: "users:manage" },
-  { file: "app/users/actions.ts", name: "setRole", needs: "users:manage" },
-  { file: "app/users/actions.ts", name: "removeUser", needs: "users:manage" },
-  { file: "app/account/actions.ts", name: "changePassword", needs: "account:manage" },
-  { file: "app/account/actions.ts", name: "startTotp", needs: "account:manage" },
-  { file: "app/account/actions.ts", name: "confirmTotp", needs: "account:manage" },
-  { file: "app/account/actions.ts", name: "disableTotp", needs: "account:manage" },
+  { file: "app/(panel)/inventory/actions.ts", name: "saveService", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/actions.ts", name: "removeService", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/actions.ts", name: "saveMachine", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
+  { file: "app/(panel)/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  { file: "app/(panel)/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },
+  { file: "app/(panel)/inventory/import/actions.ts", name: "loadHomepageFromNix", needs: "inventory:write" },
+  { file: "app/(panel)/users/actions.ts", name: "addUser", needs: "users:manage" },
+  { file: "app/(panel)/users/actions.ts", name: "setRole", needs: "users:manage" },
+  { file: "app/(panel)/users/actions.ts", name: "removeUser", needs: "users:manage" },
+  { file: "app/(panel)/account/actions.ts", name: "changePassword", needs: "account:manage" },
+  { file: "app/(panel)/account/actions.ts", name: "startTotp", needs: "account:manage" },
+  { file: "app/(panel)/account/actions.ts", name: "confirmTotp", needs: "account:manage" },
+  { file: "app/(panel)/account/actions.ts", name: "disableTotp", needs: "account:manage" },
   // The inline "use server" wrapper around startTotp on the account page.
-  { file: "app/account/page.tsx", name: "$$RSC_SERVER_ACTION_0", needs: "account:manage" },
+  { file: "app/(panel)/account/page.tsx", name: "$$RSC_SERVER_ACTION_0", needs: "account:manage" },
 ];

@@ -15,7 +15,7 @@ const BUILD_OUTPUTS = [join(".next", "BUILD_ID"), join("dist", "server.mjs"), jo
 /**
  * Not inputs to the build: installed or produced files, run data, tests, benchmarks, docs, packaging,
  * dev scripts (nothing the build compiles imports scripts/), the tools' own configs and local settings (.env holds run-time settings; nothing NEXT_PUBLIC_ is
- * inlined). Folders by their path from the root (app/bench is the floor page, bench/ the benchmarks).
+ * inlined). Folders by their path from the root (app/(panel)/bench is the floor page, bench/ the benchmarks).
  */
 const SKIPPED_ANYWHERE = new Set([".git", "node_modules"]);
 const SKIPPED_PATHS = new Set([
