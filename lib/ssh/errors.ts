@@ -67,6 +67,31 @@ export class SshConnectError extends DomainError {
   }
 }
 
+/** The private key file could not be used: there is nothing to log in with. */
+export class SshKeyFileError extends SshConnectError {
+  constructor(
+    host: string,
+    port: number,
+    public readonly keyFile: string,
+    public readonly problem: "missing" | "unreadable" | "unusable",
+    detail: string,
+  ) {
+    super(host, port, detail, false);
+  }
+}
+
+/** The host refused the login (no such user, or the key is not among its authorized keys). */
+export class SshAuthRefusedError extends SshConnectError {
+  constructor(
+    host: string,
+    port: number,
+    public readonly user: string,
+    reason: string,
+  ) {
+    super(host, port, reason, false);
+  }
+}
+
 export type ExecFailure = "exit" | "timeout" | "cancelled" | "connection_lost" | "start_failed" | "output_too_large";
 
 export type ExecErrorDetails = {
