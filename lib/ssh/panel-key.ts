@@ -8,18 +8,10 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { utils } from "ssh2";
 import { ValidationError } from "../errors";
+import type { PanelKeyView } from "../wire/panel-key";
 import { fingerprintOfKey } from "./fingerprint";
 
-export type PanelKey = {
-  path: string;
-  /** The file comes from configuration (SSH_KEY_FILE): the panel never creates or replaces it. */
-  configured: boolean;
-  /** "ssh-ed25519 AAAA... comment", or null when there is no usable key. */
-  publicKey: string | null;
-  fingerprint: string | null;
-  /** Why there is no usable key (missing, unreadable, not a key); null when there is one. */
-  problem: "missing" | "unreadable" | "unusable" | null;
-};
+export type PanelKey = PanelKeyView;
 
 type Where = { path: string; configured: boolean };
 
