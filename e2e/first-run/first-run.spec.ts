@@ -4,7 +4,7 @@
 // turns green, on the first-run page and on the machine page. Then each failing check shows its
 // own fix: wrong user, no sudo, no flake, host key changed. Keys and users added are removed after.
 import { expect, test, type Page } from "@playwright/test";
-import { uiLogin } from "../fixtures/auth";
+import { addUser, uiLogin } from "../fixtures/auth";
 import { addUserWithoutSudo, authorizeKey, forgetTestKeys } from "../fixtures/first-run-host";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 import { cloneMachine, updateMachine } from "../fixtures/machine-rows";
@@ -122,4 +122,23 @@ test("each failing check shows its own fix", async ({ page }) => {
   }
   await expect(page.getByTestId("check-host-key-detail")).toContainText(`host key changed: ${fp("frame1")}`);
   await noOverflow(page);
+});
+
+test("a viewer sees the checks and their results but cannot trust a key", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.context().clearCookies();
+  await uiLogin(page, panel.url);
+  await addUser(page, panel.url, "fr-viewer", "viewer", "fr-viewer-password-123");
+  cloneMachine(DB, "frame1", "fr-unpinned", { hostKeyFingerprint: null });
+  await page.context().clearCookies();
+  await uiLogin(page, panel.url, "fr-viewer", "fr-viewer-password-123");
+  await page.goto(`${panel.url}/first-run?machine=fr-unpinned`);
+  await expect(page.getByTestId("panel-public-key")).toBeVisible();
+  await checkConnection(page);
+  await expect(row(page, "host-key")).toHaveAttribute("data-state", "failed");
+  await expect(row(page, "host-key")).toContainText(`Only an admin can trust a host key (${fp("frame1")})`);
+  await expect(page.getByTestId("trust-presented-key")).toHaveCount(0);
+  await page.goto(`${panel.url}/machines/frame1`);
+  await checkConnection(page);
+  for (const id of CHECK_IDS) await expect(row(page, id), id).toHaveAttribute("data-state", "ok");
 });
