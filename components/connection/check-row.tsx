@@ -25,7 +25,11 @@ export function CheckRow({ id, title, row, canTrust, trust }: Props) {
   const badge = BADGE[state];
   const result = row.state === "done" ? row.result : null;
   return (
-    <li data-testid={`check-${id}`} data-state={state} className="grid gap-2 rounded-lg border border-(--color-line) p-3">
+    <li
+      data-testid={`check-${id}`}
+      data-state={state}
+      className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2 rounded-lg border border-(--color-line) p-3"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <span className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium ${badge.style}`}>
           <span aria-hidden="true" className="size-2 rounded-full bg-current" />
@@ -34,12 +38,12 @@ export function CheckRow({ id, title, row, canTrust, trust }: Props) {
         <span className="font-medium">{title}</span>
       </div>
       {result && (
-        <p className="text-sm break-words text-(--color-muted)" data-testid={`check-${id}-detail`}>
+        <p className="text-sm [overflow-wrap:anywhere] text-(--color-muted)" data-testid={`check-${id}-detail`}>
           {result.detail}
         </p>
       )}
       {result?.fix && (
-        <p className="text-sm break-words" data-testid={`check-${id}-fix`}>
+        <p className="text-sm [overflow-wrap:anywhere]" data-testid={`check-${id}-fix`}>
           <span className="font-medium">What to do: </span>
           {result.fix}
         </p>

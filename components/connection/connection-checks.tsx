@@ -30,7 +30,7 @@ export function ConnectionChecks({ machine, run, trust }: Props) {
     return "";
   };
   return (
-    <div data-testid="connection-checks" data-machine={machine} className="grid gap-3">
+    <div data-testid="connection-checks" data-machine={machine} className="grid grid-cols-[minmax(0,1fr)] gap-3">
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="primary" onClick={() => void start()} disabled={running} data-testid="check-connection">
           {running ? "Checking…" : "Check connection"}
@@ -50,7 +50,7 @@ export function ConnectionChecks({ machine, run, trust }: Props) {
           {error}
         </p>
       )}
-      <ol className="grid gap-2" aria-label={`Checks of ${machine}`}>
+      <ol className="grid grid-cols-[minmax(0,1fr)] gap-2" aria-label={`Checks of ${machine}`}>
         {CHECK_STEPS.map((s) => (
           <CheckRow key={s.id} id={s.id as CheckId} title={s.title} row={rows[s.id]} canTrust={trust !== null} trust={retrust} />
         ))}

@@ -16,7 +16,7 @@ export function PanelKeyCard({ panelKey, create }: Props) {
   const [pending, startTransition] = useTransition();
   if (panelKey.publicKey)
     return (
-      <div className="grid gap-2" data-testid="panel-key">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-2" data-testid="panel-key">
         <p className="text-sm text-(--color-muted)">
           {panelKey.configured ? "The key configured by SSH_KEY_FILE" : "The panel's own key"} (
           <code className="break-all">{panelKey.path}</code>, <span data-testid="panel-key-fingerprint">{panelKey.fingerprint}</span>). Its
@@ -32,7 +32,7 @@ export function PanelKeyCard({ panelKey, create }: Props) {
         : "The panel has no SSH key yet. It makes its own ed25519 key in its data folder; the private half never leaves this machine."
       : `The key file ${panelKey.path} cannot be used (unreadable, or not an unencrypted OpenSSH private key).`;
   return (
-    <div className="grid gap-3" data-testid="panel-key-missing">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-3" data-testid="panel-key-missing">
       <p className="text-sm">{why}</p>
       {message && (
         <p role="alert" className="text-sm text-(--color-down)">

@@ -16,7 +16,7 @@ export function CopyButton({ text, label = "Copy", testId }: { text: string; lab
 /** A block of code with its copy button. */
 export function CodeBlock({ text, testId, label }: { text: string; testId?: string; label?: string }) {
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2">
       <pre
         data-testid={testId}
         className="overflow-x-auto rounded-lg border border-(--color-line) bg-(--color-bg) p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all"

@@ -36,8 +36,15 @@ async function checkConnection(page: Page) {
   await expect(page.getByTestId("check-connection")).toBeEnabled({ timeout: 240_000 });
 }
 
+/** Nothing sideways: not the page, and no check row or code block past the edge of its card. */
 async function noOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll("section li, section pre")]
+      .filter((el) => el.getBoundingClientRect().right > el.closest("section")!.getBoundingClientRect().right + 1)
+      .map((el) => el.getAttribute("data-testid") ?? el.tagName),
+  );
+  expect(outside).toEqual([]);
 }
 
 test("from no key to a green Check connection", async ({ page }) => {
