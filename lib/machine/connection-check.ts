@@ -59,7 +59,7 @@ async function loginFailure(c: Ctx, err: unknown, where: Endpoint): Promise<Chec
     return failed(
       c.id,
       err.message,
-      err.problem === "missing" ? fixes.keyMissing(t.privateKeyPath, s.keyConfigured) : fixes.keyUnusable(t.privateKeyPath),
+      err.problem === "missing" ? fixes.keyMissing(t.privateKeyPath, err.configured) : fixes.keyUnusable(t.privateKeyPath),
     );
   if (err instanceof SshAuthRefusedError) {
     const key = await readPanelKey({ path: s.keyFile, configured: s.keyConfigured });

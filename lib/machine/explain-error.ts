@@ -4,9 +4,9 @@ import "server-only";
 import { HostKeyMismatchError, HostKeyUnknownError, SshAuthRefusedError, SshKeyFileError } from "../ssh/errors";
 import { explainConnectionError, type Explained } from "./check-fixes";
 
-export function explainError(err: unknown, keyConfigured: boolean): Explained {
+export function explainError(err: unknown): Explained {
   if (err instanceof SshKeyFileError)
-    return explainConnectionError({ kind: "key", path: err.keyFile, configured: keyConfigured, problem: err.problem });
+    return explainConnectionError({ kind: "key", path: err.keyFile, configured: err.configured, problem: err.problem });
   if (err instanceof SshAuthRefusedError) return explainConnectionError({ kind: "auth", user: err.user, host: err.host });
   if (err instanceof HostKeyUnknownError) return explainConnectionError({ kind: "host-key-unknown" });
   if (err instanceof HostKeyMismatchError) return explainConnectionError({ kind: "host-key-changed" });

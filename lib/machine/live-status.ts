@@ -84,7 +84,7 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   if (read.status === "rejected" && !signal.aborted) read = await settle(exec(factsCmd));
   if (read.status === "rejected") {
     if (signal.aborted) return { ...none, error: `no answer within ${timeoutMs / 1000} s` };
-    const { text, setup } = explainError(read.reason, sshPool().settings.keyConfigured);
+    const { text, setup } = explainError(read.reason);
     return { ...none, error: text, setup };
   }
   const facts = parseSystemFacts(read.value);

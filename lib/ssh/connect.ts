@@ -21,7 +21,7 @@ function reasonOf(err: Ssh2Error, target: SshTarget, settings: SshSettings): { r
   return { reason: err.message, transient: true };
 }
 
-async function readKey(target: SshTarget): Promise<Buffer> {
+async function readKey(target: SshTarget, configured: boolean): Promise<Buffer> {
   try {
     return await readFile(target.privateKeyPath);
   } catch (err) {
@@ -33,6 +33,7 @@ async function readKey(target: SshTarget): Promise<Buffer> {
       target.privateKeyPath,
       problem,
       `cannot read the private key file ${target.privateKeyPath} (${code})`,
+      configured,
     );
   }
 }
@@ -50,7 +51,7 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
     throw err;
   }
   const algorithms = pin.keyTypes ? hostKeyAlgorithms(pin.keyTypes) : [];
-  const privateKey = await readKey(target);
+  const privateKey = await readKey(target, settings.keyConfigured);
   const { host, port } = target;
   return new Promise<Client>((resolve, reject) => {
     const client = new Client();
@@ -112,7 +113,7 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
     } catch {
       // ssh2 throws synchronously for a key it cannot parse; its message never contains the key.
       const why = `the key file ${target.privateKeyPath} is not a usable unencrypted private key`;
-      fail(new SshKeyFileError(host, port, target.privateKeyPath, "unusable", why));
+      fail(new SshKeyFileError(host, port, target.privateKeyPath, "unusable", why, settings.keyConfigured));
     }
   });
 }

@@ -83,6 +83,8 @@ export class SshKeyFileError extends SshConnectError {
     public readonly keyFile: string,
     public readonly problem: "missing" | "unreadable" | "unusable",
     detail: string,
+    /** The file comes from SSH_KEY_FILE (the panel never creates it) rather than being the panel's own. */
+    public readonly configured = false,
   ) {
     super(host, port, detail, false);
   }
