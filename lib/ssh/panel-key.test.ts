@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,6 +29,15 @@ describe("the panel's own SSH key", () => {
     const again = await createPanelKey({ path, configured: false });
     expect(again.created).toBe(false);
     expect(again.key.publicKey).toBe(key.publicKey);
+  });
+
+  it("makes its folder 0700 even when it was there, wider, before", async () => {
+    const dir = join(fresh(), "ssh");
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    await createPanelKey({ path: join(dir, "id_ed25519"), configured: false });
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(join(dir, "id_ed25519"))).toBe(0o600);
   });
 
   it("never replaces an existing key file", async () => {

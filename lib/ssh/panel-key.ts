@@ -50,8 +50,9 @@ export async function createPanelKey(where: Where): Promise<{ created: boolean; 
         "create it there (ssh-keygen -t ed25519 -N '' -f <file>) or unset SSH_KEY_FILE to let the panel make its own.",
     );
   const dir = dirname(where.path);
-  const made = await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (made !== undefined) await chmod(dir, 0o700); // the umask may have narrowed it further; never wider
+  // The panel's own folder (never a configured one): 0700 even when an older start made it wider.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
   const pair = utils.generateKeyPairSync("ed25519", { comment: defaultComment() });
   const tmp = `${where.path}.${randomBytes(6).toString("hex")}.tmp`;
   const file = await open(tmp, "wx", 0o600);
