@@ -20,7 +20,8 @@ export function SetupForm({ token }: { token: string | null }) {
     setPending(true);
     const res = await postJson("/api/auth/setup", { name: form.get("name"), password: form.get("password"), ...(token ? { token } : {}) });
     setPending(false);
-    if (res.ok) return window.location.assign("/");
+    // The owner's next step: the panel's SSH key and the first machine (the first-run page).
+    if (res.ok) return window.location.assign("/first-run");
     setMessage(res.error.message);
     setFields(res.error.fields ?? {});
   }

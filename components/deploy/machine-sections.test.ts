@@ -23,6 +23,7 @@ function live(generationsText: string, showText: string): MachineLive {
   return {
     reachable: true,
     error: null,
+    setup: false,
     system: {
       path: "/nix/store/aymaagvgj7jsygv4yyxdppplzbbbzyfm-nixos-system-frame1-24.11",
       version: "24.11",

@@ -3,6 +3,7 @@
 // profile points at something else (what boots next), and does it match what the panel last deployed.
 import type { Drift } from "@/lib/machine/drift";
 import type { MachineLive } from "@/lib/machine/live-status";
+import { ConnectionProblem } from "../connection/connection-problem";
 import { formatTime } from "./format";
 
 const DRIFT_STYLE: Record<Drift["state"], string> = {
@@ -13,7 +14,7 @@ const DRIFT_STYLE: Record<Drift["state"], string> = {
   outside: "text-(--color-slow)",
 };
 
-export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift }) {
+export function MachineStatus({ live, drift, machine }: { live: MachineLive; drift: Drift; machine: string }) {
   const current = live.generations?.find((g) => g.current) ?? null;
   return (
     <div data-testid="machine-status" className="grid grid-cols-[minmax(0,1fr)] gap-3">
@@ -26,8 +27,8 @@ export function MachineStatus({ live, drift }: { live: MachineLive; drift: Drift
           <span aria-hidden="true" className="size-2 rounded-full bg-current" />
           {live.reachable ? "reachable" : "unreachable"}
         </span>
-        {live.error && <span className="break-words text-(--color-muted)">{live.error}</span>}
       </p>
+      {live.error && <ConnectionProblem error={live.error} setup={live.setup} machine={machine} />}
       {live.system && (
         <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-(--color-muted)">Generation</dt>

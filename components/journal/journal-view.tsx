@@ -2,7 +2,7 @@
 // The journal page's live part: one journal subscription shown in the log viewer.
 import type { JournalFilter } from "@/lib/live/events";
 import { clock } from "@/components/log-viewer/copy-text";
-import { saveText } from "@/components/log-viewer/copy";
+import { saveText } from "@/components/ui/copy";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
 import { JOURNAL_CAP, useJournal } from "@/components/log-viewer/use-journal";
 import { UnrecognisedNote } from "@/components/ui/unrecognised-note";

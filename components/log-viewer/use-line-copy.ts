@@ -2,7 +2,7 @@
 // Line numbers that copy: a click copies its line, a shift-click the range from the last one; the
 // copied lines stay marked and a short note says what happened.
 import { useCallback, useEffect, useState } from "react";
-import { copyText } from "./copy";
+import { copyText } from "../ui/copy";
 import { rangeText } from "./copy-text";
 import type { LineStore } from "./line-store";
 import { positionOf } from "./search";

@@ -22,6 +22,8 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/(panel)/inventory/machines/[name]/page.tsx", path: "/inventory/machines/frame1", method: "GET", needs: "inventory:write" },
   // The machine page (deploy, rollback, generations, history). The matrix DB's frame1 is unreachable: the page still renders.
   { file: "app/(panel)/machines/[name]/page.tsx", path: "/machines/frame1", method: "GET", needs: "jobs:read" },
+  // The first-run path: the panel's key, the lines to add, the checks (read-only, any role).
+  { file: "app/(panel)/first-run/page.tsx", path: "/first-run", method: "GET", needs: "jobs:read" },
   { file: "app/(panel)/inventory/import/page.tsx", path: "/inventory/import", method: "GET", needs: "inventory:write" },
   { file: "app/(panel)/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
   { file: "app/(panel)/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
@@ -101,6 +103,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/(panel)/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
   { file: "app/(panel)/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/(panel)/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  // Check connection: reads only, so every role that sees the machine page may run it.
+  { file: "app/(panel)/machines/[name]/check-actions.ts", name: "runCheckAction", needs: "jobs:read" },
+  { file: "app/(panel)/first-run/actions.ts", name: "createPanelKeyAction", needs: "sshkey:create" },
   { file: "app/(panel)/inventory/import/actions.ts", name: "importHomepage", needs: "inventory:write" },
   { file: "app/(panel)/inventory/import/actions.ts", name: "importFlake", needs: "inventory:write" },
   { file: "app/(panel)/inventory/import/actions.ts", name: "loadHomepageFromFlake", needs: "inventory:write" },

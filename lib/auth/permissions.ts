@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "jobs:run": ["admin", "operator"],
   "units:restart": ["admin", "operator"],
   "hostkeys:trust": ["admin"],
+  "sshkey:create": ["admin"],
   "audit:read": ["admin"],
   "users:manage": ["admin"],
   "account:manage": ["admin", "operator", "viewer"],

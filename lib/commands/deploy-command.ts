@@ -22,7 +22,8 @@ export interface DeployOptions {
   boot?: boolean;
 }
 
-function baseArgv(base: DeployBase | undefined, dir: string): string[] {
+/** The program part of a deploy-rs command line: `nix run <flake>#deploy --` or the binary. */
+export function baseArgv(base: DeployBase | undefined, dir: string): string[] {
   if (base === undefined || (typeof base === "object" && base !== null && base.kind === "nix-run")) {
     return [...NIX, "run", `${dir}#deploy`, "--"];
   }

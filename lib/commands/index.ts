@@ -14,6 +14,7 @@ export {
 } from "./nix-commands";
 export { systemFacts } from "./system-commands";
 export { deploy, type DeployBase, type DeployOptions } from "./deploy-command";
+export { checkDeploy, checkFlake, checkNix, checkSudo, FLAKE_CHECK_SCRIPT } from "./check-commands";
 export { benchPrint } from "./bench-commands";
 export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";

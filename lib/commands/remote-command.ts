@@ -19,7 +19,11 @@ export type CommandKind =
   | "systemd.show"
   | "systemd.restart"
   | "journal"
-  | "process.kill-leftover";
+  | "process.kill-leftover"
+  | "check.sudo"
+  | "check.nix"
+  | "check.flake"
+  | "check.deploy";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;

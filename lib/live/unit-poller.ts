@@ -5,6 +5,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { commandLine, systemctlShow } from "../commands";
 import { parseSystemctlShow } from "../systemd/show";
+import { explainError } from "../machine/explain-error";
 import type { SshTarget } from "../ssh/target";
 import type { WireUnit, WireUnits } from "./events";
 import type { UnitSource } from "./unit-source";
@@ -136,7 +137,8 @@ export class UnitPoller extends EventEmitter<{ state: [WireUnits] }> {
 /** Memory to whole MiB, so a few pages more or less is not a change worth pushing. */
 const mib = (b: number | null) => (b === null ? null : Math.round(b / 1048576) * 1048576);
 
+/** What the tile's tooltip says: the explanation (a missing key says where to create it), never only an errno. */
 function message(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = explainError(err).text;
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }

@@ -11,6 +11,7 @@ import { parseGenerations, type Generation } from "../nix/generations";
 import { parseSystemFacts, profileGenerationOf, type GenerationFacts } from "../nix/system-facts";
 import type { Unrecognised } from "../parse/unrecognised";
 import { sshPool } from "../ssh/pool";
+import { explainError } from "./explain-error";
 import { run } from "../ssh/run";
 import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
 
@@ -27,8 +28,10 @@ export type RunningSystem = {
 };
 export type MachineLive = {
   reachable: boolean;
-  /** Why the machine could not be read (unreachable, host key, time-out). */
+  /** Why the machine could not be read (unreachable, host key, time-out), explained. */
   error: string | null;
+  /** The fix is on the first-run page (the panel's key, authorized keys, the host key). */
+  setup: boolean;
   system: RunningSystem | null;
   generations: Generation[] | null;
   generationsError: string | null;
@@ -49,6 +52,7 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   const none: MachineLive = {
     reachable: false,
     error: null,
+    setup: false,
     system: null,
     generations: null,
     generationsError: null,
@@ -79,8 +83,9 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   // A session refused or cut on a busy connection is not a machine that is down: ask once more.
   if (read.status === "rejected" && !signal.aborted) read = await settle(exec(factsCmd));
   if (read.status === "rejected") {
-    const why = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message(read);
-    return { ...none, error: why };
+    if (signal.aborted) return { ...none, error: `no answer within ${timeoutMs / 1000} s` };
+    const { text, setup } = explainError(read.reason);
+    return { ...none, error: text, setup };
   }
   const facts = parseSystemFacts(read.value);
   if (!facts.current) return { ...none, reachable: true, error: "/run/current-system could not be read (is this a NixOS machine?)" };
@@ -94,6 +99,7 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   return {
     reachable: true,
     error: null,
+    setup: false,
     system: {
       path: facts.current,
       version: facts.version,

@@ -3,7 +3,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import type { Duplex } from "node:stream";
 import { Client } from "ssh2";
-import { HostKeyMismatchError, HostKeyUnknownError, SshConnectError } from "./errors";
+import { HostKeyMismatchError, HostKeyUnknownError, SshAuthRefusedError, SshConnectError, SshKeyFileError } from "./errors";
 import { fingerprintOfKey } from "./fingerprint";
 import { hostKeyAlgorithms, resolveHostKeyPin } from "./host-key-pin";
 import type { SshSettings } from "./settings";
@@ -21,12 +21,20 @@ function reasonOf(err: Ssh2Error, target: SshTarget, settings: SshSettings): { r
   return { reason: err.message, transient: true };
 }
 
-async function readKey(target: SshTarget): Promise<Buffer> {
+async function readKey(target: SshTarget, configured: boolean): Promise<Buffer> {
   try {
     return await readFile(target.privateKeyPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new SshConnectError(target.host, target.port, `cannot read the private key file ${target.privateKeyPath} (${code})`, false);
+    const problem = code === "ENOENT" ? "missing" : "unreadable";
+    throw new SshKeyFileError(
+      target.host,
+      target.port,
+      target.privateKeyPath,
+      problem,
+      `cannot read the private key file ${target.privateKeyPath} (${code})`,
+      configured,
+    );
   }
 }
 
@@ -43,7 +51,7 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
     throw err;
   }
   const algorithms = pin.keyTypes ? hostKeyAlgorithms(pin.keyTypes) : [];
-  const privateKey = await readKey(target);
+  const privateKey = await readKey(target, settings.keyConfigured);
   const { host, port } = target;
   return new Promise<Client>((resolve, reject) => {
     const client = new Client();
@@ -76,7 +84,11 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
         return;
       }
       const { reason, transient } = reasonOf(err, target, settings);
-      fail(new SshConnectError(host, port, reason, transient));
+      fail(
+        err.level === "client-authentication"
+          ? new SshAuthRefusedError(host, port, target.user, reason)
+          : new SshConnectError(host, port, reason, transient),
+      );
     };
     client.on("error", onError);
     client.on("close", () => fail(new SshConnectError(host, port, "connection closed during the handshake")));
@@ -100,7 +112,8 @@ export async function connectOnce(target: SshTarget, settings: SshSettings, sock
       });
     } catch {
       // ssh2 throws synchronously for a key it cannot parse; its message never contains the key.
-      fail(new SshConnectError(host, port, `the key file ${target.privateKeyPath} is not a usable unencrypted private key`, false));
+      const why = `the key file ${target.privateKeyPath} is not a usable unencrypted private key`;
+      fail(new SshKeyFileError(host, port, target.privateKeyPath, "unusable", why, settings.keyConfigured));
     }
   });
 }

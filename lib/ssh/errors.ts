@@ -1,7 +1,11 @@
 // Typed errors of the SSH layer. Codes are stable strings for the edge (HTTP / socket events).
 import { DomainError } from "../errors";
 
+// Each class has a brand (lib/errors.ts): the pool may be made by server.ts's copy of this module,
+// and Next's copy must still recognise its errors (a missing key explained, not shown as an errno).
+
 export class HostKeyUnknownError extends DomainError {
+  static readonly brand: string = "HostKeyUnknownError";
   constructor(
     public readonly machine: string,
     public readonly host: string,
@@ -18,6 +22,7 @@ export class HostKeyUnknownError extends DomainError {
 }
 
 export class HostKeyMismatchError extends DomainError {
+  static readonly brand: string = "HostKeyMismatchError";
   constructor(
     public readonly machine: string,
     public readonly host: string,
@@ -38,6 +43,7 @@ export class HostKeyMismatchError extends DomainError {
 
 /** The inventory's pin and the known_hosts file disagree about a host: neither is trusted. */
 export class HostKeyConflictError extends DomainError {
+  static readonly brand: string = "HostKeyConflictError";
   constructor(
     public readonly machine: string,
     public readonly host: string,
@@ -56,6 +62,7 @@ export class HostKeyConflictError extends DomainError {
 }
 
 export class SshConnectError extends DomainError {
+  static readonly brand: string = "SshConnectError";
   constructor(
     public readonly host: string,
     public readonly port: number,
@@ -64,6 +71,35 @@ export class SshConnectError extends DomainError {
     public readonly transient = true,
   ) {
     super("ssh_connect_failed", `Cannot connect to ${host}:${port}: ${reason}`);
+  }
+}
+
+/** The private key file could not be used: there is nothing to log in with. */
+export class SshKeyFileError extends SshConnectError {
+  static readonly brand: string = "SshKeyFileError";
+  constructor(
+    host: string,
+    port: number,
+    public readonly keyFile: string,
+    public readonly problem: "missing" | "unreadable" | "unusable",
+    detail: string,
+    /** The file comes from SSH_KEY_FILE (the panel never creates it) rather than being the panel's own. */
+    public readonly configured = false,
+  ) {
+    super(host, port, detail, false);
+  }
+}
+
+/** The host refused the login (no such user, or the key is not among its authorized keys). */
+export class SshAuthRefusedError extends SshConnectError {
+  static readonly brand: string = "SshAuthRefusedError";
+  constructor(
+    host: string,
+    port: number,
+    public readonly user: string,
+    reason: string,
+  ) {
+    super(host, port, reason, false);
   }
 }
 
@@ -82,6 +118,7 @@ export type ExecErrorDetails = {
 };
 
 export class ExecError extends DomainError {
+  static readonly brand: string = "ExecError";
   public readonly command: string;
   public readonly exitCode: number | null;
   public readonly signal: string | null;

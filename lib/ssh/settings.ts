@@ -1,9 +1,12 @@
 // Tunables of the SSH layer, from the environment with defaults. Tests pass their own.
-import { env } from "../env";
+import { dirname, join } from "node:path";
+import { databaseFile, env, type Env } from "../env";
 
 export type SshSettings = {
   /** Default private key for targets built from the inventory. */
   keyFile: string;
+  /** True when keyFile comes from configuration (SSH_KEY_FILE): the panel never creates or replaces it. */
+  keyConfigured: boolean;
   /** OpenSSH known_hosts file whose keys pin machines (see host-key-pin.ts); null = none. */
   knownHostsFile: string | null;
   /** Time for TCP connect + handshake + authentication (ssh2 readyTimeout). */
@@ -21,6 +24,7 @@ export type SshSettings = {
 
 export const DEFAULT_SSH_SETTINGS: SshSettings = {
   keyFile: "./data/ssh/id_ed25519",
+  keyConfigured: false,
   knownHostsFile: null,
   connectTimeoutMs: 10_000,
   connectAttempts: 4,
@@ -30,12 +34,18 @@ export const DEFAULT_SSH_SETTINGS: SshSettings = {
   killGraceMs: 3_000,
 };
 
+/** SSH_KEY_FILE, or the panel's own key in the data folder (beside the database): ssh/id_ed25519. */
+export function panelKeyFile(e: Env): string {
+  return e.SSH_KEY_FILE ?? join(dirname(databaseFile(e.DATABASE_URL)), "ssh", "id_ed25519");
+}
+
 export function sshSettingsFromEnv(): SshSettings {
   const e = env();
   const d = DEFAULT_SSH_SETTINGS;
   return {
     ...d,
-    keyFile: e.SSH_KEY_FILE ?? d.keyFile,
+    keyFile: panelKeyFile(e),
+    keyConfigured: e.SSH_KEY_FILE !== undefined,
     knownHostsFile: e.SSH_KNOWN_HOSTS_FILE ?? d.knownHostsFile,
     connectTimeoutMs: e.SSH_CONNECT_TIMEOUT_MS ?? d.connectTimeoutMs,
     connectAttempts: e.SSH_CONNECT_ATTEMPTS ?? d.connectAttempts,

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { ConnectionChecks } from "@/components/connection/connection-checks";
 import { HistoryList } from "@/components/deploy/history-list";
 import { JobActions } from "@/components/deploy/job-actions";
 import { JobPanel } from "@/components/deploy/job-panel";
@@ -16,7 +17,9 @@ import { parseHistoryQuery } from "@/lib/machine/history-query";
 import { machineLive } from "@/lib/machine/live-status";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
+import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
+import { runCheckAction } from "./check-actions";
 import { LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +78,26 @@ export default async function MachinePage({ params, searchParams }: Props) {
           >
             <LiveStatus live={live} data={data} />
           </Suspense>
+        </Section>
+
+        <Section
+          id="connection"
+          title="Connection"
+          aside={
+            <Link
+              prefetch={false}
+              href={`/first-run?machine=${encodeURIComponent(m.name)}`}
+              className="text-sm text-(--color-accent) underline"
+            >
+              First-run guide
+            </Link>
+          }
+        >
+          <ConnectionChecks
+            machine={m.name}
+            run={runCheckAction}
+            trust={can(user, "hostkeys:trust") ? trustHostKeyAction.bind(null, m.name) : null}
+          />
         </Section>
 
         <Section title="Actions">

@@ -1,5 +1,6 @@
 // The machine page's parts that wait for the machine itself (SSH, bounded): each is rendered
 // inside <Suspense>, so the page shows at once and a machine that is down only shows "unreachable".
+import { ConnectionProblem } from "@/components/connection/connection-problem";
 import { ChecksPanel } from "@/components/deploy/checks-panel";
 import { GenerationsTimeline } from "@/components/deploy/generations-timeline";
 import { MachineStatus } from "@/components/deploy/machine-status";
@@ -17,7 +18,8 @@ export type Plan = { rollbackHost: string; rollback: (n: number) => string[]; er
 
 export async function LiveStatus({ live, data }: { live: Promise<MachineLive>; data: MachinePageData }) {
   const l = await live;
-  return <MachineStatus live={l} drift={driftOf(l.system?.path ?? null, data.lastChange, data.earlierSystems)} />;
+  const drift = driftOf(l.system?.path ?? null, data.lastChange, data.earlierSystems);
+  return <MachineStatus live={l} drift={drift} machine={data.machine.name} />;
 }
 
 export async function PreviousRollback({ live, plan }: { live: Promise<MachineLive>; plan: Plan }) {
@@ -64,7 +66,7 @@ type UnitsProps = {
 
 export async function LiveUnits({ live, services, machine, denied, restart }: UnitsProps) {
   const l = await live;
-  if (!l.reachable) return <p className="text-sm text-(--color-muted)">Unit states unknown: {l.error}</p>;
+  if (!l.reachable) return <ConnectionProblem what="Unit states unknown" error={l.error} setup={l.setup} machine={machine} />;
   const withUnit = services.filter((s): s is { name: string; unit: string } => !!s.unit);
   const aligned = alignUnits(
     withUnit.map((s) => s.unit),
@@ -91,7 +93,7 @@ export async function LiveUnits({ live, services, machine, denied, restart }: Un
 
 export async function LiveGenerations({ live, data, plan }: { live: Promise<MachineLive>; data: MachinePageData; plan: Plan }) {
   const l = await live;
-  if (!l.reachable) return <p className="text-sm text-(--color-muted)">Generations unknown: {l.error}</p>;
+  if (!l.reachable) return <ConnectionProblem what="Generations unknown" error={l.error} setup={l.setup} machine={data.machine.name} />;
   if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
   const rows = generationJobs(l.generations, data.deploys, l.generationFacts);
   const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
