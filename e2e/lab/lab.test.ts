@@ -19,6 +19,11 @@ const mainPid = (h: string, unit: string) =>
   lab.run(h, ["systemctl", "show", "-p", "MainPID", "--value", `${unit}.service`]).then((s) => Number(s.trim()));
 const generations = (h: string) =>
   lab.run(h, "sudo -n nix-env -p /nix/var/nix/profiles/system --list-generations", "admin").then((s) => s.trim().split("\n"));
+// After a magic rollback deploy-rs leaves its canary (<temp>/deploy-rs-canary-<hash of the closure>):
+// activate.rs's activation_confirmation never removes it on a time-out, and the next deploy of the
+// same closure finds it at once (wait() takes an existing file as the confirmation), so whether that
+// deploy is confirmed depends on which ssh command is faster. The tests remove it, as an owner must.
+const forgetCanaries = (h: string) => lab.run(h, "rm -f /tmp/deploy-rs-canary-*");
 
 async function deployBase(h: string) {
   await lab.setVariant(h, "base");
@@ -242,6 +247,10 @@ describe("the deploy stand-in", () => {
     expect(err).toContain("🚀 ❌ [deploy] [ERROR] Activating over SSH resulted in a bad exit code: RecvError(())");
     expect(err).toContain("🚀 ❌ [deploy] [ERROR] Deployment to node frame1 failed, rolled back to previous generation");
     expect(await currentSystem("frame1")).toBe(before);
+    // deploy-rs leaves the canary behind after a magic rollback; the next deploy of this closure
+    // would take it for its confirmation (see forgetCanaries).
+    expect(await lab.run("frame1", "ls /tmp")).toMatch(/deploy-rs-canary-/);
+    await forgetCanaries("frame1");
   });
 
   it("--boot sets the profile for the next boot and activates nothing now", async () => {

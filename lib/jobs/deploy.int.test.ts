@@ -112,7 +112,9 @@ describe("deploy", () => {
       expect(await current()).toBe(changedPath);
       expect(await profileTarget()).not.toMatch(/lab-base$/);
     } finally {
-      await lab.run("frame1", "rm -f /etc/lab/deploy-skip-confirm");
+      // Also the canary deploy-rs leaves after a magic rollback: a later deploy of the same closure
+      // would take it for its confirmation and race its own activation (see e2e/lab/README.md).
+      await lab.run("frame1", "rm -f /etc/lab/deploy-skip-confirm /tmp/deploy-rs-canary-*");
     }
   });
 
