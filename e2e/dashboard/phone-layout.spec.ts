@@ -158,8 +158,11 @@ test("phone: why a tile is down shows after a tap, and from the keyboard", async
   await expect(badge).toHaveAttribute("data-status", "down");
   const reason = tile.getByTestId("health-reason");
   await expect(reason).toBeHidden();
+  // Its uptime (health history) is in the details too.
+  await expect(tile.getByTestId("tile-uptime")).toBeHidden();
   await tile.tap();
   await expect(reason).toBeVisible();
+  await expect(tile.getByTestId("tile-uptime")).toBeVisible();
   const detail = (await badge.getAttribute("title"))!.replace(/ \(checked .*\)$/, "");
   expect(detail.length).toBeGreaterThan(0);
   await expect(reason).toContainText(detail);
@@ -197,5 +200,7 @@ test("desktop: every tile keeps its detail, and why a tile is down is shown on i
   const down = page.locator("[data-testid=service-tile][data-slug=long-name]");
   await expect(down.getByTestId("health")).toHaveAttribute("data-status", "down");
   await expect(down.getByTestId("health-reason")).toBeVisible();
+  // Its uptime (health history) and latency line are on the tile itself.
+  await expect(down.getByTestId("tile-uptime")).toBeVisible();
   await headerIsOneRow(page);
 });
