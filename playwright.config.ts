@@ -48,6 +48,9 @@ export default defineConfig({
         "caddy/**",
         // The push path of a health badge is the same on any viewport.
         "dashboard/live-health.spec.ts",
+        // Uptime and incidents come from the same history on any viewport; where a phone shows
+        // the tile's uptime (in its details) is checked by dashboard/phone-layout.spec.ts.
+        "dashboard/health-history.spec.ts",
         // Inventory forms and imports: once, on desktop; the phone layout of the import page is
         // covered by import.spec.ts, which runs on both.
         "inventory/import-flake.spec.ts",

@@ -22,6 +22,7 @@ describe("parseEnv", () => {
       HEALTH_TIMEOUT_MS: 5_000,
       HEALTH_SLOW_MS: 1_000,
       HEALTH_CHECK_ALLOW: "inventory",
+      HEALTH_HISTORY_DAYS: 90,
       PUBLIC_ORIGINS: "",
       TRUSTED_PROXIES: "",
       TAILSCALE_IDENTITY: false,
@@ -103,6 +104,7 @@ describe("parseEnv", () => {
     expect((errorOf({ BODY_MAX_BYTES: "100" }) as EnvError).issues[0]).toMatch(/^BODY_MAX_BYTES: /);
     expect((errorOf({ UPLOAD_MAX_BYTES: String(64 * 2 ** 20) }) as EnvError).issues[0]).toMatch(/^UPLOAD_MAX_BYTES: /);
     expect((errorOf({ AUDIT_RETENTION_DAYS: "0" }) as EnvError).issues[0]).toMatch(/^AUDIT_RETENTION_DAYS: /);
+    expect((errorOf({ HEALTH_HISTORY_DAYS: "0" }) as EnvError).issues[0]).toMatch(/^HEALTH_HISTORY_DAYS: /);
   });
 
   it("bounds the health timings", () => {

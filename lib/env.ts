@@ -24,6 +24,8 @@ export const envSchema = z.object({
    * Link-local and cloud metadata addresses only when listed explicitly.
    */
   HEALTH_CHECK_ALLOW: z.string().default("inventory"),
+  /** Health history (lib/history): hourly roll-ups and incidents are kept this many days (samples a day). */
+  HEALTH_HISTORY_DAYS: int(1, 3650).default(90),
   /** Origins the panel is served at (e.g. https://local.kaifer.dev); default: loopback on PORT. */
   PUBLIC_ORIGINS: z.string().default(""),
   /** Reverse proxies (e.g. Caddy on 127.0.0.1) whose X-Forwarded-* headers are believed. */

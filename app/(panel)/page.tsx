@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { dashboardData } from "@/lib/dashboard/snapshot";
 import { healthSnapshot } from "@/lib/health/registry";
 import { machineKey } from "@/lib/health/types";
+import { tileHistories } from "@/lib/history/tiles";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,8 @@ export default async function Home() {
   const { tiles, machines } = await dashboardData();
   const seesMachines = can(user, "inventory:read");
   const health = healthSnapshot();
+  // Uptime and sparklines are part of the page (and of its render cache): see lib/history/tiles.ts.
+  const history = await tileHistories(tiles.filter((t) => t.hasCheck).map((t) => t.slug));
   // Anonymous visitors (when allowed) see tiles and health only: no machines, no actions.
   const shownHealth = seesMachines ? health : Object.fromEntries(Object.entries(health).filter(([k]) => !k.startsWith(machineKey(""))));
   return (
@@ -36,6 +39,7 @@ export default async function Home() {
         tiles={seesMachines ? tiles : tiles.map((t) => ({ ...t, machine: null, unit: null, ports: "" }))}
         machines={seesMachines ? machines : []}
         health={shownHealth}
+        history={history}
       />
     </main>
   );

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { groupBy, matches } from "@/lib/dashboard/filter";
 import type { MachineCardData, TileData } from "@/lib/dashboard/types";
 import { machineKey, serviceKey, type HealthSnapshot } from "@/lib/health/types";
+import type { TileHistory } from "@/lib/history/types";
 import { MachineCard } from "./machine-card";
 import { ServiceTile } from "./service-tile";
 import { useLiveHealth } from "./use-live-health";
@@ -14,9 +15,10 @@ import { visible } from "@/lib/text/visible";
 // Phone: two columns of compact tiles and tight headings, so the homelab fits one screen.
 const HEADING = "mb-1 text-xs font-semibold tracking-wide text-(--color-muted) uppercase sm:mb-2 sm:text-sm";
 
-type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot };
+/** `history`: uptime and sparkline per service slug, as of the render (refreshed with the page). */
+type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot; history: Record<string, TileHistory> };
 
-export function Dashboard({ tiles, machines, health: initial }: Props) {
+export function Dashboard({ tiles, machines, health: initial, history }: Props) {
   const [query, setQuery] = useState("");
   const { health, connection } = useLiveHealth(initial);
   const unitMachines = useMemo(() => tiles.flatMap((t) => (t.unit && t.machine ? [t.machine] : [])), [tiles]);
@@ -83,6 +85,7 @@ export function Dashboard({ tiles, machines, health: initial }: Props) {
                     key={t.slug}
                     tile={t}
                     health={health[serviceKey(t.slug)]}
+                    history={history[t.slug]}
                     unit={m?.units.find((u) => u.service === t.slug)}
                     unitError={m?.error ?? null}
                   />

@@ -1,20 +1,22 @@
 import { Icon } from "@/components/ui/icon";
 import type { TileData } from "@/lib/dashboard/types";
 import type { HealthResult } from "@/lib/health/types";
+import type { TileHistory } from "@/lib/history/types";
 import type { WireUnit } from "@/lib/live/events";
 import { HealthBadge } from "./health-badge";
 import { TileFold } from "./tile-fold";
+import { TileUptime } from "./tile-uptime";
 import { UnitState } from "./unit-state";
 import { visible } from "@/lib/text/visible";
 
-type Props = { tile: TileData; health: HealthResult | undefined; unit?: WireUnit; unitError?: string | null };
+type Props = { tile: TileData; health: HealthResult | undefined; history?: TileHistory; unit?: WireUnit; unitError?: string | null };
 
 /**
- * A service: icon, name and status (with latency) always; description, why it is down, host, unit,
- * ports and links below. On a phone those fold away until the tile is tapped (TileFold, CSS only);
+ * A service: icon, name and status (with latency) always; description, why it is down, uptime and
+ * latency sparkline (with a link to its history), host, unit, ports and links below. On a phone those fold away until the tile is tapped (TileFold, CSS only);
  * from `sm` up they are always shown and the whole tile opens the service.
  */
-export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
+export function ServiceTile({ tile, health, history, unit, unitError = null }: Props) {
   const href = tile.url ?? tile.docsUrl;
   const name = visible(tile.name);
   const reason = health && (health.status === "down" || health.status === "slow") ? visible(health.detail) : null;
@@ -60,6 +62,7 @@ export function ServiceTile({ tile, health, unit, unitError = null }: Props) {
               {reason}
             </p>
           )}
+          {tile.hasCheck && history && <TileUptime slug={tile.slug} history={history} />}
           <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--color-muted)">
             {tile.url && (
               <a href={tile.url} target="_blank" rel="noreferrer" className="relative z-10 truncate underline-offset-2 hover:underline">

@@ -106,7 +106,17 @@ test("phone: every page fits the width; tables keep their important columns on s
     for (const right of boxes) expect(right).toBeLessThanOrEqual(width);
   };
   // Pages that talk to a machine (/machines/frame1) render its "unreachable" state here: no lab.
-  for (const path of ["/inventory", "/audit", "/journal", "/machines/frame1", "/jobs", "/users", "/account", "/inventory/import"]) {
+  for (const path of [
+    "/inventory",
+    "/audit",
+    "/journal",
+    "/machines/frame1",
+    "/jobs",
+    "/users",
+    "/account",
+    "/inventory/import",
+    "/services/caddy",
+  ]) {
     await page.goto(`${server.url}${path}`);
     expect.soft(await sidewaysOverflow(page), `${path} scrolls sideways`).toBe(0);
   }
@@ -140,7 +150,14 @@ test("a 60-character unbroken service name wraps: no page widens, the whole name
   await expect(page.getByRole("status")).toHaveText("Saved long-name.");
   // Pages that show the name, then pages that list the service by its unit (the machine page
   // without the lab shows the machine unreachable, so no units).
-  for (const path of ["/", "/inventory", "/inventory/services/long-name", "/machines/frame1", "/journal?machine=frame1"]) {
+  for (const path of [
+    "/",
+    "/inventory",
+    "/inventory/services/long-name",
+    "/services/long-name",
+    "/machines/frame1",
+    "/journal?machine=frame1",
+  ]) {
     await page.goto(`${server.url}${path}`);
     if (!path.startsWith("/machines") && !path.startsWith("/journal")) await expect(page.getByText(LONG).first()).toBeVisible();
     expect.soft(await sidewaysOverflow(page), `${path} scrolls sideways`).toBe(0);
@@ -158,8 +175,11 @@ test("phone: why a tile is down shows after a tap, and from the keyboard", async
   await expect(badge).toHaveAttribute("data-status", "down");
   const reason = tile.getByTestId("health-reason");
   await expect(reason).toBeHidden();
+  // Its uptime (health history) is in the details too.
+  await expect(tile.getByTestId("tile-uptime")).toBeHidden();
   await tile.tap();
   await expect(reason).toBeVisible();
+  await expect(tile.getByTestId("tile-uptime")).toBeVisible();
   const detail = (await badge.getAttribute("title"))!.replace(/ \(checked .*\)$/, "");
   expect(detail.length).toBeGreaterThan(0);
   await expect(reason).toContainText(detail);
@@ -197,5 +217,7 @@ test("desktop: every tile keeps its detail, and why a tile is down is shown on i
   const down = page.locator("[data-testid=service-tile][data-slug=long-name]");
   await expect(down.getByTestId("health")).toHaveAttribute("data-status", "down");
   await expect(down.getByTestId("health-reason")).toBeVisible();
+  // Its uptime (health history) and latency line are on the tile itself.
+  await expect(down.getByTestId("tile-uptime")).toBeVisible();
   await headerIsOneRow(page);
 });

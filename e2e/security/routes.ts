@@ -16,6 +16,8 @@ export type RouteSpec = {
 export const ROUTES: RouteSpec[] = [
   { file: "app/(panel)/page.tsx", path: "/", method: "GET", needs: "dashboard:read" },
   { file: "app/(panel)/inventory/page.tsx", path: "/inventory", method: "GET", needs: "inventory:read" },
+  // A service's health history (uptime, incidents): read-only, for whoever sees the dashboard.
+  { file: "app/(panel)/services/[slug]/page.tsx", path: "/services/grafana", method: "GET", needs: "dashboard:read" },
   { file: "app/(panel)/inventory/services/new/page.tsx", path: "/inventory/services/new", method: "GET", needs: "inventory:write" },
   { file: "app/(panel)/inventory/services/[slug]/page.tsx", path: "/inventory/services/grafana", method: "GET", needs: "inventory:write" },
   { file: "app/(panel)/inventory/machines/new/page.tsx", path: "/inventory/machines/new", method: "GET", needs: "inventory:write" },

@@ -12,7 +12,8 @@ export type MonitorOptions = CheckOptions & {
   concurrency?: number;
 };
 
-export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
+/** `change`: results that differ for display; `round`: every result of a round (the health history). */
+export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; round: [HealthSnapshot] }> {
   private results: HealthSnapshot = {};
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
@@ -71,6 +72,7 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot] }> {
     for (const key of removed)
       changed[key] = { status: "unknown", latencyMs: null, detail: "no check", checkedAt: new Date().toISOString() };
     if (Object.keys(changed).length) this.emit("change", changed);
+    this.emit("round", next);
   }
 
   private check(t: HealthTarget): Promise<HealthResult> {
