@@ -23,7 +23,9 @@ export type CommandKind =
   | "check.sudo"
   | "check.nix"
   | "check.flake"
-  | "check.deploy";
+  | "check.deploy"
+  | "git.state"
+  | "git.fetch";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;
