@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandLine } from "./remote-command";
-import { GIT_STATE_SCRIPT, gitFetch, gitState } from "./git-commands";
+import { GIT_STATE_SCRIPT, gitFastForward, gitFetch, gitState } from "./git-commands";
 
 const ctx = { sshUser: "admin" };
 const dirs: string[] = [];
@@ -33,6 +33,18 @@ describe("git commands", () => {
       expect(() => gitFetch(ctx, dir)).toThrow(/flakeDir/);
     },
   );
+
+  it("fast-forward takes only a full commit hash", () => {
+    const hash = "ceb8ecb3b553f77a16e41dadc03861f621f4ed1d";
+    expect(gitFastForward(ctx, "/home/admin/homelab", hash)).toMatchObject({
+      kind: "git.fast-forward",
+      argv: ["git", "-C", "/home/admin/homelab", "merge", "--ff-only", "--quiet", hash],
+      readOnly: false,
+      cancellable: false,
+    });
+    for (const bad of ["ceb8ecb", "HEAD", "--upload-pack=x", `${hash};id`, hash.toUpperCase(), 42, null])
+      expect(() => gitFastForward(ctx, "/home/admin/homelab", bad)).toThrow(/commit/);
+  });
 
   it("the command line, run by a real shell in a real repository, reads its state", () => {
     const d = mkdtempSync(join(tmpdir(), "committrace-cmd-"));

@@ -1,5 +1,6 @@
 // Git in the flake checkout on the build host: read its state (one read-only script), fetch its
 // upstream. The directory reaches the script as "$1", never inside the script's text.
+import { CommandInputError } from "./errors";
 import { flakeDir } from "./names";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
@@ -47,5 +48,25 @@ export function gitFetch(ctx: CommandContext, dir: string): RemoteCommand {
     description: `Fetch the upstream of ${d}`,
     readOnly: true,
     cancellable: true,
+  });
+}
+
+const COMMIT = /^[0-9a-f]{40}$/;
+
+/**
+ * Fast-forward the checkout's branch to `commit` (an incoming commit the user was shown): `git
+ * merge --ff-only`, so a branch that diverged, or changes the merge would overwrite, refuse instead
+ * of merging. Exactly the commit shown is taken, not whatever the upstream has by then.
+ */
+export function gitFastForward(ctx: CommandContext, dir: string, commit: unknown): RemoteCommand {
+  const d = flakeDir(dir);
+  if (typeof commit !== "string" || !COMMIT.test(commit))
+    throw new CommandInputError("commit", "must be a full 40-character hex commit hash", commit);
+  return remoteCommand(ctx, {
+    kind: "git.fast-forward",
+    argv: ["git", "-C", d, "merge", "--ff-only", "--quiet", commit],
+    description: `Fast-forward ${d} to ${commit.slice(0, 7)}`,
+    readOnly: false,
+    cancellable: false,
   });
 }

@@ -25,7 +25,8 @@ export type CommandKind =
   | "check.flake"
   | "check.deploy"
   | "git.state"
-  | "git.fetch";
+  | "git.fetch"
+  | "git.fast-forward";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;
