@@ -5,6 +5,7 @@ import type { GenerationRow } from "@/lib/machine/generation-jobs";
 import { formatTime } from "./format";
 import { RollbackButton } from "./rollback-button";
 import { visible } from "@/lib/text/visible";
+import { commitLabel } from "@/lib/git/checkout-state";
 
 type Props = { rows: GenerationRow[]; host: string; commands: Record<number, string[]>; running: string | null };
 
@@ -61,6 +62,13 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
                     deploy #{g.job.id}
                   </a>
                   {g.job.requestedBy ? ` by ${visible(g.job.requestedBy)}` : ""}
+                  {g.job.commit && (
+                    <span data-testid="generation-commit" data-commit={g.job.commit}>
+                      {" · from "}
+                      {visible(commitLabel({ hash: g.job.commit, subject: g.job.commitSubject }))}
+                      {g.job.dirty ? " plus uncommitted changes" : ""}
+                    </span>
+                  )}
                 </>
               ) : (
                 " · not deployed by the panel"

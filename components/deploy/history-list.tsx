@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { duration, formatTime } from "./format";
 import { StatusBadge, STATUS_LABEL } from "@/components/jobs/status-badge";
 import { visible } from "@/lib/text/visible";
+import { commitLabel } from "@/lib/git/checkout-state";
 
 const select = "h-11 rounded-lg border border-(--color-line) bg-(--color-panel) px-3 text-sm";
 
@@ -69,6 +70,13 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
                   {j.requestedBy ? ` · ${visible(j.requestedBy)}` : ""}
                   {j.finishedAt ? ` · ${duration(j.startedAt, j.finishedAt)}` : ""}
                 </span>
+                {j.commit && (
+                  <span data-testid="history-commit" data-commit={j.commit} data-dirty={j.dirty ?? ""} className="w-full truncate text-xs">
+                    <span className="text-(--color-muted)">from </span>
+                    {visible(commitLabel({ hash: j.commit, subject: j.commitSubject }))}
+                    {j.dirty ? <span className="text-(--color-slow)"> plus uncommitted changes</span> : ""}
+                  </span>
+                )}
                 {j.message && <span className="w-full truncate text-xs text-(--color-muted)">{j.message}</span>}
               </a>
             </li>

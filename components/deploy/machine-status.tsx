@@ -1,10 +1,12 @@
 // The header card's live half: can the panel reach the machine, what system runs (generation,
 // NixOS version, store path, activation time, deploy-rs's wrapper around it), whether the system
 // profile points at something else (what boots next), and does it match what the panel last deployed.
+import type { DeployedCommit } from "@/lib/machine/deployed-commit";
 import type { Drift } from "@/lib/machine/drift";
 import type { MachineLive } from "@/lib/machine/live-status";
 import { ConnectionProblem } from "../connection/connection-problem";
 import { formatTime } from "./format";
+import { visible } from "@/lib/text/visible";
 
 const DRIFT_STYLE: Record<Drift["state"], string> = {
   matches: "text-(--color-up)",
@@ -14,7 +16,9 @@ const DRIFT_STYLE: Record<Drift["state"], string> = {
   outside: "text-(--color-slow)",
 };
 
-export function MachineStatus({ live, drift, machine }: { live: MachineLive; drift: Drift; machine: string }) {
+type Props = { live: MachineLive; drift: Drift; machine: string; deployed: DeployedCommit | null; headMoved: string | null };
+
+export function MachineStatus({ live, drift, machine, deployed, headMoved }: Props) {
   const current = live.generations?.find((g) => g.current) ?? null;
   return (
     <div data-testid="machine-status" className="grid grid-cols-[minmax(0,1fr)] gap-3">
@@ -63,6 +67,16 @@ export function MachineStatus({ live, drift, machine }: { live: MachineLive; dri
           )}
           <dt className="text-(--color-muted)">Activated</dt>
           <dd>{formatTime(live.system.activatedAt)}</dd>
+          <dt className="text-(--color-muted)">Commit</dt>
+          <dd data-testid="deployed-commit" data-commit={deployed?.commit ?? ""} data-dirty={deployed?.dirty ?? ""}>
+            {deployed ? (
+              <a className="underline-offset-2 hover:underline" href={`/jobs/${deployed.jobId}`}>
+                {visible(deployed.text)}
+              </a>
+            ) : (
+              <span className="text-(--color-muted)">unknown (no panel deploy that recorded its commit left what runs)</span>
+            )}
+          </dd>
           <dt className="text-(--color-muted)">Drift</dt>
           <dd data-testid="drift" data-state={drift.state} className={DRIFT_STYLE[drift.state]}>
             {"jobId" in drift ? (
@@ -71,6 +85,11 @@ export function MachineStatus({ live, drift, machine }: { live: MachineLive; dri
               </a>
             ) : (
               drift.text
+            )}
+            {headMoved && (
+              <span data-testid="head-moved" className="block text-(--color-slow)">
+                {visible(headMoved)}
+              </span>
             )}
           </dd>
         </dl>

@@ -135,6 +135,24 @@ export const lab = {
     return (await run(opts.buildHost ?? "frame1", script, "admin")).trim();
   },
 
+  /**
+   * Commits to the flake's upstream (the bare ~/upstream.git on frame2, which frame1's checkout
+   * tracks) from a scratch clone on that host, as a colleague's push would; returns the new hash.
+   */
+  async pushUpstream(file: string, content: string, subject: string, upstreamHost = "frame2"): Promise<string> {
+    if (!/^[A-Za-z0-9._-]+$/.test(file)) throw new Error("upstream file names must match [A-Za-z0-9._-]+");
+    if (!/^frame[1-9]$/.test(upstreamHost)) throw new Error(`invalid lab host name ${upstreamHost}`);
+    const script = [
+      "set -e; t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT",
+      'git clone -q ~/upstream.git "$t/c"; cd "$t/c"',
+      'git config user.name "Lab Colleague"; git config user.email colleague@frame.lab',
+      `printf %s ${shQuote(content)} > ${file}`,
+      `git add ${file}; git commit -qm ${shQuote(subject)}`,
+      "git push -q origin HEAD:main; git rev-parse HEAD",
+    ].join("\n");
+    return (await run(upstreamHost, script, "admin")).trim();
+  },
+
   /** Makes a unit fail: a flag file (/etc/lab/fail/UNIT) plus a restart whose start check fails. */
   async failUnit(name: string, unit: LabUnit, reason = "failed on purpose by lab.failUnit"): Promise<void> {
     checkUnit(unit);

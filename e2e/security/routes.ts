@@ -105,6 +105,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/(panel)/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
   { file: "app/(panel)/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/(panel)/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  // Fetch (remote-tracking refs only) and Pull (fast-forward only) in the flake checkout on the build host: operators and admins.
+  { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "fetchCheckoutAction", needs: "jobs:run" },
+  { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "pullCheckoutAction", needs: "jobs:run" },
   // Check connection: reads only, so every role that sees the machine page may run it.
   { file: "app/(panel)/machines/[name]/check-actions.ts", name: "runCheckAction", needs: "jobs:read" },
   { file: "app/(panel)/first-run/actions.ts", name: "createPanelKeyAction", needs: "sshkey:create" },

@@ -19,3 +19,4 @@ export { benchPrint } from "./bench-commands";
 export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
 export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";
+export { GIT_STATE_SCRIPT, gitFastForward, gitFetch, gitState, INCOMING_MAX } from "./git-commands";

@@ -23,7 +23,10 @@ export type CommandKind =
   | "check.sudo"
   | "check.nix"
   | "check.flake"
-  | "check.deploy";
+  | "check.deploy"
+  | "git.state"
+  | "git.fetch"
+  | "git.fast-forward";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;

@@ -11,7 +11,8 @@ import type { Finish } from "./job-store";
 import type { JobKind } from "../wire/job-kinds";
 import { jobArgsSchemas } from "./kinds";
 import type { JobMachine } from "./machine-targets";
-import { readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
+import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
+import type { JobCommit } from "../git/job-commit";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -22,6 +23,8 @@ export type JobContext = StepContext & {
   machine: JobMachine;
   /** Stores the system read before a change (so it is kept even if the job dies). */
   onOldSystem: (path: string) => Promise<void>;
+  /** Stores the checkout's commit and dirty flag, read before the command runs. */
+  onCommit: (commit: JobCommit) => Promise<void>;
   checks: RunnerSettings["checks"];
 };
 
@@ -34,6 +37,9 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   const m = c.machine;
   const flake = { flakeDir: m.flakeDir, attr: m.attr };
   const onBuilder = { sshUser: m.builder.sshUser };
+  // Every kind that evaluates or builds from the checkout records its commit first, on the build host.
+  if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy")
+    await c.onCommit(await readJobCommit(c, m.builder, m.flakeDir));
   switch (c.kind) {
     case "validate": {
       const out: string[] = [];

@@ -33,6 +33,9 @@ export function jobView(job: JobRow, position: number | null) {
     args: JSON.parse(job.args) as unknown,
     oldSystem: job.oldSystem,
     newSystem: job.newSystem,
+    commit: job.commit,
+    commitSubject: job.commitSubject,
+    dirty: job.dirty,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
   };

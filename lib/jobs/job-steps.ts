@@ -1,7 +1,9 @@
 import "server-only";
 // The building blocks of a job: run one catalogue command with its output streamed into the log,
 // and read the running system. Errors (cancel, timeout, lost connection) propagate as ExecError.
-import { commandLine, currentSystem, systemFacts, type RemoteCommand } from "../commands";
+import { commandLine, currentSystem, gitState, systemFacts, type RemoteCommand } from "../commands";
+import { parseCheckoutState } from "../git/checkout-state";
+import { checkoutLogLine, jobCommitOf, NO_COMMIT, type JobCommit } from "../git/job-commit";
 import { parseSystemFacts, profileGenerationOf, type SystemFacts } from "../nix/system-facts";
 import { exec, type OutputStream } from "../ssh/exec";
 import { ExecError } from "../ssh/errors";
@@ -98,4 +100,24 @@ export async function readSystemFacts(c: StepContext, at: Endpoint, when: string
   const inside = gen?.wrapped ? ` (deploy-rs wrapper ${short(gen.target)})` : "";
   await c.log.system(`current system ${when}: ${facts.current}; system profile: generation ${facts.profileGeneration ?? "?"}${inside}`);
   return facts;
+}
+
+/**
+ * The commit the job builds from: HEAD of the flake checkout on `at` (the build host), read before
+ * the job's command runs. A checkout that cannot be read is said in the log and does not stop the
+ * job (a flake outside git still builds).
+ */
+export async function readJobCommit(c: StepContext, at: Endpoint, flakeDir: string): Promise<JobCommit> {
+  try {
+    const state = parseCheckoutState(await readOnly(c, at, gitState({ sshUser: at.sshUser }, flakeDir)));
+    await c.log.system(checkoutLogLine(state));
+    return jobCommitOf(state);
+  } catch (err) {
+    // Only the checkout itself may be missing (no directory, not a git repository); a machine that
+    // cannot be reached, a cancel or a time-out ends the job as any step would.
+    if (!(err instanceof ExecError && (err.reason === "exit" || err.reason === "output_too_large"))) throw err;
+    const why = err.stderrTail ? `${err.message}: ${err.stderrTail.trim().split("\n").at(-1)}` : err.message;
+    await c.log.system(`flake checkout: commit unknown (${why})`);
+    return NO_COMMIT;
+  }
 }

@@ -52,7 +52,17 @@ export async function markRunning(db: Db, id: number): Promise<boolean> {
   return count === 1;
 }
 
-export async function setRunningFields(db: Db, id: number, data: { oldSystem?: string | null; remotePid?: number | null }): Promise<void> {
+export async function setRunningFields(
+  db: Db,
+  id: number,
+  data: {
+    oldSystem?: string | null;
+    remotePid?: number | null;
+    commit?: string | null;
+    commitSubject?: string | null;
+    dirty?: boolean | null;
+  },
+): Promise<void> {
   await db.job.updateMany({ where: { id, status: "running" }, data });
 }
 

@@ -266,6 +266,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
         timeoutLabel: `${cls} (${this.settings.timeouts[cls]} ms)`,
         onRemotePid: (remotePid) => void this.recordRemotePid(a.id, remotePid, log),
         onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
+        onCommit: (commit) => setRunningFields(this.db, a.id, commit),
         checks: this.settings.checks,
       });
     } catch (err) {

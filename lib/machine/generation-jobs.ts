@@ -12,9 +12,21 @@ export type DeployJob = {
   finishedAt: Date | null;
   requestedBy: string | null;
   newSystem?: string | null;
+  /** The checkout's commit the deploy built from (null: not recorded). */
+  commit?: string | null;
+  commitSubject?: string | null;
+  dirty?: boolean | null;
+};
+export type GenerationJob = {
+  id: number;
+  requestedBy: string | null;
+  finishedAt: string | null;
+  commit: string | null;
+  commitSubject: string | null;
+  dirty: boolean | null;
 };
 export type GenerationRow = Generation & {
-  job: { id: number; requestedBy: string | null; finishedAt: string | null } | null;
+  job: GenerationJob | null;
   /** Where the generation points and the NixOS system inside it, when they could be read. */
   facts: GenerationFacts | null;
 };
@@ -30,7 +42,17 @@ export function generationJobs(gens: Generation[], deploys: DeployJob[], facts: 
       const t = Date.parse(g.date);
       const inTime = (d: DeployJob) => t >= d.startedAt!.getTime() - SLACK_MS && t <= d.finishedAt!.getTime() + SLACK_MS;
       const j = (f?.toplevel ? candidates.find((d) => d.newSystem === f.toplevel && inTime(d)) : undefined) ?? candidates.find(inTime);
-      return { ...g, facts: f, job: j ? { id: j.id, requestedBy: j.requestedBy, finishedAt: j.finishedAt!.toISOString() } : null };
+      const job = j
+        ? {
+            id: j.id,
+            requestedBy: j.requestedBy,
+            finishedAt: j.finishedAt!.toISOString(),
+            commit: j.commit ?? null,
+            commitSubject: j.commitSubject ?? null,
+            dirty: j.dirty ?? null,
+          }
+        : null;
+      return { ...g, facts: f, job };
     });
 }
 

@@ -40,7 +40,14 @@ describe("generationJobs", () => {
       [2, 3],
       [1, null],
     ]);
-    expect(rows[1].job).toEqual({ id: 3, requestedBy: "admin", finishedAt: "2026-11-26T10:00:08.000Z" });
+    expect(rows[1].job).toEqual({
+      id: 3,
+      requestedBy: "admin",
+      finishedAt: "2026-11-26T10:00:08.000Z",
+      commit: null,
+      commitSubject: null,
+      dirty: null,
+    });
   });
   it("finds the generation before the current one", () => {
     expect(previousGeneration(gens)?.number).toBe(1);

@@ -73,6 +73,9 @@ export async function machinePageData(name: string, q: HistoryQuery) {
       finishedAt: d.finishedAt,
       requestedBy: d.requestedBy?.name ?? null,
       newSystem: d.newSystem,
+      commit: d.commit,
+      commitSubject: d.commitSubject,
+      dirty: d.dirty,
     })),
     preview: build && preview ? ({ id: build.id, finishedAt: iso(build.finishedAt), preview } satisfies PreviewJob) : null,
     checks:

@@ -50,6 +50,10 @@ systemctl mask apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2sc
 mv /home/homelab.tmp /home/admin/homelab
 chown -R admin:admin /home/admin/homelab
 runuser -u admin -- sh -c 'cd ~/homelab && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A && git commit -qm "lab: initial homelab flake"'
+# its upstream: a bare repository (~/upstream.git on every host, from the base); the checkout
+# tracks frame2's over the lab's SSH (admin's lab key, /etc/ssh/ssh_known_hosts), so fetch and
+# ahead/behind are real. origin/main starts at the initial commit (no fetch while provisioning).
+runuser -u admin -- sh -c 'git clone -q --bare ~/homelab ~/upstream.git && cd ~/homelab && git remote add origin admin@frame2:upstream.git && git update-ref refs/remotes/origin/main HEAD && git branch -q --set-upstream-to=origin/main main'
 # initial system of every host (generation 1 is set per host when the host is created): the
 # deploy-rs profile (the toplevel wrapped by activate.nixos), as if deploy-rs had deployed it
 cd /home/admin/homelab

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getJobPage } from "@/lib/jobs";
 import { jobIdParam } from "@/lib/jobs/api-schemas";
 import { visible } from "@/lib/text/visible";
+import { commitLabel } from "@/lib/git/checkout-state";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Job" };
@@ -51,6 +52,15 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             <time dateTime={job.createdAt}>{job.createdAt.replace("T", " ").slice(0, 19)} UTC</time>
           </dd>
         </div>
+        {job.commit && (
+          <div>
+            <dt className="inline text-(--color-muted)">Commit </dt>
+            <dd className="inline" data-testid="job-commit" data-commit={job.commit} data-dirty={job.dirty ?? ""}>
+              <span title={job.commit}>{visible(commitLabel({ hash: job.commit, subject: job.commitSubject }))}</span>
+              {job.dirty ? <span className="text-(--color-slow)"> plus uncommitted changes</span> : null}
+            </dd>
+          </div>
+        )}
         {job.exitCode !== null && (
           <div>
             <dt className="inline text-(--color-muted)">Exit code </dt>

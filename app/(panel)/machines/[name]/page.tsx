@@ -15,12 +15,16 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { parseHistoryQuery } from "@/lib/machine/history-query";
 import { machineLive } from "@/lib/machine/live-status";
+import { machineCheckout } from "@/lib/machine/checkout";
+import { FetchButton } from "@/components/checkout/fetch-button";
+import { PullButton } from "@/components/checkout/pull-button";
+import { fetchCheckoutAction, pullCheckoutAction } from "./checkout-actions";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
 import { runCheckAction } from "./check-actions";
-import { LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
+import { LiveCheckout, LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +50,7 @@ export default async function MachinePage({ params, searchParams }: Props) {
   const m = data.machine;
   const units = m.services.map((s) => s.unit).filter((u): u is string => !!u);
   const live = machineLive(name, units.join(" "));
+  const checkout = machineCheckout(name);
   const denied = can(user, "jobs:run") ? null : "Your role can look but not run jobs (needs jobs:run).";
   const restartDenied = can(user, "units:restart") ? null : "Your role cannot restart units (needs units:restart).";
 
@@ -76,7 +81,18 @@ export default async function MachinePage({ params, searchParams }: Props) {
               </p>
             }
           >
-            <LiveStatus live={live} data={data} />
+            <LiveStatus live={live} checkout={checkout} data={data} />
+          </Suspense>
+        </Section>
+
+        <Section id="checkout" title="Flake checkout" testId="checkout-card">
+          <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading the checkout…</p>}>
+            <LiveCheckout
+              checkout={checkout}
+              machine={m.name}
+              fetch={<FetchButton machine={m.name} fetchAction={fetchCheckoutAction} denied={denied} />}
+              pull={(p) => <PullButton machine={m.name} {...p} pullAction={pullCheckoutAction} denied={denied} />}
+            />
           </Suspense>
         </Section>
 

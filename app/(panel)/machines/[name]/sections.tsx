@@ -1,5 +1,7 @@
 // The machine page's parts that wait for the machine itself (SSH, bounded): each is rendered
 // inside <Suspense>, so the page shows at once and a machine that is down only shows "unreachable".
+import type { ReactNode } from "react";
+import { CheckoutCard } from "@/components/checkout/checkout-card";
 import { ConnectionProblem } from "@/components/connection/connection-problem";
 import { ChecksPanel } from "@/components/deploy/checks-panel";
 import { GenerationsTimeline } from "@/components/deploy/generations-timeline";
@@ -11,15 +13,32 @@ import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 import { alignUnits } from "@/lib/jobs/check-results";
 import { driftOf } from "@/lib/machine/drift";
 import { generationJobs, previousGeneration } from "@/lib/machine/generation-jobs";
+import type { CheckoutRead } from "@/lib/machine/checkout";
+import { deployedCommit, headMoved } from "@/lib/machine/deployed-commit";
 import type { MachineLive } from "@/lib/machine/live-status";
 import type { ChecksJob, MachinePageData, PreviewJob } from "@/lib/machine/page-data";
 
 export type Plan = { rollbackHost: string; rollback: (n: number) => string[]; error: string | null };
 
-export async function LiveStatus({ live, data }: { live: Promise<MachineLive>; data: MachinePageData }) {
-  const l = await live;
+type StatusProps = { live: Promise<MachineLive>; checkout: Promise<CheckoutRead>; data: MachinePageData };
+
+export async function LiveStatus({ live, checkout, data }: StatusProps) {
+  const [l, co] = await Promise.all([live, checkout]);
   const drift = driftOf(l.system?.path ?? null, data.lastChange, data.earlierSystems);
-  return <MachineStatus live={l} drift={drift} machine={data.machine.name} />;
+  const deployed = deployedCommit(data.machine.name, l.system?.path ?? null, data.deploys);
+  const moved = headMoved(deployed, co.ok ? co.state.head : null);
+  return <MachineStatus live={l} drift={drift} machine={data.machine.name} deployed={deployed} headMoved={moved} />;
+}
+
+type CheckoutProps = {
+  checkout: Promise<CheckoutRead>;
+  machine: string;
+  fetch: ReactNode;
+  pull: (p: { branch: string; head: string; target: { hash: string; short: string }; count: number }) => ReactNode;
+};
+
+export async function LiveCheckout({ checkout, machine, fetch, pull }: CheckoutProps) {
+  return <CheckoutCard read={await checkout} machine={machine} fetch={fetch} pull={pull} />;
 }
 
 export async function PreviousRollback({ live, plan }: { live: Promise<MachineLive>; plan: Plan }) {
