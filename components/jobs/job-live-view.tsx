@@ -19,6 +19,7 @@ export function JobLiveView({ initial, canCancel, canJournal }: { initial: WireJ
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (done) return;
+    // A local clock for the running time shown; it fetches nothing (changes arrive over socket.io).
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [done]);

@@ -41,6 +41,7 @@ export class HistoryStore {
   /** Writes a round of results; calls are applied in order. */
   record(results: HealthSnapshot): Promise<void> {
     const run = this.writes.then(() => this.write(results));
+    // The caller gets the failure through `run`; the chain only must not stop the next round.
     this.writes = run.catch(() => {});
     return run;
   }

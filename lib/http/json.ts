@@ -15,6 +15,7 @@ export async function readBody(req: Request, maxBytes: number): Promise<string> 
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
+      // The answer is 413 whatever cancelling the stream does.
       await reader.cancel().catch(() => {});
       throw new PayloadTooLargeError(maxBytes);
     }

@@ -68,6 +68,7 @@ export async function createPanelKey(where: Where): Promise<{ created: boolean; 
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     return { created: false, key: await readPanelKey(where) };
   } finally {
+    // The temporary name is gone once linked into place or never written; nothing to report.
     await unlink(tmp).catch(() => {});
   }
   return { created: true, key: await readPanelKey(where) };
