@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { stackTable as t } from "@/components/ui/stack-table";
+import { InventoryTable } from "@/components/inventory/inventory-table";
 import { listMachines } from "@/lib/db/machines";
 import { listServices } from "@/lib/db/services";
 import { requirePage } from "@/lib/auth/current";
@@ -43,117 +43,45 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           {saved ? `Saved ${saved}.` : `Deleted ${deleted}.`}
         </p>
       )}
-      <section className="mt-6" aria-labelledby="machines">
-        <h2 id="machines" className="mb-2 text-lg font-semibold">
-          Machines ({machines.length})
-        </h2>
-        <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
-          <table className={t.table}>
-            <thead className={t.head}>
-              <tr>
-                <th className={t.th}>Name</th>
-                <th className={t.th}>System</th>
-                <th className={t.th}>Role</th>
-                <th className={t.th}>SSH</th>
-                <th className={t.th}>Services</th>
-              </tr>
-            </thead>
-            <tbody className={t.body}>
-              {machines.map((m) => (
-                <tr key={m.id} className={t.row} data-testid="inventory-machine">
-                  <td className={t.title} data-col="name">
-                    {canWrite ? (
-                      <Link
-                        className="font-medium text-(--color-accent) underline-offset-2 hover:underline"
-                        href={`/inventory/machines/${m.name}`}
-                      >
-                        {visible(m.name)}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">{visible(m.name)}</span>
-                    )}
-                  </td>
-                  <td className={`${t.cell} font-mono`} data-label="System">
-                    {m.system}
-                  </td>
-                  <td className={t.cell} data-label="Role">
-                    {m.role}
-                    {m.deployable ? "" : " (not deployable)"}
-                  </td>
-                  <td className={`${t.cell} font-mono`} data-label="SSH" data-col="ssh">
-                    {m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"}
-                  </td>
-                  <td className={t.cell} data-label="Services">
-                    {m._count.services}
-                  </td>
-                </tr>
-              ))}
-              {machines.length === 0 && (
-                <tr className={t.row}>
-                  <td className={t.title} colSpan={5}>
-                    No machines yet.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="mt-8" aria-labelledby="services">
-        <h2 id="services" className="mb-2 text-lg font-semibold">
-          Services ({services.length})
-        </h2>
-        <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
-          <table className={t.table}>
-            <thead className={t.head}>
-              <tr>
-                <th className={t.th}>Name</th>
-                <th className={t.th}>Group</th>
-                <th className={t.th}>Machine</th>
-                <th className={t.th}>Unit</th>
-                <th className={t.th}>Check</th>
-              </tr>
-            </thead>
-            <tbody className={t.body}>
-              {services.map((s) => (
-                <tr key={s.id} className={t.row} data-testid="inventory-service">
-                  <td className={t.title} data-col="name">
-                    {canWrite ? (
-                      <Link
-                        className="font-medium text-(--color-accent) underline-offset-2 hover:underline"
-                        href={`/inventory/services/${s.slug}`}
-                      >
-                        {visible(s.name)}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">{visible(s.name)}</span>
-                    )}
-                  </td>
-                  <td className={t.cell} data-label="Group">
-                    {visible(s.groupName)}
-                  </td>
-                  <td className={t.cell} data-label="Machine">
-                    {s.machine?.name ?? "—"}
-                  </td>
-                  <td className={`${t.cell} font-mono`} data-label="Unit">
-                    {s.unit ?? "—"}
-                  </td>
-                  <td className={`${t.cell} break-all`} data-label="Check" data-col="check">
-                    {s.checkType === "none" ? "—" : `${s.checkType} ${s.checkTarget}`}
-                  </td>
-                </tr>
-              ))}
-              {services.length === 0 && (
-                <tr className={t.row}>
-                  <td className={t.title} colSpan={5}>
-                    No services yet.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <InventoryTable
+        id="machines"
+        title="Machines"
+        rows={machines}
+        testId="inventory-machine"
+        empty="No machines yet."
+        href={canWrite ? (m) => `/inventory/machines/${m.name}` : null}
+        columns={[
+          { label: "System", mono: true, render: (m) => m.system },
+          { label: "Role", render: (m) => `${m.role}${m.deployable ? "" : " (not deployable)"}` },
+          {
+            label: "SSH",
+            mono: true,
+            col: "ssh",
+            render: (m) => (m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"),
+          },
+          { label: "Services", render: (m) => m._count.services },
+        ]}
+      />
+      <InventoryTable
+        id="services"
+        title="Services"
+        className="mt-8"
+        rows={services}
+        testId="inventory-service"
+        empty="No services yet."
+        href={canWrite ? (s) => `/inventory/services/${s.slug}` : null}
+        columns={[
+          { label: "Group", render: (s) => visible(s.groupName) },
+          { label: "Machine", render: (s) => s.machine?.name ?? "—" },
+          { label: "Unit", mono: true, render: (s) => s.unit ?? "—" },
+          {
+            label: "Check",
+            col: "check",
+            extra: "break-all",
+            render: (s) => (s.checkType === "none" ? "—" : `${s.checkType} ${s.checkTarget}`),
+          },
+        ]}
+      />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { Suspense } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { ConnectionChecks } from "@/components/connection/connection-checks";
@@ -12,7 +12,6 @@ import { Section, SectionSkeleton } from "@/components/deploy/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { parseHistoryQuery } from "@/lib/machine/history-query";
 import { machineLive } from "@/lib/machine/live-status";
 import { machineCheckout } from "@/lib/machine/checkout";
@@ -40,12 +39,8 @@ export default async function MachinePage({ params, searchParams }: Props) {
   const { name } = await params;
   const base = `/machines/${encodeURIComponent(name)}`;
   const user = await requirePage("jobs:read", base);
-  if (!MACHINE_NAME.test(name)) notFound();
   const query = parseHistoryQuery(await searchParams);
-  const data = await machinePageData(name, query).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const data = await findOr404(name, MACHINE_NAME, (n) => machinePageData(n, query));
   const plan = await commandPlan(name);
   const m = data.machine;
   const units = m.services.map((s) => s.unit).filter((u): u is string => !!u);

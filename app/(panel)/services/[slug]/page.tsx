@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { UserMenu } from "@/components/auth/user-menu";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { percent } from "@/components/dashboard/tile-uptime";
@@ -9,7 +9,6 @@ import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { SLUG } from "@/lib/commands/patterns";
 import { getService } from "@/lib/db/services";
-import { NotFoundError } from "@/lib/errors";
 import { healthSnapshot } from "@/lib/health/registry";
 import { serviceKey } from "@/lib/health/types";
 import { duration, instant } from "@/lib/history/format";
@@ -17,16 +16,6 @@ import { serviceHistory } from "@/lib/history/tiles";
 import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
-
-async function load(slug: string) {
-  if (!SLUG.test(slug)) notFound();
-  try {
-    return await getService(slug);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   return { title: `History of ${(await params).slug}` };
@@ -36,7 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ServiceHistoryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePage("dashboard:read", `/services/${encodeURIComponent(slug)}`);
-  const service = await load(slug);
+  const service = await findOr404(slug, SLUG, getService);
   const key = serviceKey(service.slug);
   const { uptime, incidents } = await serviceHistory(service.slug);
   const name = visible(service.name);

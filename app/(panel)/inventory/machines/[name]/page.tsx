@@ -1,10 +1,9 @@
-import { notFound } from "next/navigation";
 import { ConfirmDelete } from "@/components/inventory/confirm-delete";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { HostKeySection } from "@/components/inventory/host-key-section";
 import { MachineForm } from "@/components/inventory/machine-form";
 import { ServiceDisposition } from "@/components/inventory/service-disposition";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/errors";
 import { getMachine, listMachines } from "@/lib/db/machines";
 import { filePinOf } from "@/lib/ssh/known-hosts-view";
 import { machineValues } from "@/lib/inventory/form-values";
@@ -16,16 +15,6 @@ import { trustHostKeyAction } from "../../host-key-actions";
 
 export const dynamic = "force-dynamic";
 
-async function load(name: string) {
-  if (!MACHINE_NAME.test(name)) notFound();
-  try {
-    return await getMachine(name);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
   return { title: (await params).name };
 }
@@ -33,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function EditMachinePage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   const user = await requirePage("inventory:write", `/inventory/machines/${encodeURIComponent(name)}`);
-  const [machine, machines] = await Promise.all([load(name), listMachines()]);
+  const [machine, machines] = await Promise.all([findOr404(name, MACHINE_NAME, getMachine), listMachines()]);
   const file = await filePinOf(machine);
   const count = machine.services.length;
   return (

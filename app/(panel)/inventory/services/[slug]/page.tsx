@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { ConfirmDelete } from "@/components/inventory/confirm-delete";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { ServiceForm } from "@/components/inventory/service-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/errors";
 import { listMachines } from "@/lib/db/machines";
 import { getService, listServices } from "@/lib/db/services";
 import { serviceValues } from "@/lib/inventory/form-values";
@@ -13,16 +12,6 @@ import { visible } from "@/lib/text/visible";
 
 export const dynamic = "force-dynamic";
 
-async function load(slug: string) {
-  if (!SLUG.test(slug)) notFound();
-  try {
-    return await getService(slug);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   return { title: `Edit ${(await params).slug}` };
 }
@@ -30,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function EditServicePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   await requirePage("inventory:write", `/inventory/services/${encodeURIComponent(slug)}`);
-  const [service, machines, services] = await Promise.all([load(slug), listMachines(), listServices()]);
+  const [service, machines, services] = await Promise.all([findOr404(slug, SLUG, getService), listMachines(), listServices()]);
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title={`Edit ${visible(service.name)}`} />
