@@ -11,8 +11,23 @@ const KEY = Symbol.for("homelab-panel.db");
 type Holder = { [KEY]?: Db };
 const holder = globalThis as Holder;
 
+/**
+ * The adapter, with each connection in WAL mode and `synchronous = NORMAL` (as the job log's own
+ * connection, lib/jobs/log-store.ts): SQLite's default (FULL) syncs the disk on every commit, about
+ * 3 ms here against 0.03 ms, and every audited refusal, login and health round is a commit. In WAL
+ * mode NORMAL never corrupts the database; a power cut may lose the last commits, not a crash of
+ * the panel.
+ */
+class TunedSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    return adapter;
+  }
+}
+
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: new TunedSqlite({ url }) });
 }
 
 export function db(): Db {
