@@ -111,7 +111,8 @@ export function scratchRemove(ctx: CommandContext, scratch: unknown): RemoteComm
  * $1 checkout, $2 scratch flake, $3 previewed HEAD, $4 sha256 of the old lock, $5 of the new, $6
  * message, $7 push (1/0). Refuses (6, 7, 8) unless HEAD and flake.lock are what was previewed and
  * the scratch still holds the previewed lock; commits only flake.lock (restored if the commit fails:
- * 10); prints the new HEAD; then pushes when asked (9: committed, the push failed).
+ * 10); prints the new HEAD; then pushes when asked (9: committed, the push failed: `committed <hash>` on
+ * stderr).
  */
 export const APPLY_LOCK_SCRIPT = [
   'cd "$1" 2>/dev/null || { echo "no such directory: $1" >&2; exit 3; }',
@@ -120,8 +121,8 @@ export const APPLY_LOCK_SCRIPT = [
   '[ "$(sha256sum < "$2/flake.lock" | cut -c1-64)" = "$5" ] || { echo "the previewed flake.lock is gone or changed" >&2; exit 8; }',
   'cp -- "$2/flake.lock" .flake.lock.panel && mv -- .flake.lock.panel flake.lock || exit 10',
   'git commit --quiet --only -m "$6" -- flake.lock || { git checkout -- flake.lock; exit 10; }',
-  "git rev-parse HEAD",
-  'if [ "$7" = 1 ]; then GIT_TERMINAL_PROMPT=0 git push --quiet || exit 9; fi',
+  'n=$(git rev-parse HEAD); echo "$n"',
+  'if [ "$7" = 1 ]; then GIT_TERMINAL_PROMPT=0 git push --quiet || { echo "committed $n; the push failed" >&2; exit 9; }; fi',
 ].join("\n");
 
 export type ApplyLock = { flakeDir: string; scratch: string; head: string; oldSha: string; newSha: string; message: string; push: boolean };
