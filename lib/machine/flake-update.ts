@@ -13,12 +13,22 @@ import { jobMachine, type JobMachine } from "../jobs/machine-targets";
 import { ExecError } from "../ssh/errors";
 import { sshPool, type SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
+import type { MachineBusy } from "../wire/job";
 import { readFlakeUpdateResult, type FlakeDecision, type FlakeUpdateResult } from "../wire/flake-update";
 
-export type FlakeUpdateDeps = { db: Db; pool: SshPool; enqueueDeploy: (machine: string, requestedById: number | null) => Promise<number> };
+export type FlakeUpdateDeps = {
+  db: Db;
+  pool: SshPool;
+  enqueueDeploy: (machine: string, requestedById: number | null) => Promise<number>;
+  /** Why a deploy cannot start now (a change runs or waits), else null. */
+  busy: (machine: string) => string | null;
+};
+const busyText = (b: MachineBusy) =>
+  b.running ? `${b.running.kind} #${b.running.id} is running` : b.waiting.length ? `${b.waiting.length} change(s) wait` : null;
 const globals = (): FlakeUpdateDeps => ({
   db: defaultDb(),
   pool: sshPool(),
+  busy: (machine) => busyText(jobRunner().busy(machine)),
   enqueueDeploy: async (machine, requestedById) =>
     (await jobRunner().enqueue({ machine, kind: "deploy", args: {}, requestedById, exclusive: true })).id,
 });
@@ -88,6 +98,8 @@ export async function acceptFlakeUpdate(
   return decide(jobId, async () => {
     const p = await pending(deps, jobId);
     const m = p.machine;
+    const busy = o.deploy ? deps.busy(m.name) : null;
+    if (busy) throw new ConflictError(`Not accepting while ${busy} on ${m.name}: the deploy could not start.`);
     const r = p.result;
     const cmd = applyLock(
       { sshUser: m.builder.sshUser },
