@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HOSTILE } from "./shell-echo.test-support";
 import { commandLine, type RemoteCommand } from "./remote-command";
-import { applyLock, flakeLockRead, flakeScratch, flakeUpdate, scratchRemove } from "./flake-update-commands";
+import { applyLock, flakeLockRead, flakeLockSums, flakeScratch, flakeUpdate, scratchRemove } from "./flake-update-commands";
 
 const ctx = { sshUser: "admin" };
 const HASH = "ceb8ecb3b553f77a16e41dadc03861f621f4ed1d";
@@ -115,7 +115,9 @@ describe.runIf(hasNix)("flake update commands in a real checkout with a git+file
     expect(git(co, "status", "--porcelain")).toBe("");
     expect(git(co, "rev-parse", "HEAD")).toBe(head);
 
-    const a = { flakeDir: co, scratch, head, oldSha: sha(oldLock), newSha: sha(newLock), message: "flake.lock: update dep", push: false };
+    const sums = sh(flakeLockSums(ctx, scratch)).stdout.trim().split("\n");
+    expect(sums).toEqual([sha(lockBefore), sha(readFileSync(join(scratch, "flake", "flake.lock"), "utf8"))]);
+    const a = { flakeDir: co, scratch, head, oldSha: sums[0], newSha: sums[1], message: "flake.lock: update dep", push: false };
     const moved = sh(applyLock(ctx, { ...a, head: "0".repeat(40) }));
     expect(moved.status).toBe(6);
     expect(moved.stderr).toMatch(/HEAD moved/);

@@ -96,6 +96,24 @@ export function flakeLockRead(ctx: CommandContext, scratch: unknown, which: "old
   });
 }
 
+/** sha256 (hex) of the committed and of the updated flake.lock, one a line: exact bytes, as accept compares them. */
+export function flakeLockSums(ctx: CommandContext, scratch: unknown): RemoteCommand {
+  const dir = scratchFlake(scratch);
+  return remoteCommand(ctx, {
+    kind: "flake.lock-read",
+    argv: [
+      "sh",
+      "-c",
+      'set -e; git -C "$1" show HEAD:flake.lock | sha256sum | cut -c1-64; sha256sum < "$1/flake.lock" | cut -c1-64',
+      "panel-lock-sums",
+      dir,
+    ],
+    description: "Checksum the old and new flake.lock",
+    readOnly: true,
+    cancellable: true,
+  });
+}
+
 export function scratchRemove(ctx: CommandContext, scratch: unknown): RemoteCommand {
   const d = scratchDir(scratch);
   return remoteCommand(ctx, {

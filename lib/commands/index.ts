@@ -24,6 +24,7 @@ export {
   APPLY_LOCK_SCRIPT,
   applyLock,
   flakeLockRead,
+  flakeLockSums,
   flakeScratch,
   flakeUpdate,
   inputPath,

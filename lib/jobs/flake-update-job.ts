@@ -4,8 +4,7 @@ import "server-only";
 // machine's system from the scratch copy and its closure difference against what runs. The real
 // checkout is only read; the scratch copy stays for accept (lib/machine/flake-update.ts) and is
 // removed here when there is nothing to accept (no change, a failure, a cancel).
-import { createHash } from "node:crypto";
-import { build, commandLine, flakeLockRead, flakeScratch, flakeUpdate, SCRATCH, scratchRemove } from "../commands";
+import { build, commandLine, flakeLockRead, flakeLockSums, flakeScratch, flakeUpdate, SCRATCH, scratchRemove } from "../commands";
 import { diffLocks, inputChangeLine } from "../git/lock-diff";
 import { buildOutPath } from "../nix/build-result";
 import { run } from "../ssh/run";
@@ -18,7 +17,6 @@ import { closurePreview } from "./preview";
 
 type JobContext = StepContext & { machine: JobMachine; args: unknown };
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const exitText = (code: number | null) => (code === null ? "was killed" : `exited ${code}`);
 const SCRATCH_FAILURES: Record<number, string> = {
   3: "the flake checkout does not exist",
@@ -58,6 +56,7 @@ export async function runFlakeUpdate(c: JobContext, base: string | null): Promis
     if (upCode !== 0) return { status: "failed", exitCode: upCode, message: `nix flake update ${exitText(upCode)}` };
     const oldLock = await readText(c, m.builder, flakeLockRead(onBuilder, scratch, "old"));
     const newLock = await readText(c, m.builder, flakeLockRead(onBuilder, scratch, "new"));
+    const [oldSha = "", newSha = ""] = (await readText(c, m.builder, flakeLockSums(onBuilder, scratch))).split("\n");
     const diff = diffLocks(oldLock, newLock);
     if (!diff.ok) return { status: "failed", message: `the flake.lock difference cannot be read: ${diff.error}` };
     const changed = diff.changes.filter((x) => x.kind !== "unchanged");
@@ -66,8 +65,8 @@ export async function runFlakeUpdate(c: JobContext, base: string | null): Promis
       scratch: null,
       base,
       inputs,
-      oldSha: sha256(oldLock),
-      newSha: sha256(newLock),
+      oldSha,
+      newSha,
       changes: diff.changes,
       updated: diff.updated,
       outPath: null,

@@ -18,7 +18,9 @@ import { machineLive } from "@/lib/machine/live-status";
 import { machineCheckout } from "@/lib/machine/checkout";
 import { FetchButton } from "@/components/checkout/fetch-button";
 import { PullButton } from "@/components/checkout/pull-button";
+import { InputUpdate } from "@/components/checkout/input-update";
 import { fetchCheckoutAction, pullCheckoutAction } from "./checkout-actions";
+import { acceptFlakeUpdateAction, cancelFlakeUpdateAction } from "./flake-update-actions";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
@@ -94,6 +96,7 @@ export default async function MachinePage({ params, searchParams }: Props) {
               pull={(p) => <PullButton machine={m.name} {...p} pullAction={pullCheckoutAction} denied={denied} />}
             />
           </Suspense>
+          <InputUpdate job={data.inputUpdate} accept={acceptFlakeUpdateAction} cancel={cancelFlakeUpdateAction} />
         </Section>
 
         <Section
