@@ -69,13 +69,16 @@ async function removeScratch(deps: FlakeUpdateDeps, m: JobMachine, scratch: stri
   await run(m.builder.target, commandLine(cmd), { pool: deps.pool, timeoutMs: 60_000, label: cmd.description });
 }
 
-export async function cancelFlakeUpdate(jobId: number, by: string, deps: FlakeUpdateDeps = globals()): Promise<FlakeDecision> {
+/** The decision as recorded, and the machine it was about. */
+export type Decided = FlakeDecision & { machine: string };
+
+export async function cancelFlakeUpdate(jobId: number, by: string, deps: FlakeUpdateDeps = globals()): Promise<Decided> {
   return decide(jobId, async () => {
     const p = await pending(deps, jobId);
     await removeScratch(deps, p.machine, p.result.scratch);
     const decision: FlakeDecision = { kind: "cancelled", by, at: new Date().toISOString(), commit: null, deployJob: null, note: "" };
     await record(deps, jobId, p, decision, null);
-    return decision;
+    return { ...decision, machine: p.machine.name };
   });
 }
 
@@ -89,12 +92,7 @@ const REFUSED: Record<number, string> = {
 
 export type AcceptOptions = { message: string; push: boolean; deploy: boolean; requestedById: number | null };
 
-export async function acceptFlakeUpdate(
-  jobId: number,
-  by: string,
-  o: AcceptOptions,
-  deps: FlakeUpdateDeps = globals(),
-): Promise<FlakeDecision> {
+export async function acceptFlakeUpdate(jobId: number, by: string, o: AcceptOptions, deps: FlakeUpdateDeps = globals()): Promise<Decided> {
   return decide(jobId, async () => {
     const p = await pending(deps, jobId);
     const m = p.machine;
@@ -134,6 +132,6 @@ export async function acceptFlakeUpdate(
     }
     const decision: FlakeDecision = { kind: "accepted", by, at: new Date().toISOString(), commit, deployJob, note };
     await record(deps, jobId, p, decision, null);
-    return decision;
+    return { ...decision, machine: p.machine.name };
   });
 }

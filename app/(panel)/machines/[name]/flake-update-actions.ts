@@ -6,6 +6,7 @@ import { z } from "zod";
 import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
+import { broadcastCheckoutChanged } from "@/lib/live/io";
 import { acceptFlakeUpdate, cancelFlakeUpdate } from "@/lib/machine/flake-update";
 import type { DecisionReply } from "@/components/checkout/types";
 
@@ -49,6 +50,7 @@ export async function acceptFlakeUpdateAction(job: unknown, message: unknown, pu
     const d = await acceptFlakeUpdate(id, w.user.name, { message: text, push: doPush, deploy: true, requestedById: w.user.id });
     const detail = `committed ${d.commit?.slice(0, 7) ?? "?"}${doPush ? " (push asked)" : ""}; deploy job ${d.deployJob ?? "not started"}${d.note ? `; ${d.note}` : ""}`;
     await audit(w.user, w.ctx.address, "flake-update.accept", "ok", `job ${id}`, detail.slice(0, 500));
+    broadcastCheckoutChanged(d.machine);
     return { ok: true, commit: d.commit, deployJob: d.deployJob, note: d.note };
   } catch (err) {
     const m = failure(err);
@@ -67,7 +69,8 @@ export async function cancelFlakeUpdateAction(job: unknown): Promise<DecisionRep
   const parsed = jobId.safeParse(job);
   if (!parsed.success) return { ok: false, message: "Not a job id." };
   try {
-    await cancelFlakeUpdate(parsed.data, w.user.name);
+    const d = await cancelFlakeUpdate(parsed.data, w.user.name);
+    broadcastCheckoutChanged(d.machine);
     await audit(w.user, w.ctx.address, "flake-update.cancel", "ok", `job ${parsed.data}`, "scratch copy removed");
     return { ok: true, commit: null, deployJob: null, note: "" };
   } catch (err) {
