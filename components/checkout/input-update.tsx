@@ -5,7 +5,7 @@
 // optionally push, then deploy) or cancel it. Viewers see the results only.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { InputUpdateJob } from "@/lib/machine/page-data";
@@ -16,6 +16,8 @@ import type { DecisionReply } from "./types";
 
 type Props = {
   job: InputUpdateJob | null;
+  /** The check schedule (shown to all; changed by admins: `set` is null for others). */
+  schedule: ReactNode;
   accept: (job: number, message: string, push: boolean) => Promise<DecisionReply>;
   cancel: (job: number) => Promise<DecisionReply>;
 };
@@ -126,13 +128,14 @@ function Decide({ job, accept, cancel }: { job: InputUpdateJob; accept: Props["a
   );
 }
 
-export function InputUpdate({ job, accept, cancel }: Props) {
+export function InputUpdate({ job, schedule, accept, cancel }: Props) {
   const r = job?.result ?? null;
   const d = r?.decision ?? null;
   return (
     <div className="grid gap-3 border-t border-(--color-line) pt-3" data-testid="input-update" data-job={job?.id ?? ""}>
       <h3 className="font-medium">Flake inputs</h3>
       <StartUpdate />
+      {schedule}
       {job && (
         <p className="text-sm text-(--color-muted)">
           <Link prefetch={false} href={`/jobs/${job.id}`} className="text-(--color-accent) underline">
@@ -146,7 +149,11 @@ export function InputUpdate({ job, accept, cancel }: Props) {
       {r && r.updated > 0 && (
         <>
           <LockChanges changes={r.changes} />
-          {job?.status === "succeeded" && <PackageChanges closure={r.closure} error={r.closureError} />}
+          {r.checkOnly ? (
+            <p className="text-sm text-(--color-muted)">A scheduled check: nothing was built. Update inputs to build and preview it.</p>
+          ) : (
+            job?.status === "succeeded" && <PackageChanges closure={r.closure} error={r.closureError} />
+          )}
           {d ? (
             <p data-testid="input-update-decision" data-kind={d.kind} className="text-sm">
               {d.kind === "accepted"

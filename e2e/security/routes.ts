@@ -112,6 +112,8 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   // update job itself starts through POST /api/machines/[name]/jobs (kind flake-update, jobs:run).
   { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "acceptFlakeUpdateAction", needs: "jobs:run" },
   { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "cancelFlakeUpdateAction", needs: "jobs:run" },
+  // The schedule of input update checks, for all machines: admins.
+  { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "setFlakeScheduleAction", needs: "inventory:write" },
   // Check connection: reads only, so every role that sees the machine page may run it.
   { file: "app/(panel)/machines/[name]/check-actions.ts", name: "runCheckAction", needs: "jobs:read" },
   { file: "app/(panel)/first-run/actions.ts", name: "createPanelKeyAction", needs: "sshkey:create" },

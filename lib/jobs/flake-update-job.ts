@@ -38,7 +38,7 @@ async function removeScratch(c: JobContext, scratch: string): Promise<void> {
 
 export async function runFlakeUpdate(c: JobContext, base: string | null): Promise<Finish> {
   const m = c.machine;
-  const { inputs = [] } = jobArgsSchemas["flake-update"].parse(c.args);
+  const { inputs = [], check = false } = jobArgsSchemas["flake-update"].parse(c.args);
   if (!base) return { status: "failed", message: "the flake checkout's commit cannot be read: nothing to update from" };
   const onBuilder = { sshUser: m.builder.sshUser };
   const made: string[] = [];
@@ -74,12 +74,14 @@ export async function runFlakeUpdate(c: JobContext, base: string | null): Promis
       closure: null,
       closureError: null,
       decision: null,
+      checkOnly: check,
     };
     if (diff.updated === 0) return { status: "succeeded", exitCode: 0, message: "all inputs up to date", result };
+    const what = `${diff.updated} input${diff.updated === 1 ? "" : "s"} updated`;
+    if (check) return { status: "succeeded", exitCode: 0, message: `${what} (a check: nothing built)`, result };
     const out: string[] = [];
     const flake = { flakeDir: `${scratch}/flake`, attr: m.attr };
     const buildCode = await runStep(c, m.builder, stepOf(build(onBuilder, flake)), (s, l) => s === "stdout" && out.push(l));
-    const what = `${diff.updated} input${diff.updated === 1 ? "" : "s"} updated`;
     if (buildCode !== 0) return { status: "failed", exitCode: buildCode, message: `${what}; the build ${exitText(buildCode)}`, result };
     result.outPath = buildOutPath(out.join("\n"));
     Object.assign(result, await closurePreview(c, m, result.outPath));

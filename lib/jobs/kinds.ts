@@ -12,8 +12,11 @@ export const jobArgsSchemas = {
   deploy: none,
   rollback: z.strictObject({ generation: z.number().int().min(1).max(1_000_000) }),
   generations: none,
-  /** Inputs to update (none: all of them). */
-  "flake-update": z.strictObject({ inputs: z.array(z.string().regex(INPUT_PATH)).max(MAX_INPUTS).optional() }),
+  /** Inputs to update (none: all of them); `check`: only the lock difference (no build, nothing kept). */
+  "flake-update": z.strictObject({
+    inputs: z.array(z.string().regex(INPUT_PATH)).max(MAX_INPUTS).optional(),
+    check: z.boolean().optional(),
+  }),
   "bench-seq": z.strictObject({ count: z.number().int().min(1).max(10_000_000), rate: z.number().int().min(1).max(1_000_000).optional() }),
 } satisfies Record<JobKind, z.ZodType>;
 

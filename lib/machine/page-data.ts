@@ -9,6 +9,7 @@ import { listJobs, jobRunner, type JobView } from "../jobs";
 import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
+import { readSchedule } from "./flake-schedule";
 import { readFlakeUpdateResult, type FlakeUpdateResult } from "../wire/flake-update";
 import { sshPool } from "../ssh/pool";
 import { CHANGE_KINDS, CHANGE_OUTCOMES } from "../wire/job-kinds";
@@ -50,7 +51,7 @@ function parsed<T>(json: string, key: string): T | null {
 export async function machinePageData(name: string, q: HistoryQuery) {
   const machine = await getMachine(name);
   const mine = { machine: { name } };
-  const [history, changes, deploys, build, checked, inputUpdate] = await Promise.all([
+  const [history, changes, deploys, build, checked, inputUpdate, flakeSchedule] = await Promise.all([
     listJobs({ machine: name, kind: q.kind, status: q.outcome, limit: 100 }),
     db().job.findMany({ where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
     db().job.findMany({
@@ -69,6 +70,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
       orderBy: { id: "desc" },
       include: { requestedBy: { select: { name: true } } },
     }),
+    readSchedule(db()),
   ]);
   const preview = build ? parsed<Preview>(build.result, "preview") : null;
   const checks = checked ? parsed<PostChecks>(checked.result, "checks") : null;
@@ -107,6 +109,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
           result: readFlakeUpdateResult(inputUpdate.result),
         } satisfies InputUpdateJob)
       : null,
+    flakeSchedule,
     busy: jobRunner().busy(name),
   };
 }

@@ -28,6 +28,8 @@ export type FlakeUpdateResult = {
   closure: ClosureDiff | null;
   closureError: string | null;
   decision: FlakeDecision | null;
+  /** A scheduled check: the lock difference only, nothing built or kept. */
+  checkOnly: boolean;
 };
 
 const str = z.string().max(4000);
@@ -83,6 +85,7 @@ export const flakeUpdateResultSchema = z.object({
   closure: closure.nullable(),
   closureError: nstr,
   decision: decision.nullable(),
+  checkOnly: z.boolean().default(false),
 }) satisfies z.ZodType<FlakeUpdateResult>;
 
 /** The result of a flake-update job row (its `result` JSON text); null when it is not one. */

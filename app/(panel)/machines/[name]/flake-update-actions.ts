@@ -7,7 +7,9 @@ import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
 import { broadcastCheckoutChanged } from "@/lib/live/io";
+import { db } from "@/lib/db/client";
 import { acceptFlakeUpdate, cancelFlakeUpdate } from "@/lib/machine/flake-update";
+import { scheduleSchema, writeSchedule } from "@/lib/machine/flake-schedule";
 import type { DecisionReply } from "@/components/checkout/types";
 
 const jobId = z.number().int().min(1).max(2_147_483_647);
@@ -78,4 +80,22 @@ export async function cancelFlakeUpdateAction(job: unknown): Promise<DecisionRep
     await audit(w.user, w.ctx.address, "flake-update.cancel", "failed", `job ${parsed.data}`, m.slice(0, 500));
     return { ok: false, message: m };
   }
+}
+
+/** The schedule of input update checks (off, daily, weekly) for every machine: admins (inventory:write). */
+export async function setFlakeScheduleAction(value: unknown): Promise<{ ok: boolean; message: string }> {
+  let w;
+  try {
+    w = await requireAction("inventory:write", "flake-update.schedule", "all machines");
+  } catch (err) {
+    return { ok: false, message: failure(err) };
+  }
+  const parsed = scheduleSchema.safeParse(value);
+  if (!parsed.success) {
+    await audit(w.user, w.ctx.address, "flake-update.schedule", "failed", "all machines", "invalid input");
+    return { ok: false, message: "The schedule is off, daily or weekly." };
+  }
+  await writeSchedule(db(), parsed.data);
+  await audit(w.user, w.ctx.address, "flake-update.schedule", "ok", "all machines", parsed.data);
+  return { ok: true, message: parsed.data === "off" ? "No scheduled checks." : `Checked ${parsed.data}.` };
 }
