@@ -1,6 +1,6 @@
 // "Update inputs" on the lab's frame1, end to end: the flake's input (/home/admin/homelab-input)
 // gets a commit; the update job shows the lock entry change and the package difference (lab-motd
-// 1.0 → 1.1) without touching the checkout; cancel removes the scratch copy and leaves the
+// from what runs to the new version) without touching the checkout; cancel removes the scratch copy and leaves the
 // checkout byte-identical; accept commits the new flake.lock and deploys it (the deploy records the
 // new commit, frame1 runs the new motd).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,13 @@ let pool: SshPool;
 let runner: JobRunner;
 let deps: FlakeUpdateDeps;
 let newInputRev = "";
+// Versions of the input's package unique to this run (the lab may have run this test before).
+const stamp = Date.now() % 1_000_000;
+const v1 = `2.${stamp}`;
+const v2 = `3.${stamp}`;
+/** The lab-motd version in the system frame1 runs now. */
+const runningMotd = async () =>
+  /-lab-motd-([^/]+)\//.exec(await lab.run("frame1", "readlink /run/current-system/etc/motd", "admin"))?.[1] ?? "?";
 const git = (command: string) => lab.run("frame1", `set -e; cd ~/homelab; ${command}`, "admin").then((s) => s.trim());
 /** What must not change before accept: HEAD, flake.lock's bytes, a clean status. */
 const checkoutPrint = () => git("git rev-parse HEAD; sha256sum flake.lock; git status --porcelain; echo end");
@@ -43,6 +50,8 @@ beforeAll(async () => {
   // Earlier lab tests may leave frame1's variant at one that builds slowly or fails.
   await lab.setVariant("frame1", "base");
   await git("git checkout -q -- . && git push -q --force origin HEAD:main && git fetch -q");
+  // The lock in step with the input (an earlier run may have left input commits not locked).
+  await git("nix flake update 2>/dev/null; git add flake.lock; git diff --cached --quiet || git commit -qm 'lab: lock the input'");
 }, 300_000);
 
 afterAll(async () => {
@@ -64,8 +73,9 @@ describe("Update inputs on frame1", () => {
   });
 
   it("a commit to the input: the lock entry and the package change are previewed; cancel leaves the checkout byte-identical", async () => {
-    await lab.commitInput("motd", "Welcome to the homelab lab (motd 1.1)\n", "motd 1.1", "frame1");
-    newInputRev = await lab.commitInput("version", "1.1\n", "version 1.1", "frame1");
+    await lab.commitInput("motd", `Welcome to the homelab lab (motd ${v1})\n`, `motd ${v1}`, "frame1");
+    newInputRev = await lab.commitInput("version", `${v1}\n`, `version ${v1}`, "frame1");
+    const running = await runningMotd();
     const oldInputRev = JSON.parse(await git("cat flake.lock")).nodes["lab-input"].locked.rev as string;
     const before = await checkoutPrint();
 
@@ -82,7 +92,7 @@ describe("Update inputs on frame1", () => {
       compareUrl: null,
     });
     expect(result.closure?.changes).toContainEqual(
-      expect.objectContaining({ name: "lab-motd", kind: "changed", from: ["1.0"], to: ["1.1"] }),
+      expect.objectContaining({ name: "lab-motd", kind: "changed", from: [running], to: [v1] }),
     );
     expect(result.scratch).toMatch(/^\/tmp\/panel-flake-update\.[A-Za-z0-9]{8}$/);
     expect(await scratches()).toBe(result.scratch);
@@ -121,14 +131,14 @@ describe("Update inputs on frame1", () => {
 
     const deployJob = await expectStatus(tdb.client(), decision.deployJob!, "succeeded");
     expect(deployJob).toMatchObject({ commit, commitSubject: "flake.lock: update lab-input", dirty: false });
-    expect((await lab.run("frame1", "cat /run/current-system/etc/motd", "admin")).trim()).toBe("Welcome to the homelab lab (motd 1.1)");
+    expect((await lab.run("frame1", "cat /run/current-system/etc/motd", "admin")).trim()).toBe(`Welcome to the homelab lab (motd ${v1})`);
     await expect(acceptFlakeUpdate(id, "tester", { message: "x", push: false, deploy: false, requestedById: null }, deps)).rejects.toThrow(
       /already accepted/,
     );
   });
 
   it("a preview whose checkout moved on is refused and changes nothing", async () => {
-    await lab.commitInput("version", "1.2\n", "version 1.2", "frame1");
+    await lab.commitInput("version", `${v2}\n`, `version ${v2}`, "frame1");
     const { id } = await update();
     await lab.setVariant("frame1", "base", { extra: ["nonce=moved"] });
     const before = await checkoutPrint();
