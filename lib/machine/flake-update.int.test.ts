@@ -137,6 +137,20 @@ describe("Update inputs on frame1", () => {
     );
   });
 
+  it("a scheduled check (check: true) records the lock difference only: nothing built, no scratch copy kept", async () => {
+    const rev = await lab.commitInput("version", `4.${stamp}\n`, `version 4.${stamp}`, "frame1");
+    const before = await checkoutPrint();
+    const { id } = await runner.enqueue({ machine: "frame1", kind: "flake-update", args: { check: true }, requestedById: null });
+    const job = await expectStatus(tdb.client(), id, "succeeded");
+    expect(job.message).toBe("1 input updated (a check: nothing built)");
+    expect(readFlakeUpdateResult(job.result)).toMatchObject({ checkOnly: true, updated: 1, scratch: null, outPath: null, closure: null });
+    expect(readFlakeUpdateResult(job.result)?.changes.find((c) => c.input === "lab-input")?.newRev).toBe(rev.slice(0, 7));
+    expect((await logText(tdb.client(), id)).join("\n")).not.toContain("Build frame1");
+    expect(await scratches()).toBe("");
+    expect(await checkoutPrint()).toBe(before);
+    await expect(cancelFlakeUpdate(id, "tester", deps)).rejects.toThrow(/nothing to apply/);
+  });
+
   it("a preview whose checkout moved on is refused and changes nothing", async () => {
     await lab.commitInput("version", `${v2}\n`, `version ${v2}`, "frame1");
     const { id } = await update();
