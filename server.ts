@@ -9,6 +9,7 @@ import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
 import { healthMonitor } from "./lib/health/registry";
 import { jobRunner } from "./lib/jobs";
+import { startFlakeSchedule } from "./lib/machine/flake-schedule";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
@@ -131,6 +132,9 @@ async function main(): Promise<void> {
       for (const r of results) log(`jobs: job ${r.id} (${r.kind} on ${r.machine}): ${r.note}`);
     });
 
+  // The optional schedule of input update checks (a setting; off unless an admin turns it on).
+  const stopFlakeSchedule = startFlakeSchedule(db(), jobRunner(), log);
+
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
     void needsSetup().then((empty) => {
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     monitor.stop();
     stopHistory();
+    stopFlakeSchedule();
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
     // Remote journalctl processes are killed before the SSH connections go away with the process.

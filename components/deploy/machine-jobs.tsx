@@ -55,7 +55,10 @@ function useMachineBusy(machine: string, initial: MachineBusy): MachineBusy {
       setBusy(p.busy);
       if (p.job) router.refresh();
     };
-    const unlisten = listen(socket, { connect: subscribe, "machine:jobs": onJobs });
+    const onCheckout: ServerToClient["machine:checkout"] = (p) => {
+      if (p.machine === machine) router.refresh();
+    };
+    const unlisten = listen(socket, { connect: subscribe, "machine:jobs": onJobs, "machine:checkout": onCheckout });
     if (socket.connected) subscribe();
     return () => {
       unlisten();

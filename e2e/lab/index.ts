@@ -153,6 +153,24 @@ export const lab = {
     return (await run(upstreamHost, script, "admin")).trim();
   },
 
+  /**
+   * Commits `content` as `file` in the flake's input repository (/home/admin/homelab-input on
+   * `host`, the build host: frame1 by default), so `nix flake update` in the checkout changes the
+   * lock entry of `lab-input`; `version` and `motd` change the built system (package
+   * lab-motd-<version>). Returns the new commit's hash.
+   */
+  async commitInput(file: string, content: string, subject: string, host = "frame1"): Promise<string> {
+    if (!/^[A-Za-z0-9._-]+$/.test(file) || file.startsWith(".")) throw new Error("input file names must match [A-Za-z0-9._-]+");
+    if (!/^frame[1-9]$/.test(host)) throw new Error(`invalid lab host name ${host}`);
+    const script = [
+      "set -e; cd ~/homelab-input",
+      `printf %s ${shQuote(content)} > ${file}`,
+      `git add ${file}; git commit -qm ${shQuote(subject)}`,
+      "git rev-parse HEAD",
+    ].join("\n");
+    return (await run(host, script, "admin")).trim();
+  },
+
   /** Makes a unit fail: a flag file (/etc/lab/fail/UNIT) plus a restart whose start check fails. */
   async failUnit(name: string, unit: LabUnit, reason = "failed on purpose by lab.failUnit"): Promise<void> {
     checkUnit(unit);

@@ -108,6 +108,12 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   // Fetch (remote-tracking refs only) and Pull (fast-forward only) in the flake checkout on the build host: operators and admins.
   { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "fetchCheckoutAction", needs: "jobs:run" },
   { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "pullCheckoutAction", needs: "jobs:run" },
+  // Update inputs: accept (commit flake.lock, optionally push, deploy) or cancel a preview: operators and admins. The
+  // update job itself starts through POST /api/machines/[name]/jobs (kind flake-update, jobs:run).
+  { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "acceptFlakeUpdateAction", needs: "jobs:run" },
+  { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "cancelFlakeUpdateAction", needs: "jobs:run" },
+  // The schedule of input update checks, for all machines: admins.
+  { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "setFlakeScheduleAction", needs: "inventory:write" },
   // Check connection: reads only, so every role that sees the machine page may run it.
   { file: "app/(panel)/machines/[name]/check-actions.ts", name: "runCheckAction", needs: "jobs:read" },
   { file: "app/(panel)/first-run/actions.ts", name: "createPanelKeyAction", needs: "sshkey:create" },

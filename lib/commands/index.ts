@@ -20,3 +20,16 @@ export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOu
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
 export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";
 export { GIT_STATE_SCRIPT, gitFastForward, gitFetch, gitState, INCOMING_MAX } from "./git-commands";
+export {
+  APPLY_LOCK_SCRIPT,
+  applyLock,
+  flakeLockRead,
+  flakeLockSums,
+  flakeScratch,
+  flakeUpdate,
+  inputPath,
+  SCRATCH,
+  SCRATCH_SCRIPT,
+  scratchRemove,
+  type ApplyLock,
+} from "./flake-update-commands";

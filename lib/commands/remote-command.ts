@@ -26,7 +26,12 @@ export type CommandKind =
   | "check.deploy"
   | "git.state"
   | "git.fetch"
-  | "git.fast-forward";
+  | "git.fast-forward"
+  | "flake.scratch"
+  | "flake.update"
+  | "flake.lock-read"
+  | "flake.scratch-remove"
+  | "flake.apply-lock";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;

@@ -13,6 +13,7 @@ import { jobArgsSchemas } from "./kinds";
 import type { JobMachine } from "./machine-targets";
 import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import type { JobCommit } from "../git/job-commit";
+import { runFlakeUpdate } from "./flake-update-job";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -38,9 +39,12 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   const flake = { flakeDir: m.flakeDir, attr: m.attr };
   const onBuilder = { sshUser: m.builder.sshUser };
   // Every kind that evaluates or builds from the checkout records its commit first, on the build host.
-  if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy")
-    await c.onCommit(await readJobCommit(c, m.builder, m.flakeDir));
+  let commit: JobCommit | null = null;
+  if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy" || c.kind === "flake-update")
+    await c.onCommit((commit = await readJobCommit(c, m.builder, m.flakeDir)));
   switch (c.kind) {
+    case "flake-update":
+      return runFlakeUpdate(c, commit?.commit ?? null);
     case "validate": {
       const out: string[] = [];
       const code = await runStep(c, m.builder, stepOf(validate(onBuilder, flake)), (s, l) => s === "stdout" && out.push(l));

@@ -78,6 +78,9 @@ async function readOnly(c: StepContext, at: Endpoint, cmd: RemoteCommand): Promi
   }
 }
 
+/** The whole stdout of a read-only command (not logged line by line: e.g. a flake.lock). */
+export const readText = (c: StepContext, at: Endpoint, cmd: RemoteCommand): Promise<string> => readOnly(c, at, cmd);
+
 /** The store path /run/current-system points at. */
 export async function readCurrentSystem(c: StepContext, at: Endpoint, when: string): Promise<string> {
   const [cmd] = currentSystem({ sshUser: at.sshUser });

@@ -83,6 +83,12 @@ export async function finishJob(db: Db, id: number, f: Finish, from: JobStatus[]
   return count === 1;
 }
 
+/** Replaces a finished job's result only if it is still `from` (a second decision loses); false otherwise. */
+export async function replaceJobResult(db: Db, id: number, from: string, to: unknown): Promise<boolean> {
+  const { count } = await db.job.updateMany({ where: { id, result: from }, data: { result: JSON.stringify(to) } });
+  return count === 1;
+}
+
 export const INTERRUPTED_MESSAGE =
   "The panel stopped while this job was running; its outcome is unknown. Check the machine (current system, generations) before starting it again.";
 export const CANCELLED_AT_START =

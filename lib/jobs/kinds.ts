@@ -1,6 +1,7 @@
 // What arguments each kind of job takes, its time-out class and where its long commands run (the
 // kinds and statuses themselves: lib/wire/job-kinds.ts).
 import { z } from "zod";
+import { INPUT_PATH, MAX_INPUTS } from "../commands/flake-update-commands";
 import type { JobKind } from "../wire/job-kinds";
 
 const none = z.strictObject({});
@@ -11,6 +12,11 @@ export const jobArgsSchemas = {
   deploy: none,
   rollback: z.strictObject({ generation: z.number().int().min(1).max(1_000_000) }),
   generations: none,
+  /** Inputs to update (none: all of them); `check`: only the lock difference (no build, nothing kept). */
+  "flake-update": z.strictObject({
+    inputs: z.array(z.string().regex(INPUT_PATH)).max(MAX_INPUTS).optional(),
+    check: z.boolean().optional(),
+  }),
   "bench-seq": z.strictObject({ count: z.number().int().min(1).max(10_000_000), rate: z.number().int().min(1).max(1_000_000).optional() }),
 } satisfies Record<JobKind, z.ZodType>;
 
@@ -25,6 +31,7 @@ export const TIMEOUT_CLASS: Record<JobKind, TimeoutClass> = {
   deploy: "deploy",
   rollback: "deploy",
   generations: "query",
+  "flake-update": "build",
   "bench-seq": "build",
 };
 
@@ -39,5 +46,6 @@ export const REMOTE_AT: Record<JobKind, "builder" | "self"> = {
   deploy: "builder",
   rollback: "self",
   generations: "self",
+  "flake-update": "builder",
   "bench-seq": "self",
 };

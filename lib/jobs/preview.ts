@@ -31,8 +31,11 @@ export async function dryActivate(c: StepContext, m: JobMachine): Promise<{ code
   return { code, activation };
 }
 
-export async function buildPreview(c: StepContext, m: JobMachine, builtPath: string): Promise<Preview> {
-  const p: Preview = { currentSystem: null, builtPath, closure: null, closureError: null, activation: null, activationError: null };
+export type ClosurePreview = Pick<Preview, "currentSystem" | "closure" | "closureError">;
+
+/** `nix store diff-closures` of the running system against `builtPath`, on the build host. */
+export async function closurePreview(c: StepContext, m: JobMachine, builtPath: string): Promise<ClosurePreview> {
+  const p: ClosurePreview = { currentSystem: null, closure: null, closureError: null };
   try {
     p.currentSystem = await readCurrentSystem(c, m.self, "now");
     const out: string[] = [];
@@ -49,6 +52,11 @@ export async function buildPreview(c: StepContext, m: JobMachine, builtPath: str
     if (fatal(err)) throw err;
     p.closureError = reason(err);
   }
+  return p;
+}
+
+export async function buildPreview(c: StepContext, m: JobMachine, builtPath: string): Promise<Preview> {
+  const p: Preview = { ...(await closurePreview(c, m, builtPath)), builtPath, activation: null, activationError: null };
   if (!m.deployable) {
     p.activationError = `${m.name} is not deployable: no dry run`;
     return p;

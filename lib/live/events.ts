@@ -67,6 +67,8 @@ export type ServerToClient = {
   /** The client fell behind (too much unsent): re-subscribe with the last seq it has. */
   "job:resync": (p: { jobId: number; after: number }) => void;
   "machine:jobs": (p: MachineJobs) => void;
+  /** The machine's flake checkout changed (a fetch, pull or input update by anyone): render it again. */
+  "machine:checkout": (p: { machine: string }) => void;
   "units:state": (p: WireUnits) => void;
   /** `unrecognised`: journalctl lines of this stream that were not entries so far (sent when it grew). */
   "journal:entries": (p: { streamId: string; entries: WireJournalEntry[]; unrecognised?: Unrecognised }) => void;

@@ -23,3 +23,14 @@ export function broadcastInventoryChanged(): void {
   pageCache().invalidate();
   holder[KEY]?.to("dashboard").emit("inventory:changed");
 }
+
+/** The room of the sockets watching a machine's page (machine:subscribe, jobs:read). */
+export const machineRoom = (machine: string) => `machine:${machine}`;
+
+/**
+ * Tells every open page of `machine` that its flake checkout changed (someone fetched, pulled or
+ * committed an input update), so its checkout card renders again without polling.
+ */
+export function broadcastCheckoutChanged(machine: string): void {
+  holder[KEY]?.to(machineRoom(machine)).emit("machine:checkout", { machine });
+}

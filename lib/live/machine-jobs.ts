@@ -13,6 +13,7 @@ import type { JobEvents } from "../jobs/runner";
 import { machineSchema } from "../validation/live";
 import { toWireJob, type MachineBusy, type WireJob } from "../wire/job";
 import type { MachineJobs } from "./events";
+import { machineRoom } from "./io";
 import { accept, ackOf, refuse } from "./respond";
 
 export const MAX_MACHINES_PER_SOCKET = 20;
@@ -22,7 +23,7 @@ export type MachineJobsDeps = {
   db: () => Db;
 };
 
-const room = (machine: string) => `machine:${machine}`;
+const room = machineRoom;
 
 export function attachMachineJobs(io: Server, deps: MachineJobsDeps): void {
   const watched = (machine: string) => (io.sockets.adapter.rooms.get(room(machine))?.size ?? 0) > 0;

@@ -9,10 +9,21 @@ import { listJobs, jobRunner, type JobView } from "../jobs";
 import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
+import { readSchedule } from "./flake-schedule";
+import { readFlakeUpdateResult, type FlakeUpdateResult } from "../wire/flake-update";
 import { sshPool } from "../ssh/pool";
 import { CHANGE_KINDS, CHANGE_OUTCOMES } from "../wire/job-kinds";
 import type { HistoryQuery } from "./history-query";
 
+/** The newest "Update inputs" job of the machine, as the checkout card shows it. */
+export type InputUpdateJob = {
+  id: number;
+  status: string;
+  message: string;
+  finishedAt: string | null;
+  requestedBy: string | null;
+  result: FlakeUpdateResult | null;
+};
 export type PreviewJob = { id: number; finishedAt: string | null; preview: Preview };
 export type ChecksJob = { id: number; kind: string; status: string; finishedAt: string | null; checks: PostChecks };
 /** host: where deploy-rs runs (the build host); rollbackHost: the machine itself ("name (user@address)"). */
@@ -40,7 +51,7 @@ function parsed<T>(json: string, key: string): T | null {
 export async function machinePageData(name: string, q: HistoryQuery) {
   const machine = await getMachine(name);
   const mine = { machine: { name } };
-  const [history, changes, deploys, build, checked] = await Promise.all([
+  const [history, changes, deploys, build, checked, inputUpdate, flakeSchedule] = await Promise.all([
     listJobs({ machine: name, kind: q.kind, status: q.outcome, limit: 100 }),
     db().job.findMany({ where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
     db().job.findMany({
@@ -54,6 +65,12 @@ export async function machinePageData(name: string, q: HistoryQuery) {
       where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: { in: [...CHANGE_OUTCOMES] } },
       orderBy: { id: "desc" },
     }),
+    db().job.findFirst({
+      where: { ...mine, kind: "flake-update", status: { in: ["succeeded", "failed"] } },
+      orderBy: { id: "desc" },
+      include: { requestedBy: { select: { name: true } } },
+    }),
+    readSchedule(db()),
   ]);
   const preview = build ? parsed<Preview>(build.result, "preview") : null;
   const checks = checked ? parsed<PostChecks>(checked.result, "checks") : null;
@@ -82,6 +99,17 @@ export async function machinePageData(name: string, q: HistoryQuery) {
       checked && checks
         ? ({ id: checked.id, kind: checked.kind, status: checked.status, finishedAt: iso(checked.finishedAt), checks } satisfies ChecksJob)
         : null,
+    inputUpdate: inputUpdate
+      ? ({
+          id: inputUpdate.id,
+          status: inputUpdate.status,
+          message: inputUpdate.message,
+          finishedAt: iso(inputUpdate.finishedAt),
+          requestedBy: inputUpdate.requestedBy?.name ?? null,
+          result: readFlakeUpdateResult(inputUpdate.result),
+        } satisfies InputUpdateJob)
+      : null,
+    flakeSchedule,
     busy: jobRunner().busy(name),
   };
 }

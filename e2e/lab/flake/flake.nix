@@ -1,15 +1,20 @@
 {
-  # The lab's stand-in for the homelab's NixOS flake. It has no inputs (there is no nixpkgs in
-  # the lab): each nixosConfigurations.<host>.config.system.build.toplevel is a small derivation
+  # The lab's stand-in for the homelab's NixOS flake. Its one input (there is no nixpkgs in the
+  # lab) is `lab-input`, a second local git flake at /home/admin/homelab-input on every host (made
+  # when the base is provisioned, locked in the checkout's flake.lock): its `version` and `motd`
+  # files become a package `lab-motd-<version>` in every system, so a commit there and `nix flake
+  # update` change a real lock entry and the built system (lab.commitInput). Each nixosConfigurations.<host>.config.system.build.toplevel is a small derivation
   # built with /bin/sh that holds unit files, a nixos-version file and a bash
   # bin/switch-to-configuration that really (re)starts units with the container's systemd;
   # deploy.nodes.<host>.profiles.system.path wraps it as deploy-rs's activate.nixos does.
   # The variant of each host is the first line of variants/<host> (base | changed | broken | slow |
   # unbuildable);
   # further lines are folded into the build (a nonce forces a fresh build).
-  description = "homelab-panel lab flake (no inputs)";
+  description = "homelab-panel lab flake";
 
-  outputs = { self }:
+  inputs.lab-input.url = "git+file:///home/admin/homelab-input";
+
+  outputs = { self, lab-input }:
     let
       system = "x86_64-linux";
       mkSystem = import ./lab/system.nix;
@@ -17,7 +22,7 @@
         (builtins.attrNames (builtins.readDir ./variants));
       nixosConfigurations = builtins.listToAttrs (map (host: {
         name = host;
-        value = mkSystem { inherit host system; variantText = builtins.readFile (./variants + "/${host}"); };
+        value = mkSystem { inherit host system lab-input; variantText = builtins.readFile (./variants + "/${host}"); };
       }) names);
       # The lab's stand-in of the deploy-rs package: bin/deploy (lab/deploy.sh) and bin/activate
       # (lab/activate-rs.sh), the two programs deploy-rs builds (src/bin/deploy.rs, src/bin/activate.rs),

@@ -1,14 +1,15 @@
 #!/bin/bash
 # Stage 2 of the base image: users, sshd, nix (daemon, flakes, offline), the lab's boot
 # activation, the flake checkout at /home/admin/homelab and the initial system of every host
-# built into the Nix store. Redone (from a fresh copy of stage 1) when its inputs change.
+# built into the Nix store, and the flake's input at /home/admin/homelab-input. Redone (from a
+# fresh copy of stage 1) when its inputs change.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 check_prereqs
 bash "$LAB_DIR/scripts/build-stage1.sh"
 
 inputs_hash() {
-  (cd "$LAB_DIR" && find scripts/build-base.sh scripts/common.sh rootfs flake -type f -print0 | sort -z \
+  (cd "$LAB_DIR" && find scripts/build-base.sh scripts/common.sh rootfs flake flake-input -type f -print0 | sort -z \
     | xargs -0 sha256sum; stat -c '%a %n' rootfs/usr/local/lib/lab/boot-activate) | sha256sum | cut -c1-16
 }
 want="$(inputs_hash)"
@@ -32,6 +33,7 @@ install -m 0644 "$LAB_DIR/flake/lab/deploy-rs-log.sh" "$T/usr/local/lib/deploy-r
 mkdir -p "$T/etc/systemd/journald.conf.d" "$T/usr/local/lib/lab/initial"
 printf '[Journal]\nStorage=volatile\nRateLimitBurst=0\n' >"$T/etc/systemd/journald.conf.d/lab.conf"
 cp -a "$LAB_DIR/flake" "$T/home/homelab.tmp"
+cp -a "$LAB_DIR/flake-input" "$T/home/homelab-input.tmp"
 cat >"$T/root/provision.sh" <<'PROVISION'
 set -euo pipefail
 useradd -m -s /bin/bash -G sudo,nix-users,systemd-journal,adm admin
@@ -48,8 +50,14 @@ systemctl mask apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2sc
   fstrim.timer e2scrub_reap.service getty@tty1.service console-getty.service systemd-pstore.service >/dev/null 2>&1
 # the flake checkout, owned by admin, as in production
 mv /home/homelab.tmp /home/admin/homelab
-chown -R admin:admin /home/admin/homelab
-runuser -u admin -- sh -c 'cd ~/homelab && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A && git commit -qm "lab: initial homelab flake"'
+mv /home/homelab-input.tmp /home/admin/homelab-input
+chown -R admin:admin /home/admin/homelab /home/admin/homelab-input
+# the flake's input (a second local git flake), then the checkout with its flake.lock committed
+runuser -u admin -- sh -c 'cd ~/homelab-input && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A && git commit -qm "lab input: motd 1.0"'
+runuser -u admin -- sh -c 'cd ~/homelab && git init -q && git config user.name "Lab Admin" && git config user.email admin@frame.lab && git add -A'
+# nix runs as root here (no daemon while provisioning); it may `git add` the new lock: admin owns all again
+(cd /home/admin/homelab && nix flake lock && chown -R admin:admin /home/admin/homelab)
+runuser -u admin -- sh -c 'cd ~/homelab && git add flake.lock && git commit -qm "lab: initial homelab flake"'
 # its upstream: a bare repository (~/upstream.git on every host, from the base); the checkout
 # tracks frame2's over the lab's SSH (admin's lab key, /etc/ssh/ssh_known_hosts), so fetch and
 # ahead/behind are real. origin/main starts at the initial commit (no fetch while provisioning).

@@ -9,6 +9,7 @@ import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
 import { jobRunner } from "@/lib/jobs";
+import { broadcastCheckoutChanged } from "@/lib/live/io";
 import { fetchCheckout, pullCheckout } from "@/lib/machine/checkout";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
 import type { FetchReply, PullReply } from "@/components/checkout/types";
@@ -38,6 +39,7 @@ export async function fetchCheckoutAction(machine: unknown): Promise<FetchReply>
         ? ""
         : read.error;
     await audit(who.user, who.ctx.address, "checkout.fetch", read.ok ? "ok" : "failed", target, detail);
+    if (read.ok) broadcastCheckoutChanged(parsed.data.machine);
     return read.ok ? { ok: true, behind: read.state.behind, ahead: read.state.ahead } : { ok: false, message: read.error };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
@@ -82,6 +84,7 @@ export async function pullCheckoutAction(machine: unknown, commit: unknown): Pro
       target,
       `fast-forward to ${hash.slice(0, 7)}${head ? `; HEAD ${head}` : ""}`,
     );
+    broadcastCheckoutChanged(name);
     return { ok: true, head: read.ok ? (read.state.head?.hash ?? null) : null };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;

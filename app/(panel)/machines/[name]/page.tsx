@@ -17,7 +17,10 @@ import { machineLive } from "@/lib/machine/live-status";
 import { machineCheckout } from "@/lib/machine/checkout";
 import { FetchButton } from "@/components/checkout/fetch-button";
 import { PullButton } from "@/components/checkout/pull-button";
+import { InputUpdate } from "@/components/checkout/input-update";
 import { fetchCheckoutAction, pullCheckoutAction } from "./checkout-actions";
+import { ScheduleSelect } from "@/components/checkout/schedule-select";
+import { acceptFlakeUpdateAction, cancelFlakeUpdateAction, setFlakeScheduleAction } from "./flake-update-actions";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
@@ -89,6 +92,12 @@ export default async function MachinePage({ params, searchParams }: Props) {
               pull={(p) => <PullButton machine={m.name} {...p} pullAction={pullCheckoutAction} denied={denied} />}
             />
           </Suspense>
+          <InputUpdate
+            job={data.inputUpdate}
+            schedule={<ScheduleSelect value={data.flakeSchedule} set={can(user, "inventory:write") ? setFlakeScheduleAction : null} />}
+            accept={acceptFlakeUpdateAction}
+            cancel={cancelFlakeUpdateAction}
+          />
         </Section>
 
         <Section

@@ -20,6 +20,8 @@ done
 printf '%s\n' "$version" >"$out/nixos-version"
 printf '%s\n' "$variant" >"$out/lab-variant"
 printf '%s\n' "$host" >"$out/lab-host"
+# the input's package, referenced (so it is in the system's closure) as NixOS links etc/motd
+/bin/mkdir -p "$out/etc" && /bin/ln -s "$motd/etc/motd" "$out/etc/motd"
 /bin/cp "$stc" "$out/bin/switch-to-configuration"
 /bin/chmod 555 "$out/bin/switch-to-configuration"
 echo "system $version for $host built"

@@ -2,7 +2,8 @@
 # config.system.build.toplevel is a derivation whose output looks enough like a NixOS system
 # (nixos-version, etc/systemd/system/*.service, bin/switch-to-configuration) for the panel and the
 # lab tests. Like a real toplevel it has no deploy-rs files: deploy-rs-lib.nix wraps it.
-{ host, system, variantText }:
+# `lab-input` (the flake's input) gives the package lab-motd-<version>, referenced by the toplevel.
+{ host, system, variantText, lab-input }:
 let
   lines = builtins.filter (l: builtins.isString l && l != "") (builtins.split "\n" variantText);
   variant = if lines == [ ] then "base" else builtins.head lines;
@@ -21,6 +22,15 @@ let
   slowSeconds = if variant != "slow" then 0
     else if secondsLines == [ ] then 75
     else builtins.fromJSON (builtins.head (builtins.match "seconds=([0-9]+)" (builtins.head secondsLines)));
+  trim = s: builtins.head (builtins.match "[[:space:]]*([^[:space:]]*)[[:space:]]*" s);
+  motdVersion = trim (builtins.readFile "${lab-input}/version");
+  motd = derivation {
+    name = "lab-motd-${motdVersion}";
+    inherit system;
+    builder = "/bin/sh";
+    text = builtins.readFile "${lab-input}/motd";
+    args = [ "-c" "/bin/mkdir -p $out/etc && printf '%s' \"$text\" >$out/etc/motd" ];
+  };
   toplevel = assert _check; derivation ({
     name = "nixos-system-${host}-${version}";
     inherit system;
@@ -29,6 +39,7 @@ let
     inherit host variant version nonce slowSeconds;
     unitNames = builtins.concatStringsSep " " unitNames;
     stc = ./switch-to-configuration.sh;
+    inherit motd;
   } // builtins.listToAttrs (map (n: { name = "unit_${n}"; value = units.${n}; }) unitNames));
 in {
   inherit host variant;
