@@ -28,6 +28,7 @@ import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
 import { sshSettingsFromEnv } from "./lib/ssh/settings";
 import { startAuditRetention } from "./lib/auth/audit-retention";
 import { historyStore, startHealthHistory } from "./lib/history/registry";
+import { startNotifications } from "./lib/notify/registry";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import { setupHint } from "./lib/auth/setup-hint";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
   const monitor = healthMonitor();
   // Every round's results go to the health history (from the first round on); roll-up at start, then every 10 min.
   const stopHistory = startHealthHistory(historyStore(), monitor, log);
+  // Service/machine transitions (with a grace period) and finished deploys become notifications; pending ones resume.
+  const stopNotify = startNotifications(monitor, jobRunner(), log);
   await Promise.all([app.prepare(), monitor.start()]);
   const handle = app.getRequestHandler();
 
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     monitor.stop();
     stopHistory();
+    stopNotify();
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
     // Remote journalctl processes are killed before the SSH connections go away with the process.
