@@ -218,3 +218,17 @@ describe("notifications", () => {
     });
   });
 });
+
+describe("drift", () => {
+  it("becomes an event only when the machine runs something the panel did not leave", async () => {
+    const { driftEvent } = await import("./drift-rules");
+    expect(driftEvent("frame1", "/nix/store/a", { state: "matches", text: "in sync", jobId: 3 })).toBeNull();
+    expect(driftEvent("frame1", null, { state: "unknown", text: "?" })).toBeNull();
+    const e = driftEvent("frame1", "/nix/store/b", {
+      state: "outside",
+      text: "changed outside the panel since the last deploy (#3)",
+      jobId: 3,
+    });
+    expect(e).toMatchObject({ kind: "drift", key: "drift:frame1:/nix/store/b:3", subject: "machine:frame1" });
+  });
+});
