@@ -232,3 +232,31 @@ describe("drift", () => {
     expect(e).toMatchObject({ kind: "drift", key: "drift:frame1:/nix/store/b:3", subject: "machine:frame1" });
   });
 });
+
+describe("pruning", () => {
+  it("deletes old events with their deliveries but keeps each subject's last down/up", async () => {
+    const { pruneNotifications } = await import("./prune");
+    await channel({ name: "hook", kind: "webhook", url: http.url("/hook") });
+    const n = notifier();
+    const old = new Date(Date.now() - 100 * 86_400_000);
+    for (const [key, kind] of [
+      ["a", "service-down"],
+      ["b", "service-up"],
+      ["c", "drift"],
+      ["d", "service-down"],
+    ] as const) {
+      const { eventId } = await n.notify({
+        kind,
+        key,
+        subject: key === "d" ? "service:other" : "service:grafana",
+        title: key,
+        message: key,
+      });
+      if (key !== "d") await db().notifyEvent.update({ where: { id: eventId }, data: { createdAt: old } });
+    }
+    expect(await db().notifyDelivery.count()).toBe(4);
+    expect(await pruneNotifications(db(), 90, Date.now())).toBe(2);
+    expect((await db().notifyEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.key)).toEqual(["b", "d"]);
+    expect(await db().notifyDelivery.count()).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@ import { env } from "../env";
 import { HealthRules } from "./health-rules";
 import { jobEvent, type JobUpdateLike } from "./job-rules";
 import { Notifier } from "./notifier";
+import { pruneNotifications } from "./prune";
 import type { NotifyInput } from "./types";
 
 const KEY = Symbol.for("homelab-panel.notify");
@@ -51,7 +52,12 @@ export function startNotifications(monitor: Rounds, runner: Jobs, log: (message:
   monitor.on("round", onRound);
   runner.on("job", onJob);
   void n.start().catch(fail);
+  const prune = () => void pruneNotifications(db(), env().HEALTH_HISTORY_DAYS, Date.now()).catch(fail);
+  prune();
+  const daily = setInterval(prune, 86_400_000);
+  daily.unref();
   return () => {
+    clearInterval(daily);
     monitor.off("round", onRound as never);
     runner.off("job", onJob as never);
     n.stop();
