@@ -14,15 +14,16 @@ const SECRET = "hmac-secret-typed-once";
 let server: RunningServer;
 let receiver: Server;
 let hookUrl = "";
-const got: { headers: IncomingHttpHeaders; body: string }[] = [];
+const got: { path: string; headers: IncomingHttpHeaders; body: string }[] = [];
 
 test.beforeAll(async ({ browser }) => {
   receiver = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
-      got.push({ headers: req.headers, body });
-      res.end("ok");
+      got.push({ path: req.url ?? "", headers: req.headers, body });
+      if (req.url === "/broken") res.writeHead(503).end("receiver down");
+      else res.end("ok");
     });
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
@@ -80,6 +81,32 @@ test("an admin adds a webhook channel; 'Send test' arrives signed and shows succ
   expect(await sidewaysOverflow(page)).toBe(0);
 
   // Clean up for the other viewport's run (the database is shared by both projects).
+  page.once("dialog", (d) => void d.accept());
+  await row.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("channel-row")).toHaveCount(0);
+});
+
+test("a channel whose sends keep failing shows the error inline and is marked failing", async ({ page }) => {
+  got.length = 0;
+  await apiLogin(page.request, server.url);
+  await page.goto(`${server.url}/settings/notifications`);
+  const form = page.getByTestId("channel-form-new");
+  await form.getByLabel("Name").fill("broken hook");
+  await form.getByLabel("Kind").selectOption("webhook");
+  await form.getByLabel("Webhook URL").fill(hookUrl.replace("/panel-hook", "/broken"));
+  await form.getByRole("button", { name: "Add channel" }).click();
+  await expect(form.getByTestId("action-message")).toHaveText("Saved.");
+  const row = page.getByTestId("channel-row").filter({ hasText: "broken hook" });
+  await expect(row.getByTestId("channel-failing")).toHaveCount(0);
+  for (let i = 1; i <= 3; i++) {
+    await row.getByRole("button", { name: "Send test to broken hook" }).click();
+    // Each send has arrived (the same message would show at once after the first).
+    await expect.poll(() => got.filter((g) => g.path === "/broken").length).toBe(i);
+    await expect(row.getByTestId("test-result")).toHaveText("Failed: HTTP 503: receiver down");
+    await expect(row.getByRole("button", { name: "Send test to broken hook" })).toBeEnabled();
+  }
+  await page.reload();
+  await expect(row.getByTestId("channel-failing")).toHaveText("failing (3 failed in a row)");
   page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("channel-row")).toHaveCount(0);
