@@ -30,6 +30,11 @@ export const envSchema = z.object({
   NOTIFY_GRACE_CHECKS: int(1, 100).default(2),
   /** Time-out of each outbound notification (ntfy, webhook, SMTP), in ms. */
   NOTIFY_TIMEOUT_MS: int(500, 120_000).default(10_000),
+  /** Folders notification secret files may be read from (comma-separated absolute paths). */
+  NOTIFY_SECRET_DIRS: z
+    .string()
+    .regex(/^\/[^,]*(,\/[^,]*)*$/, "must be absolute paths separated by commas, e.g. /run/agenix,/run/secrets")
+    .default("/run/agenix,/run/secrets"),
   /** Origins the panel is served at (e.g. https://local.kaifer.dev); default: loopback on PORT. */
   PUBLIC_ORIGINS: z.string().default(""),
   /** Reverse proxies (e.g. Caddy on 127.0.0.1) whose X-Forwarded-* headers are believed. */
@@ -134,5 +139,13 @@ export function publicOrigins(e: Env = env()): string[] {
 export function trustedProxies(e: Env = env()): string[] {
   return e.TRUSTED_PROXIES.split(",")
     .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** NOTIFY_SECRET_DIRS as a list. */
+export function notifySecretDirs(): string[] {
+  return env()
+    .NOTIFY_SECRET_DIRS.split(",")
+    .map((d) => d.trim())
     .filter(Boolean);
 }

@@ -9,7 +9,7 @@ import type { Message } from "./types";
 
 export type ChannelRow = { id: number; name: string; kind: string; config: string; secret: string | null; secretFile: string | null };
 
-export async function sendThrough(c: ChannelRow, m: Message, timeoutMs: number): Promise<void> {
+export async function sendThrough(c: ChannelRow, m: Message, timeoutMs: number, secretDirs: readonly string[]): Promise<void> {
   const kind = c.kind as ChannelKind;
   const schema = configSchemas[kind];
   if (!schema) throw new Error(`unknown channel kind ${c.kind}`);
@@ -21,7 +21,7 @@ export async function sendThrough(c: ChannelRow, m: Message, timeoutMs: number):
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`the stored settings are invalid: ${parsed.error.issues[0]?.message ?? "?"}`);
-  const secret = await channelSecret(c);
+  const secret = await channelSecret(c, secretDirs);
   if (kind === "ntfy") return sendNtfy(configSchemas.ntfy.parse(raw), secret, m, timeoutMs);
   if (kind === "webhook") return sendWebhook(configSchemas.webhook.parse(raw), secret, m, timeoutMs);
   return sendEmail(configSchemas.email.parse(raw), secret, m, timeoutMs);

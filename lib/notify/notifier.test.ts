@@ -1,7 +1,7 @@
 // Notifications end to end inside the process: real SQLite, a real HTTP receiver for ntfy and the
 // webhook, a real SMTP server; time is driven through the notifier's clock (no sleeps).
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { parseChannelForm } from "../validation/notify";
 import { HealthRules } from "./health-rules";
 import { jobEvent } from "./job-rules";
 import { Notifier } from "./notifier";
+import { secretFileAllowed } from "./secret";
 import { httpReceiver, smtpReceiver } from "./receivers.test-support";
 import { deliveryLog, listChannels, saveChannel } from "./settings";
 
@@ -34,7 +35,8 @@ afterAll(async () => {
 });
 
 let clock = 1_700_000_000_000;
-const notifier = () => new Notifier({ db, now: () => clock, schedule: false, baseDelayMs: 30_000, maxAttempts: 5, timeoutMs: 5_000 });
+const notifier = () =>
+  new Notifier({ db, now: () => clock, schedule: false, baseDelayMs: 30_000, maxAttempts: 5, timeoutMs: 5_000, secretDirs: [dir] });
 
 async function channel(values: Record<string, string>, rules = ALL): Promise<number> {
   const parsed = parseChannelForm(values, rules);
@@ -197,6 +199,15 @@ describe("notifications", () => {
     expect(http.received.map((r) => r.headers.authorization)).toEqual(["Bearer first", "Bearer second"]);
     await channel({ id: String(id), name: "phone", kind: "ntfy", url: http.url("/t"), secretFile: join(dir, "missing") });
     expect(await n.sendTest(id)).toEqual({ ok: false, error: expect.stringContaining("cannot read the secret file") });
+    // Files outside the allowed folders are never read, also through a link from inside them.
+    symlinkSync("/etc/hostname", join(dir, "link-out"));
+    for (const outside of ["/etc/hostname", join(dir, "link-out"), `${dir}/../${dir.split("/").at(-1)}-x/../../etc/hostname`]) {
+      await channel({ id: String(id), name: "phone", kind: "ntfy", url: http.url("/t"), secretFile: outside });
+      expect(await n.sendTest(id)).toEqual({ ok: false, error: expect.stringMatching(/not under|cannot read/) });
+    }
+    expect(secretFileAllowed("/run/agenix/ntfy", ["/run/agenix"])).toBe(true);
+    expect(secretFileAllowed("/run/agenix/../../etc/shadow", ["/run/agenix"])).toBe(false);
+    expect(secretFileAllowed("/run/agenixx/t", ["/run/agenix"])).toBe(false);
     expect(http.received).toHaveLength(2);
     // The listing never carries a stored secret.
     await channel({ id: String(id), name: "phone", kind: "ntfy", url: http.url("/t"), secret: "tk_stored" });

@@ -14,6 +14,8 @@ export type NotifierOptions = {
   maxAttempts?: number;
   baseDelayMs?: number;
   timeoutMs?: number;
+  /** Folders secret files may be read from. */
+  secretDirs?: readonly string[];
   /** false: no timers; the caller runs `runDue()` (tests). */
   schedule?: boolean;
   log?: (message: string) => void;
@@ -165,7 +167,7 @@ export class Notifier {
   private async attempt(c: ChannelRow, m: Message): Promise<string | null> {
     let error: string | null = null;
     try {
-      await sendThrough(c, m, this.timeoutMs);
+      await sendThrough(c, m, this.timeoutMs, this.opts.secretDirs ?? []);
     } catch (err) {
       error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "failed";
     }

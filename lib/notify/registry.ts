@@ -3,7 +3,7 @@ import "server-only";
 // health rounds and finished jobs become events. lib/health and lib/jobs know nothing of this: their
 // emitters are listened to here (server.ts connects them).
 import { db } from "../db/client";
-import { env } from "../env";
+import { env, notifySecretDirs } from "../env";
 import { HealthRules } from "./health-rules";
 import { jobEvent, type JobUpdateLike } from "./job-rules";
 import { Notifier } from "./notifier";
@@ -14,7 +14,12 @@ const KEY = Symbol.for("homelab-panel.notify");
 const holder = globalThis as { [KEY]?: Notifier };
 
 export function notifier(): Notifier {
-  holder[KEY] ??= new Notifier({ db, timeoutMs: env().NOTIFY_TIMEOUT_MS, log: (m) => console.log(`[panel] ${m}`) });
+  holder[KEY] ??= new Notifier({
+    db,
+    timeoutMs: env().NOTIFY_TIMEOUT_MS,
+    secretDirs: notifySecretDirs(),
+    log: (m) => console.log(`[panel] ${m}`),
+  });
   return holder[KEY];
 }
 

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { audit } from "@/lib/auth/audit";
 import { requireAction } from "@/lib/auth/current";
 import { DomainError } from "@/lib/errors";
+import { notifySecretDirs } from "@/lib/env";
 import { notifier } from "@/lib/notify/registry";
+import { secretFileAllowed } from "@/lib/notify/secret";
 import { deleteChannel, saveChannel } from "@/lib/notify/settings";
 import { formToObject } from "@/lib/validation/form";
 import type { FormState } from "@/lib/validation/form-state";
@@ -37,6 +39,11 @@ export async function saveChannelAction(_prev: FormState, form: FormData): Promi
   if ("denied" in who) return { message: who.denied };
   const parsed = parseChannelForm(values, rules);
   if (!parsed.ok) return { message: "Nothing was saved.", fields: parsed.fields, values: keep(values) };
+  const dirs = notifySecretDirs();
+  if (parsed.data.secretFile && !secretFileAllowed(parsed.data.secretFile, dirs)) {
+    const secretFile = `Secret files are read only under ${dirs.join(", ")} (NOTIFY_SECRET_DIRS).`;
+    return { message: "Nothing was saved.", fields: { secretFile }, values: keep(values) };
+  }
   try {
     await saveChannel(parsed.data);
   } catch (err) {
