@@ -9,6 +9,7 @@ import { db } from "./lib/db/client";
 import { seedOnce } from "./lib/db/seed";
 import { healthMonitor } from "./lib/health/registry";
 import { jobRunner } from "./lib/jobs";
+import { onFlakeUpdatesAvailable } from "./lib/machine/flake-events";
 import { startFlakeSchedule } from "./lib/machine/flake-schedule";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
@@ -29,6 +30,7 @@ import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
 import { sshSettingsFromEnv } from "./lib/ssh/settings";
 import { startAuditRetention } from "./lib/auth/audit-retention";
 import { historyStore, startHealthHistory } from "./lib/history/registry";
+import { startNotifications } from "./lib/notify/registry";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import { setupHint } from "./lib/auth/setup-hint";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   const monitor = healthMonitor();
   // Every round's results go to the health history (from the first round on); roll-up at start, then every 10 min.
   const stopHistory = startHealthHistory(historyStore(), monitor, log);
+  // Service/machine transitions (with a grace period) and finished deploys become notifications; pending ones resume.
+  const stopNotify = startNotifications(monitor, jobRunner(), log, onFlakeUpdatesAvailable);
   await Promise.all([app.prepare(), monitor.start()]);
   const handle = app.getRequestHandler();
 
@@ -153,6 +157,7 @@ async function main(): Promise<void> {
     monitor.stop();
     stopHistory();
     stopFlakeSchedule();
+    stopNotify();
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
     // Remote journalctl processes are killed before the SSH connections go away with the process.

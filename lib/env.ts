@@ -26,6 +26,15 @@ export const envSchema = z.object({
   HEALTH_CHECK_ALLOW: z.string().default("inventory"),
   /** Health history (lib/history): hourly roll-ups and incidents are kept this many days (samples a day). */
   HEALTH_HISTORY_DAYS: int(1, 3650).default(90),
+  /** Notifications (lib/notify): a service or machine is reported down after this many down checks in a row. */
+  NOTIFY_GRACE_CHECKS: int(1, 100).default(2),
+  /** Time-out of each outbound notification (ntfy, webhook, SMTP), in ms. */
+  NOTIFY_TIMEOUT_MS: int(500, 120_000).default(10_000),
+  /** Folders notification secret files may be read from (comma-separated absolute paths). */
+  NOTIFY_SECRET_DIRS: z
+    .string()
+    .regex(/^\/[^,]*(,\/[^,]*)*$/, "must be absolute paths separated by commas, e.g. /run/agenix,/run/secrets")
+    .default("/run/agenix,/run/secrets"),
   /** Origins the panel is served at (e.g. https://local.kaifer.dev); default: loopback on PORT. */
   PUBLIC_ORIGINS: z.string().default(""),
   /** Reverse proxies (e.g. Caddy on 127.0.0.1) whose X-Forwarded-* headers are believed. */
@@ -130,5 +139,13 @@ export function publicOrigins(e: Env = env()): string[] {
 export function trustedProxies(e: Env = env()): string[] {
   return e.TRUSTED_PROXIES.split(",")
     .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** NOTIFY_SECRET_DIRS as a list. */
+export function notifySecretDirs(): string[] {
+  return env()
+    .NOTIFY_SECRET_DIRS.split(",")
+    .map((d) => d.trim())
     .filter(Boolean);
 }

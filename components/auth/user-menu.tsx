@@ -35,6 +35,11 @@ export function UserMenu({ user }: { user: Principal }) {
           Users
         </Link>
       )}
+      {can(user, "notify:manage") && (
+        <Link prefetch={false} href="/settings/notifications" className={link}>
+          Notifications
+        </Link>
+      )}
       <Link prefetch={false} href="/account" className={link} data-testid="user-menu">
         {visible(user.name)} <span className="ml-1 text-xs text-(--color-muted)">({user.role})</span>
       </Link>

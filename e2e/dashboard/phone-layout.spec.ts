@@ -116,6 +116,7 @@ test("phone: every page fits the width; tables keep their important columns on s
     "/account",
     "/inventory/import",
     "/services/caddy",
+    "/settings/notifications",
   ]) {
     await page.goto(`${server.url}${path}`);
     expect.soft(await sidewaysOverflow(page), `${path} scrolls sideways`).toBe(0);

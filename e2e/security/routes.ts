@@ -30,6 +30,8 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/(panel)/account/page.tsx", path: "/account", method: "GET", needs: "account:manage" },
   { file: "app/(panel)/users/page.tsx", path: "/users", method: "GET", needs: "users:manage" },
   { file: "app/(panel)/audit/page.tsx", path: "/audit", method: "GET", needs: "audit:read" },
+  // Notification channels hold secrets and send to the outside: admins only (others get 403, anonymous the login).
+  { file: "app/(panel)/settings/notifications/page.tsx", path: "/settings/notifications", method: "GET", needs: "notify:manage" },
   { file: "app/api/audit/route.ts", path: "/api/audit", method: "GET", needs: "audit:read" },
   // Jobs (lib/jobs). The matrix DB's seeded frame1 is unreachable: started jobs fail fast, job 1 exists.
   {
@@ -124,6 +126,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/(panel)/users/actions.ts", name: "addUser", needs: "users:manage" },
   { file: "app/(panel)/users/actions.ts", name: "setRole", needs: "users:manage" },
   { file: "app/(panel)/users/actions.ts", name: "removeUser", needs: "users:manage" },
+  { file: "app/(panel)/settings/notifications/actions.ts", name: "saveChannelAction", needs: "notify:manage" },
+  { file: "app/(panel)/settings/notifications/actions.ts", name: "deleteChannelAction", needs: "notify:manage" },
+  { file: "app/(panel)/settings/notifications/actions.ts", name: "sendTestAction", needs: "notify:manage" },
   { file: "app/(panel)/account/actions.ts", name: "changePassword", needs: "account:manage" },
   { file: "app/(panel)/account/actions.ts", name: "startTotp", needs: "account:manage" },
   { file: "app/(panel)/account/actions.ts", name: "confirmTotp", needs: "account:manage" },

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "sshkey:create": ["admin"],
   "audit:read": ["admin"],
   "users:manage": ["admin"],
+  /** Notification channels and rules (they hold secrets and send to the outside): admins only; others cannot open the page. */
+  "notify:manage": ["admin"],
   "account:manage": ["admin", "operator", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -12,6 +12,8 @@ import { UnitsList, type RestartResult, type UnitRow } from "@/components/deploy
 import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
 import { alignUnits } from "@/lib/jobs/check-results";
 import { driftOf } from "@/lib/machine/drift";
+import { driftEvent } from "@/lib/notify/drift-rules";
+import { notifyEvent } from "@/lib/notify/registry";
 import { generationJobs, previousGeneration } from "@/lib/machine/generation-jobs";
 import type { CheckoutRead } from "@/lib/machine/checkout";
 import { deployedCommit, headMoved } from "@/lib/machine/deployed-commit";
@@ -25,6 +27,9 @@ type StatusProps = { live: Promise<MachineLive>; checkout: Promise<CheckoutRead>
 export async function LiveStatus({ live, checkout, data }: StatusProps) {
   const [l, co] = await Promise.all([live, checkout]);
   const drift = driftOf(l.system?.path ?? null, data.lastChange, data.earlierSystems);
+  // The running system is only read here (over SSH, when the page is seen): drift is reported from here, once per system.
+  const found = driftEvent(data.machine.name, l.system?.path ?? null, drift);
+  if (found) void notifyEvent(found);
   const deployed = deployedCommit(data.machine.name, l.system?.path ?? null, data.deploys);
   const moved = headMoved(deployed, co.ok ? co.state.head : null);
   return <MachineStatus live={l} drift={drift} machine={data.machine.name} deployed={deployed} headMoved={moved} />;
