@@ -5,6 +5,7 @@
 import type { HealthSnapshot } from "../health/types";
 import type { Unrecognised } from "../parse/unrecognised";
 import type { MachineBusy, WireJob } from "../wire/job";
+import type { MetricsRange, WireMetrics, WireSeries } from "../metrics/types";
 import type { LineBatch, PlainLine } from "../wire/log-batch";
 
 export type { MachineBusy, WireJob } from "../wire/job";
@@ -68,6 +69,8 @@ export type ServerToClient = {
   "job:resync": (p: { jobId: number; after: number }) => void;
   "machine:jobs": (p: MachineJobs) => void;
   "units:state": (p: WireUnits) => void;
+  /** A machine's resources, pushed on every reading of its shared loop (figures null = no data, with why). */
+  "metrics:state": (p: WireMetrics) => void;
   /** `unrecognised`: journalctl lines of this stream that were not entries so far (sent when it grew). */
   "journal:entries": (p: { streamId: string; entries: WireJournalEntry[]; unrecognised?: Unrecognised }) => void;
   /** The remote journalctl ended or failed; the stream is gone. */
@@ -84,6 +87,9 @@ export type ClientToServer = {
   "machine:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
   "units:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireUnits | null }>) => void;
   "units:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
+  "metrics:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireMetrics | null }>) => void;
+  "metrics:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
+  "metrics:range": (p: { machine: string; range: MetricsRange }, ack?: Ack<{ series: WireSeries }>) => void;
   "journal:subscribe": (p: JournalFilter, ack?: Ack<{ streamId: string }>) => void;
   "journal:unsubscribe": (p: { streamId: string }, ack?: Ack<object>) => void;
 };
