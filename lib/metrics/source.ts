@@ -43,3 +43,10 @@ export async function loadSource(db: Db, machine: string): Promise<MetricsSource
   if (!m) throw new NotFoundError(`No machine named "${machine}".`);
   return sourceFor(m);
 }
+
+/** GRAFANA_URL for a machine's page: `{machine}` in it becomes the machine's name; null when unset. */
+export function grafanaLink(machine: string, e: Pick<Env, "GRAFANA_URL"> = env()): string | null {
+  return e.GRAFANA_URL
+    ? e.GRAFANA_URL.replaceAll("{machine}", encodeURIComponent(machine)).replaceAll("%7Bmachine%7D", encodeURIComponent(machine))
+    : null;
+}

@@ -21,6 +21,8 @@ import { PullButton } from "@/components/checkout/pull-button";
 import { fetchCheckoutAction, pullCheckoutAction } from "./checkout-actions";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
+import { MachineResources } from "@/components/metrics/machine-resources";
+import { grafanaLink } from "@/lib/metrics/source";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
 import { runCheckAction } from "./check-actions";
@@ -83,6 +85,10 @@ export default async function MachinePage({ params, searchParams }: Props) {
           >
             <LiveStatus live={live} checkout={checkout} data={data} />
           </Suspense>
+        </Section>
+
+        <Section id="resources" title="Resources" testId="resources-card">
+          <MachineResources machine={m.name} grafanaUrl={grafanaLink(m.name)} />
         </Section>
 
         <Section id="checkout" title="Flake checkout" testId="checkout-card">
