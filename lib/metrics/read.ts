@@ -5,9 +5,11 @@ import { parseExposition } from "./exposition";
 import { fetchText, MetricsSourceError } from "./http";
 import { countersOf, nodeFigures, type Counters } from "./node-figures";
 import { query, type InstantSample } from "./promql";
-import { figureQueries, instanceSelector, type FigureQuery } from "./queries";
+import { combinedQuery, figureQueries, instanceSelector, type FigureQuery } from "./queries";
 import type { MetricsSource } from "./source";
 import type { DiskFigure, MachineFigures } from "./types";
+
+const FIGURES = Object.keys(figureQueries("")) as FigureQuery[];
 
 export type ReadLimits = { timeoutMs: number; signal?: AbortSignal };
 export type ReadMemory = { counters: Counters | null };
@@ -27,10 +29,11 @@ export async function readFigures(source: MetricsSource, memory: ReadMemory, lim
     memory.counters = now;
     return figures;
   }
-  const queries = figureQueries(instanceSelector(source.instances));
-  const names = Object.keys(queries) as FigureQuery[];
-  const answers = await Promise.all(names.map((n) => query(source.url, queries[n], { ...limits, maxBytes: QUERY_MAX_BYTES })));
-  const r = Object.fromEntries(names.map((n, i) => [n, answers[i]])) as Record<FigureQuery, InstantSample[]>;
+  const answer = await query(source.url, combinedQuery(instanceSelector(source.instances)), { ...limits, maxBytes: QUERY_MAX_BYTES });
+  const r = Object.fromEntries(FIGURES.map((n) => [n, answer.filter((s) => s.metric.figure === n)])) as Record<
+    FigureQuery,
+    InstantSample[]
+  >;
   if (r.memTotal.length === 0 && r.load1.length === 0 && r.uptime.length === 0) {
     throw new MetricsSourceError(`VictoriaMetrics at ${source.url} has no node_exporter series for ${source.instances.join(" or ")}.`);
   }

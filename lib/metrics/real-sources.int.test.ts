@@ -80,8 +80,8 @@ describe.skipIf(!existsSync(NODE) || !existsSync(VM))("real node_exporter and Vi
     );
   }, 120_000);
 
-  afterAll(() => {
-    for (const p of procs) p.kill("SIGTERM");
+  afterAll(async () => {
+    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : (p.once("exit", r), p.kill("SIGTERM"))))));
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
