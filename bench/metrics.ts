@@ -126,7 +126,11 @@ async function main(): Promise<void> {
     );
     if (direct.failed + promql.failed > 0) process.exitCode = 1;
   } finally {
-    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : (p.once("exit", r), p.kill("SIGTERM"))))));
+    await Promise.all(
+      procs.map(
+        (p) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : (p.once("exit", r), p.kill("SIGTERM")))),
+      ),
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -26,6 +26,8 @@ export function figureQueries(sel: string, w = "1m") {
     uptime: `node_time_seconds{${sel}} - node_boot_time_seconds{${sel}}`,
     netIn: `sum(rate(node_network_receive_bytes_total{${nic(sel)}}[${w}]))`,
     netOut: `sum(rate(node_network_transmit_bytes_total{${nic(sel)}}[${w}]))`,
+    /** The scrape's own series: 0 while VictoriaMetrics cannot reach the node_exporter. */
+    up: `max(up{${sel}})`,
   };
 }
 

@@ -34,6 +34,11 @@ export async function readFigures(source: MetricsSource, memory: ReadMemory, lim
     FigureQuery,
     InstantSample[]
   >;
+  if (first(r.up) === 0) {
+    throw new MetricsSourceError(
+      `node_exporter of ${source.instances[0]} is down: VictoriaMetrics at ${source.url} cannot scrape it (up = 0).`,
+    );
+  }
   if (r.memTotal.length === 0 && r.load1.length === 0 && r.uptime.length === 0) {
     throw new MetricsSourceError(`VictoriaMetrics at ${source.url} has no node_exporter series for ${source.instances.join(" or ")}.`);
   }

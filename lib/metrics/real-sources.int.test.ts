@@ -81,7 +81,11 @@ describe.skipIf(!existsSync(NODE) || !existsSync(VM))("real node_exporter and Vi
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : (p.once("exit", r), p.kill("SIGTERM"))))));
+    await Promise.all(
+      procs.map(
+        (p) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : (p.once("exit", r), p.kill("SIGTERM")))),
+      ),
+    );
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -115,6 +119,19 @@ describe.skipIf(!existsSync(NODE) || !existsSync(VM))("real node_exporter and Vi
   it("says so when VictoriaMetrics has no series of the machine", async () => {
     const read = readFigures({ kind: "victoriametrics", url: vmUrl, instances: ["nowhere"] }, { counters: null }, limits);
     await expect(read).rejects.toThrow(/no node_exporter series for nowhere/);
+  });
+
+  // Last in this block: it stops the node_exporter.
+  it("says the node_exporter is down once VictoriaMetrics cannot scrape it (up = 0)", async () => {
+    procs[0].kill("SIGTERM");
+    const source: MetricsSource = { kind: "victoriametrics", url: vmUrl, instances };
+    const why = await until("VictoriaMetrics to see the scrape fail", async () =>
+      readFigures(source, { counters: null }, limits).then(
+        () => null,
+        (err: unknown) => (err instanceof MetricsSourceError && /up = 0/.test(err.message) ? err.message : null),
+      ),
+    );
+    expect(why).toMatch(/node_exporter of 127\.0\.0\.1 is down/);
   });
 
   it("a shared loop pushes figures, then 'no data' with why when node_exporter is gone", async () => {
