@@ -29,7 +29,7 @@ let
     inherit host variant version nonce slowSeconds;
     unitNames = builtins.concatStringsSep " " unitNames;
     stc = ./switch-to-configuration.sh;
-  } // builtins.listToAttrs (map (n: { name = "unit_${n}"; value = units.${n}; }) unitNames));
+  } // builtins.listToAttrs (map (n: { name = "unit_${builtins.replaceStrings [ "-" ] [ "_" ] n}"; value = units.${n}; }) unitNames));
 in {
   inherit host variant;
   config = {
