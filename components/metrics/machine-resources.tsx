@@ -8,7 +8,8 @@ import { pct, rate, size, uptime } from "@/lib/metrics/format";
 import { METRICS_RANGES, type MetricsRange, type WireSeries } from "@/lib/metrics/types";
 import { LineChart } from "./line-chart";
 
-type Answer = { ok: true; series: WireSeries } | { ok: false; error: { message: string } };
+/** `series` null: no charts, and `reason` says why (a node_exporter source keeps no history). */
+type Answer = { ok: true; series: WireSeries | null; reason: string | null } | { ok: false; error: { message: string } };
 
 export function MachineResources({ machine, grafanaUrl }: { machine: string; grafanaUrl: string | null }) {
   const state = useMetrics([machine])[machine];
@@ -20,7 +21,7 @@ export function MachineResources({ machine, grafanaUrl }: { machine: string; gra
     let gone = false;
     const ask = () =>
       socket.emit("metrics:range", { machine, range }, (r: Answer) => {
-        if (!gone) setCharts({ range, series: r.ok ? r.series : null, error: r.ok ? null : r.error.message });
+        if (!gone) setCharts({ range, series: r.ok ? r.series : null, error: r.ok ? r.reason : r.error.message });
       });
     if (socket.connected) ask();
     else socket.once("connect", ask);

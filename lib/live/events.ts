@@ -89,7 +89,10 @@ export type ClientToServer = {
   "units:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
   "metrics:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireMetrics | null }>) => void;
   "metrics:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
-  "metrics:range": (p: { machine: string; range: MetricsRange }, ack?: Ack<{ series: WireSeries }>) => void;
+  "metrics:range": (
+    p: { machine: string; range: MetricsRange },
+    ack?: Ack<{ series: WireSeries; reason: null } | { series: null; reason: string }>,
+  ) => void;
   "journal:subscribe": (p: JournalFilter, ack?: Ack<{ streamId: string }>) => void;
   "journal:unsubscribe": (p: { streamId: string }, ack?: Ack<object>) => void;
 };

@@ -6,6 +6,7 @@ import "server-only";
 import type { Server, Socket } from "socket.io";
 import type { Db } from "../db/client";
 import { MetricsLoop, type MetricsLoopDeps } from "../metrics/loop";
+import { MetricsSourceError } from "../metrics/http";
 import { readFigures } from "../metrics/read";
 import { readSeries } from "../metrics/series";
 import { loadSource } from "../metrics/source";
@@ -93,8 +94,12 @@ export function attachMetrics(io: Server, deps: MetricsDeps): MetricsHub {
       if (!p) return;
       try {
         const source = await loadSource(deps.db(), p.machine);
-        const series = await readSeries(p.machine, source, p.range, { timeoutMs: deps.timeoutMs * 2 });
-        ack?.({ ok: true, series });
+        // A source that is down or keeps no history is an answer ("no charts, because ..."), not a refusal.
+        const series = await readSeries(p.machine, source, p.range, { timeoutMs: deps.timeoutMs * 2 }).catch((err: unknown) => {
+          if (err instanceof MetricsSourceError) return err.message;
+          throw err;
+        });
+        ack?.(typeof series === "string" ? { ok: true, series: null, reason: series } : { ok: true, series, reason: null });
       } catch (err) {
         refuse(socket, "metrics:range", ack, err);
       }
