@@ -17,6 +17,7 @@ import { refuseUnknownEvents } from "./lib/live/unknown-events";
 import { attachJobLogs } from "./lib/live/job-logs";
 import { attachMachineJobs } from "./lib/live/machine-jobs";
 import { attachUnits } from "./lib/live/units";
+import { attachMetrics } from "./lib/live/metrics";
 import { attachJournal } from "./lib/live/journal";
 import { sshPool } from "./lib/ssh/pool";
 import { attachSocketAuth, handshakeAllowed } from "./lib/live/auth";
@@ -43,6 +44,9 @@ const KNOWN_EVENTS: (keyof ClientToServer)[] = [
   "machine:unsubscribe",
   "units:subscribe",
   "units:unsubscribe",
+  "metrics:subscribe",
+  "metrics:unsubscribe",
+  "metrics:range",
   "journal:subscribe",
   "journal:unsubscribe",
 ];
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
   attachJobLogs(io, { runner: jobRunner(), db });
   attachMachineJobs(io, { runner: jobRunner(), db });
   attachUnits(io, { db, pool: sshPool });
+  attachMetrics(io, { db, intervalMs: config.METRICS_INTERVAL_MS, timeoutMs: config.METRICS_TIMEOUT_MS });
   const journals = attachJournal(io, { db, pool: sshPool });
   refuseUnknownEvents(io, KNOWN_EVENTS);
 

@@ -78,6 +78,21 @@ export const envSchema = z.object({
   JOB_TIMEOUT_BUILD_MS: int(1000, 86_400_000).default(7_200_000),
   JOB_TIMEOUT_DEPLOY_MS: int(1000, 86_400_000).default(3_600_000),
   JOB_TIMEOUT_QUERY_MS: int(1000, 86_400_000).default(120_000),
+  /** Machine resources (lib/metrics): VictoriaMetrics (or Prometheus) API base for every machine, e.g. http://frame1:8428; unset = each machine's node_exporter. */
+  METRICS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Per machine, comma-separated `name=url`: a VictoriaMetrics API base, or a node_exporter URL ending in /metrics; `name=off` = none. */
+  METRICS_URLS: z
+    .string()
+    .regex(
+      /^(\s*[a-z0-9][a-z0-9._-]*=(off|https?:\/\/[^\s,]+)\s*)(,\s*[a-z0-9][a-z0-9._-]*=(off|https?:\/\/[^\s,]+)\s*)*$/,
+      "must be name=url pairs, comma-separated",
+    )
+    .optional(),
+  /** How often a watched machine's resources are read, and how long one read may take. */
+  METRICS_INTERVAL_MS: int(1000, 3_600_000).default(5_000),
+  METRICS_TIMEOUT_MS: int(100, 60_000).default(3_000),
+  /** Grafana, linked from the machine page's charts (e.g. https://grafana.local.kaifer.dev). */
+  GRAFANA_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** nix-instantiate (name on PATH or absolute path) for reading a .nix file in the Homepage import; "off" = none. */
   NIX_INSTANTIATE: z
     .string()

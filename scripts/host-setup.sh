@@ -6,6 +6,9 @@
 #
 #   Debian packages   chromium openssh-server nix-bin nix-setup-systemd systemd-container
 #                     systemd-journal-remote debootstrap iproute2 caddy
+#                     prometheus-node-exporter victoria-metrics (run on loopback by
+#                     lib/metrics/real-sources.int.test.ts and bench:metrics; their units are not
+#                     started: there is no systemd here)
 #   nix on the host   (lib/commands/real-tools.int.test.ts builds with the real nix as root)
 #                     build users: group nixbld with nixbld1..10 (nix's build-users-group), made
 #                     by nix-setup-systemd's postinst; sandbox = false (its /etc/nix/nix.conf:
@@ -17,7 +20,8 @@
 #                     under another zone alike), anything under /var/cache before the lab makes it
 set -euo pipefail
 
-DEBS=(chromium openssh-server nix-bin nix-setup-systemd systemd-container systemd-journal-remote debootstrap iproute2 caddy)
+DEBS=(chromium openssh-server nix-bin nix-setup-systemd systemd-container systemd-journal-remote debootstrap iproute2 caddy
+  prometheus-node-exporter victoria-metrics)
 failed=0
 say() { printf 'host: %s: %s\n' "$1" "$2"; }
 missing() { say "$1" "MISSING: $2"; failed=1; }

@@ -9,6 +9,7 @@ import { MachineCard } from "./machine-card";
 import { ServiceTile } from "./service-tile";
 import { useLiveHealth } from "./use-live-health";
 import { useUnits } from "@/components/live/use-units";
+import { useMetrics } from "@/components/live/use-metrics";
 import { useKeyboardNav } from "./use-keyboard-nav";
 import { visible } from "@/lib/text/visible";
 
@@ -23,6 +24,8 @@ export function Dashboard({ tiles, machines, health: initial, history }: Props) 
   const { health, connection } = useLiveHealth(initial);
   const unitMachines = useMemo(() => tiles.flatMap((t) => (t.unit && t.machine ? [t.machine] : [])), [tiles]);
   const units = useUnits(unitMachines);
+  // Anonymous visitors get no machines, so they never subscribe to resources.
+  const metrics = useMetrics(useMemo(() => machines.map((m) => m.name), [machines]));
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const clearQuery = useCallback(() => setQuery(""), []);
@@ -101,7 +104,7 @@ export function Dashboard({ tiles, machines, health: initial, history }: Props) 
             </h2>
             <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3">
               {shownMachines.map((m) => (
-                <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} />
+                <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} metrics={metrics[m.name]} />
               ))}
             </div>
           </section>

@@ -1,10 +1,15 @@
 import { Icon } from "@/components/ui/icon";
 import type { MachineCardData } from "@/lib/dashboard/types";
 import type { HealthResult } from "@/lib/health/types";
+import { ResourceSummary } from "@/components/metrics/resource-summary";
+import type { WireMetrics } from "@/lib/metrics/types";
 import { HealthBadge } from "./health-badge";
 
 /** A machine: name and SSH status; system, role, address and service count from `sm` up (on a phone its page has them, a tap away). */
-export function MachineCard({ machine, health }: { machine: MachineCardData; health: HealthResult | undefined }) {
+type Props = { machine: MachineCardData; health: HealthResult | undefined; metrics: WireMetrics | undefined };
+
+/** `metrics`: the latest pushed reading of its resources (CPU, memory, fullest disk, a CPU line). */
+export function MachineCard({ machine, health, metrics }: Props) {
   return (
     <article
       data-testid="machine-card"
@@ -31,6 +36,7 @@ export function MachineCard({ machine, health }: { machine: MachineCardData; hea
             <span className="text-xs text-(--color-muted)">no SSH</span>
           )}
         </div>
+        <ResourceSummary state={metrics} />
         <div data-testid="machine-detail" className="hidden sm:block">
           <p className="mt-1 text-sm text-(--color-muted)">
             <span className="font-mono">{machine.system}</span> · {machine.role}

@@ -94,6 +94,10 @@ export const SOCKET_EVENTS: { event: string; needs: Permission; payload?: unknow
   // Unit states colour the tiles, so they follow the dashboard (anonymous viewers get no PIDs or memory).
   { event: "units:subscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
   { event: "units:unsubscribe", needs: "dashboard:read", payload: { machine: "frame1" } },
+  // Machine resources: machines are not shown to anonymous visitors, so neither are their figures.
+  { event: "metrics:subscribe", needs: "inventory:read", payload: { machine: "frame1" } },
+  { event: "metrics:unsubscribe", needs: "inventory:read", payload: { machine: "frame1" } },
+  { event: "metrics:range", needs: "inventory:read", payload: { machine: "frame1", range: "1h" } },
   // Journals can hold secrets: never anonymous.
   { event: "journal:subscribe", needs: "jobs:read", payload: { machine: "frame1", units: ["sshd.service"], priority: "err" } },
   { event: "journal:unsubscribe", needs: "jobs:read", payload: { streamId: "j0000000000000000" } },

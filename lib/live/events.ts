@@ -5,6 +5,7 @@
 import type { HealthSnapshot } from "../health/types";
 import type { Unrecognised } from "../parse/unrecognised";
 import type { MachineBusy, WireJob } from "../wire/job";
+import type { MetricsRange, WireMetrics, WireSeries } from "../metrics/types";
 import type { LineBatch, PlainLine } from "../wire/log-batch";
 
 export type { MachineBusy, WireJob } from "../wire/job";
@@ -70,6 +71,8 @@ export type ServerToClient = {
   /** The machine's flake checkout changed (a fetch, pull or input update by anyone): render it again. */
   "machine:checkout": (p: { machine: string }) => void;
   "units:state": (p: WireUnits) => void;
+  /** A machine's resources, pushed on every reading of its shared loop (figures null = no data, with why). */
+  "metrics:state": (p: WireMetrics) => void;
   /** `unrecognised`: journalctl lines of this stream that were not entries so far (sent when it grew). */
   "journal:entries": (p: { streamId: string; entries: WireJournalEntry[]; unrecognised?: Unrecognised }) => void;
   /** The remote journalctl ended or failed; the stream is gone. */
@@ -86,6 +89,12 @@ export type ClientToServer = {
   "machine:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
   "units:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireUnits | null }>) => void;
   "units:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
+  "metrics:subscribe": (p: { machine: string }, ack?: Ack<{ state: WireMetrics | null }>) => void;
+  "metrics:unsubscribe": (p: { machine: string }, ack?: Ack<object>) => void;
+  "metrics:range": (
+    p: { machine: string; range: MetricsRange },
+    ack?: Ack<{ series: WireSeries; reason: null } | { series: null; reason: string }>,
+  ) => void;
   "journal:subscribe": (p: JournalFilter, ack?: Ack<{ streamId: string }>) => void;
   "journal:unsubscribe": (p: { streamId: string }, ack?: Ack<object>) => void;
 };

@@ -15,6 +15,8 @@ export const jobSubscribeSchema = z.strictObject({ jobId, after: z.number().int(
 export const jobUnsubscribeSchema = z.strictObject({ jobId });
 /** Payloads naming one machine (units:*, machine:*). */
 export const machineSchema = z.strictObject({ machine });
+/** metrics:range: one machine's chart over one of the fixed spans. */
+export const metricsRangeSchema = z.strictObject({ machine, range: z.enum(["1h", "24h", "7d"]) });
 export const journalUnsubscribeSchema = z.strictObject({ streamId: z.string().regex(/^j[0-9a-f]{16}$/, "not a stream id") });
 
 /** Runs a lib/commands validator inside zod, so its rule becomes the field's message. */

@@ -41,6 +41,9 @@ usermod -p '*' root; usermod -p '*' admin
 git config --system safe.directory '*'
 git config --system init.defaultBranch main
 systemctl enable lab-boot.service nix-daemon.socket ssh.service >/dev/null 2>&1
+# Debian's own units of the real daemons: the flake's units (homelab names) run them instead.
+systemctl disable prometheus-node-exporter.service >/dev/null 2>&1 || true
+systemctl mask victoria-metrics.service >/dev/null 2>&1
 # Lingering users: their systemd --user manager starts at boot and stays. Without it every SSH
 # login (pam_systemd) starts user@UID.service and the last logout stops it 10 s later; a login
 # that lands while that stop is under way waits for it (TimeoutStopSec 2 min), which made a

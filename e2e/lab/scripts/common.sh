@@ -8,7 +8,7 @@ LAB_HOSTS="${LAB_HOSTS:-frame1 frame2}"
 LAB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAB_SUITE=bookworm
 LAB_MIRROR="${LAB_MIRROR:-http://deb.debian.org/debian}"
-LAB_PACKAGES="systemd,systemd-sysv,dbus,libpam-systemd,openssh-server,libdbi-perl,nix-bin,nix-setup-systemd,sudo,git,iproute2,procps,less,ca-certificates,jq"
+LAB_PACKAGES="systemd,systemd-sysv,dbus,libpam-systemd,openssh-server,libdbi-perl,nix-bin,nix-setup-systemd,sudo,git,iproute2,procps,less,ca-certificates,jq,prometheus-node-exporter,victoria-metrics"
 BASE_STAGE1="$LAB_CACHE/stage1"   # plain debootstrap result
 BASE="$LAB_CACHE/base"            # provisioned base root file system (lower layer of every host)
 

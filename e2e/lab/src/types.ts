@@ -3,7 +3,7 @@
 export type LabUser = "root" | "admin";
 export type LabVariant = "base" | "changed" | "broken" | "slow" | "unbuildable";
 export const LAB_VARIANTS: readonly LabVariant[] = ["base", "changed", "broken", "slow", "unbuildable"];
-export const LAB_UNITS = ["caddy", "grafana", "victoriametrics", "loki", "alloy", "tailscaled"] as const;
+export const LAB_UNITS = ["caddy", "grafana", "victoriametrics", "prometheus-node-exporter", "loki", "alloy", "tailscaled"] as const;
 export type LabUnit = (typeof LAB_UNITS)[number];
 
 export interface LabHost {

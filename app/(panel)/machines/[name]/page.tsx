@@ -23,6 +23,8 @@ import { ScheduleSelect } from "@/components/checkout/schedule-select";
 import { acceptFlakeUpdateAction, cancelFlakeUpdateAction, setFlakeScheduleAction } from "./flake-update-actions";
 import { commandPlan, machinePageData } from "@/lib/machine/page-data";
 import { MACHINE_NAME } from "@/lib/commands/patterns";
+import { MachineResources } from "@/components/metrics/machine-resources";
+import { grafanaLink } from "@/lib/metrics/source";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
 import { runCheckAction } from "./check-actions";
@@ -81,6 +83,10 @@ export default async function MachinePage({ params, searchParams }: Props) {
           >
             <LiveStatus live={live} checkout={checkout} data={data} />
           </Suspense>
+        </Section>
+
+        <Section id="resources" title="Resources" testId="resources-card">
+          <MachineResources machine={m.name} grafanaUrl={grafanaLink(m.name)} />
         </Section>
 
         <Section id="checkout" title="Flake checkout" testId="checkout-card">

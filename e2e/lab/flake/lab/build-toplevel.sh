@@ -14,7 +14,10 @@ if [ "$slowSeconds" -gt 0 ]; then
 fi
 /bin/mkdir -p "$out/bin" "$out/etc/systemd/system"
 for u in $unitNames; do
-  eval "printf '%s\n' \"\$unit_$u\"" >"$out/etc/systemd/system/$u.service"
+  # the unit's text is in $unit_<name with - as _> (system.nix): a shell name has no "-"
+  v=; rest=$u
+  while [ -n "$rest" ]; do c=${rest%"${rest#?}"}; rest=${rest#?}; [ "$c" = - ] && c=_; v=$v$c; done
+  eval "printf '%s\n' \"\$unit_$v\"" >"$out/etc/systemd/system/$u.service"
   echo "installing unit $u.service"
 done
 printf '%s\n' "$version" >"$out/nixos-version"

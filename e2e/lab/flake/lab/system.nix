@@ -40,7 +40,7 @@ let
     unitNames = builtins.concatStringsSep " " unitNames;
     stc = ./switch-to-configuration.sh;
     inherit motd;
-  } // builtins.listToAttrs (map (n: { name = "unit_${n}"; value = units.${n}; }) unitNames));
+  } // builtins.listToAttrs (map (n: { name = "unit_${builtins.replaceStrings [ "-" ] [ "_" ] n}"; value = units.${n}; }) unitNames));
 in {
   inherit host variant;
   config = {
