@@ -112,6 +112,13 @@ describe("parseEnv", () => {
     expect((errorOf({ HEALTH_TIMEOUT_MS: "50" }) as EnvError).issues[0]).toMatch(/^HEALTH_TIMEOUT_MS: /);
     expect(parseEnv({ HEALTH_SLOW_MS: "250" }).HEALTH_SLOW_MS).toBe(250);
   });
+
+  it("reads drift in the background every 10 minutes by default, 0 turns it off, less than a minute is refused", () => {
+    expect(parseEnv({}).DRIFT_CHECK_MS).toBe(600_000);
+    expect(parseEnv({ DRIFT_CHECK_MS: "0" }).DRIFT_CHECK_MS).toBe(0);
+    expect(parseEnv({ DRIFT_CHECK_MS: "3600000" }).DRIFT_CHECK_MS).toBe(3_600_000);
+    expect((errorOf({ DRIFT_CHECK_MS: "5000" }) as EnvError).issues[0]).toMatch(/^DRIFT_CHECK_MS: must be 0/);
+  });
 });
 
 describe("databaseFile / childEnv", () => {

@@ -91,6 +91,12 @@ export const envSchema = z.object({
   /** How often a watched machine's resources are read, and how long one read may take. */
   METRICS_INTERVAL_MS: int(1000, 3_600_000).default(5_000),
   METRICS_TIMEOUT_MS: int(100, 60_000).default(3_000),
+  /** How often machines the panel deployed are read in the background for drift (notifications); 0 = never. */
+  DRIFT_CHECK_MS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || (n >= 60_000 && n <= 86_400_000), "must be 0 (off) or 60000 to 86400000 ms")
+    .default(600_000),
   /** Grafana, linked from the machine page's charts (e.g. https://grafana.local.kaifer.dev). */
   GRAFANA_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** nix-instantiate (name on PATH or absolute path) for reading a .nix file in the Homepage import; "off" = none. */

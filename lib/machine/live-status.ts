@@ -10,7 +10,7 @@ import { jobMachine } from "../jobs/machine-targets";
 import { parseGenerations, type Generation } from "../nix/generations";
 import { parseSystemFacts, profileGenerationOf, type GenerationFacts } from "../nix/system-facts";
 import type { Unrecognised } from "../parse/unrecognised";
-import { sshPool } from "../ssh/pool";
+import { sshPool, type SshPool } from "../ssh/pool";
 import { explainError } from "./explain-error";
 import { run } from "../ssh/run";
 import { parseSystemctlShow, type UnitStatus } from "../systemd/show";
@@ -47,7 +47,7 @@ export type MachineLive = {
 const message = (r: PromiseSettledResult<unknown>) =>
   r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null;
 
-export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
+export async function readMachineLive(name: string, units: string[], timeoutMs = 8000, pool: SshPool = sshPool()): Promise<MachineLive> {
   const signal = AbortSignal.timeout(timeoutMs);
   const none: MachineLive = {
     reachable: false,
@@ -64,13 +64,13 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   };
   let m;
   try {
-    m = await jobMachine(db(), name, sshPool().settings.keyFile);
+    m = await jobMachine(db(), name, pool.settings.keyFile);
   } catch (err) {
     return { ...none, error: err instanceof Error ? err.message : String(err) };
   }
   const ctx = { sshUser: m.self.sshUser };
   const exec = (cmd: RemoteCommand) =>
-    run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description }).then((s) => s.trim());
+    run(m.self.target, commandLine(cmd), { signal, timeoutMs, label: cmd.description, pool }).then((s) => s.trim());
   const factsCmd = systemFacts(ctx);
   // One after another: the pooled connection is shared with running jobs and unit pollers, and
   // sshd limits the sessions per connection (MaxSessions, 10 by default).

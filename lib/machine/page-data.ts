@@ -9,6 +9,7 @@ import { listJobs, jobRunner, type JobView } from "../jobs";
 import type { PostChecks } from "../jobs/check-results";
 import { jobMachine } from "../jobs/machine-targets";
 import type { Preview } from "../jobs/preview";
+import { changeHistory } from "./change-history";
 import { readSchedule } from "./flake-schedule";
 import { readFlakeUpdateResult, type FlakeUpdateResult } from "../wire/flake-update";
 import { sshPool } from "../ssh/pool";
@@ -53,7 +54,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
   const mine = { machine: { name } };
   const [history, changes, deploys, build, checked, inputUpdate, flakeSchedule] = await Promise.all([
     listJobs({ machine: name, kind: q.kind, status: q.outcome, limit: 100 }),
-    db().job.findMany({ where: { ...mine, kind: { in: [...CHANGE_KINDS] }, status: "succeeded" }, orderBy: { id: "desc" }, take: 100 }),
+    changeHistory(name),
     db().job.findMany({
       where: { ...mine, kind: "deploy", status: "succeeded" },
       orderBy: { id: "desc" },
@@ -77,12 +78,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
   return {
     machine,
     history,
-    lastChange: changes[0] ?? null,
-    earlierSystems: changes
-      .slice(1)
-      .flatMap((c) => [c.newSystem, c.oldSystem])
-      .concat(changes[0]?.oldSystem ?? null)
-      .filter((s): s is string => !!s),
+    ...changes,
     deploys: deploys.map((d) => ({
       id: d.id,
       status: d.status,
