@@ -10,6 +10,7 @@ import type { SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
 import { expectStatus, labMachines, logText } from "../test/lab-jobs";
 import { readFlakeUpdateResult, type FlakeUpdateResult } from "../wire/flake-update";
+import { supersedeOlderPreviews } from "./flake-update-sweep";
 import { acceptFlakeUpdate, cancelFlakeUpdate, type FlakeUpdateDeps } from "./flake-update";
 
 const tdb = useTestDatabase();
@@ -109,14 +110,14 @@ describe("Update inputs on frame1", () => {
     );
   });
 
-  it("accept commits only flake.lock with the message and deploys it: the deploy records that commit and frame1 runs the new motd", async () => {
+  it("accept commits only flake.lock with the message, pushes it upstream and deploys it: the deploy records that commit and frame1 runs the new motd", async () => {
     const head = await git("git rev-parse HEAD");
     const { id, result } = await update();
     expect(result.changes.find((c) => c.input === "lab-input")?.newRev).toBe(newInputRev.slice(0, 7));
     const decision = await acceptFlakeUpdate(
       id,
       "tester",
-      { message: "flake.lock: update lab-input", push: false, deploy: true, requestedById: null },
+      { message: "flake.lock: update lab-input", push: true, deploy: true, requestedById: null },
       deps,
     );
     expect(decision).toMatchObject({ kind: "accepted", by: "tester", note: "" });
@@ -126,6 +127,9 @@ describe("Update inputs on frame1", () => {
     expect(await git("git log -1 --format=%s")).toBe("flake.lock: update lab-input");
     expect(await git("git show --name-only --format= HEAD")).toBe("flake.lock");
     expect(await git("git status --porcelain")).toBe("");
+    // pushed: the upstream (frame2's bare repository, over the lab's SSH) has the commit on main
+    expect(await git("git ls-remote origin refs/heads/main | cut -f1")).toBe(commit);
+    expect(await lab.run("frame2", "git -C ~/upstream.git rev-parse main", "admin").then((x) => x.trim())).toBe(commit);
     expect(JSON.parse(await git("cat flake.lock")).nodes["lab-input"].locked.rev).toBe(newInputRev);
     expect(await scratches()).toBe("");
 
@@ -162,5 +166,22 @@ describe("Update inputs on frame1", () => {
     expect(await checkoutPrint()).toBe(before);
     await cancelFlakeUpdate(id, "tester", deps);
     await lab.setVariant("frame1", "base");
+  });
+
+  it("a newer preview supersedes an older one nobody decided on: its scratch copy goes, the newer one stays", async () => {
+    await lab.commitInput("version", `${v2}.1\n`, `version ${v2}.1`, "frame1");
+    const first = await update();
+    await lab.commitInput("version", `${v2}.2\n`, `version ${v2}.2`, "frame1");
+    const second = await update();
+    expect(first.result.scratch).toBeTruthy();
+    expect(second.result.scratch).toBeTruthy();
+    expect(await supersedeOlderPreviews("frame1", second.id, deps)).toEqual([first.id]);
+    expect(await scratches()).toBe(second.result.scratch);
+    const older = readFlakeUpdateResult((await tdb.client().job.findUniqueOrThrow({ where: { id: first.id } })).result);
+    expect(older?.decision).toMatchObject({ kind: "cancelled", by: `panel (superseded by #${second.id})` });
+    // a second sweep finds nothing left to do; the newest preview is still open
+    expect(await supersedeOlderPreviews("frame1", second.id, deps)).toEqual([]);
+    await cancelFlakeUpdate(second.id, "tester", deps);
+    expect(await scratches()).toBe("");
   });
 });

@@ -25,7 +25,7 @@ export type FlakeUpdateDeps = {
 };
 const busyText = (b: MachineBusy) =>
   b.running ? `${b.running.kind} #${b.running.id} is running` : b.waiting.length ? `${b.waiting.length} change(s) wait` : null;
-const globals = (): FlakeUpdateDeps => ({
+export const flakeUpdateDeps = (): FlakeUpdateDeps => ({
   db: defaultDb(),
   pool: sshPool(),
   busy: (machine) => busyText(jobRunner().busy(machine)),
@@ -72,7 +72,7 @@ async function removeScratch(deps: FlakeUpdateDeps, m: JobMachine, scratch: stri
 /** The decision as recorded, and the machine it was about. */
 export type Decided = FlakeDecision & { machine: string };
 
-export async function cancelFlakeUpdate(jobId: number, by: string, deps: FlakeUpdateDeps = globals()): Promise<Decided> {
+export async function cancelFlakeUpdate(jobId: number, by: string, deps: FlakeUpdateDeps = flakeUpdateDeps()): Promise<Decided> {
   return decide(jobId, async () => {
     const p = await pending(deps, jobId);
     await removeScratch(deps, p.machine, p.result.scratch);
@@ -92,7 +92,12 @@ const REFUSED: Record<number, string> = {
 
 export type AcceptOptions = { message: string; push: boolean; deploy: boolean; requestedById: number | null };
 
-export async function acceptFlakeUpdate(jobId: number, by: string, o: AcceptOptions, deps: FlakeUpdateDeps = globals()): Promise<Decided> {
+export async function acceptFlakeUpdate(
+  jobId: number,
+  by: string,
+  o: AcceptOptions,
+  deps: FlakeUpdateDeps = flakeUpdateDeps(),
+): Promise<Decided> {
   return decide(jobId, async () => {
     const p = await pending(deps, jobId);
     const m = p.machine;
