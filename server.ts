@@ -11,6 +11,9 @@ import { healthMonitor } from "./lib/health/registry";
 import { jobRunner } from "./lib/jobs";
 import { onFlakeUpdatesAvailable } from "./lib/machine/flake-events";
 import { startFlakeSchedule } from "./lib/machine/flake-schedule";
+import { startDriftWatch } from "./lib/machine/drift-watch";
+import { sweepSupersededPreviews } from "./lib/machine/flake-update-sweep";
+import { driftEvent } from "./lib/notify/drift-rules";
 import { setIo } from "./lib/live/io";
 import { attachDashboard } from "./lib/live/dashboard";
 import { refuseUnknownEvents } from "./lib/live/unknown-events";
@@ -31,7 +34,7 @@ import { PRIVATE_UMASK, securePanelFiles } from "./lib/fs/private-files";
 import { sshSettingsFromEnv } from "./lib/ssh/settings";
 import { startAuditRetention } from "./lib/auth/audit-retention";
 import { historyStore, startHealthHistory } from "./lib/history/registry";
-import { startNotifications } from "./lib/notify/registry";
+import { notifyEvent, startNotifications } from "./lib/notify/registry";
 import { initialAdminFromFile, needsSetup, setupToken } from "./lib/auth/setup";
 import { setupHint } from "./lib/auth/setup-hint";
 import type { ClientToServer, ServerToClient } from "./lib/live/events";
@@ -70,6 +73,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const dev = process.argv.includes("--dev");
+  // Next loads its build while the database is checked and seeded below (both take a few hundred
+  // ms at start-up; one after the other they added up). Awaited before the server listens.
+  const app = next({ dev, hostname: config.HOST, port: config.PORT });
+  const prepared = app.prepare();
+  prepared.catch(() => undefined); // a failure is thrown where it is awaited, not as an unhandled rejection
 
   const migrated = await migrateIfNeeded(config.DATABASE_URL);
   log(
@@ -90,13 +98,12 @@ async function main(): Promise<void> {
   if (created) log(`created the first admin "${created}" from INITIAL_ADMIN_PASSWORD_FILE`);
   const origins = publicOrigins();
 
-  const app = next({ dev, hostname: config.HOST, port: config.PORT });
   const monitor = healthMonitor();
   // Every round's results go to the health history (from the first round on); roll-up at start, then every 10 min.
   const stopHistory = startHealthHistory(historyStore(), monitor, log);
   // Service/machine transitions (with a grace period) and finished deploys become notifications; pending ones resume.
   const stopNotify = startNotifications(monitor, jobRunner(), log, onFlakeUpdatesAvailable);
-  await Promise.all([app.prepare(), monitor.start()]);
+  await Promise.all([prepared, monitor.start()]);
   const handle = app.getRequestHandler();
 
   const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
@@ -143,6 +150,17 @@ async function main(): Promise<void> {
 
   // The optional schedule of input update checks (a setting; off unless an admin turns it on).
   const stopFlakeSchedule = startFlakeSchedule(db(), jobRunner(), log);
+  // A newer input-update preview cancels the older undecided ones (their scratch copies go).
+  const stopSweep = sweepSupersededPreviews(jobRunner(), log);
+  // Drift is found in the background too (not only when a machine page is seen) and notified once.
+  const stopDriftWatch = startDriftWatch(
+    config.DRIFT_CHECK_MS,
+    (r) => {
+      const e = driftEvent(r.machine, r.current, r.drift);
+      if (e) void notifyEvent(e);
+    },
+    log,
+  );
 
   server.listen(config.PORT, config.HOST, () => {
     log(`listening on http://${config.HOST}:${config.PORT} (${dev ? "development" : "production"}); public origins ${origins.join(", ")}`);
@@ -162,6 +180,8 @@ async function main(): Promise<void> {
     monitor.stop();
     stopHistory();
     stopFlakeSchedule();
+    stopDriftWatch();
+    stopSweep();
     stopNotify();
     setTimeout(() => process.exit(0), 5000).unref();
     // Queued jobs are cancelled; running ones get 1.5 s, then are stopped or marked interrupted.
