@@ -21,7 +21,7 @@ export function InventoryTable<T extends { id: number | string; name: string }>(
   return (
     <section className={props.className ?? "mt-6"} aria-labelledby={props.id}>
       <h2 id={props.id} className="mb-2 text-lg font-semibold">
-        {props.title} ({rows.length})
+        {`${props.title} (${rows.length})`}
       </h2>
       <div className="overflow-x-auto rounded-xl border border-(--color-line) bg-(--color-panel)">
         <table className={t.table}>
