@@ -31,6 +31,7 @@ async function check() {
   return { read, seen, logs };
 }
 
+const ELSEWHERE = "/nix/store/0000000000000000000000000000000z-nixos-system-frame1-elsewhere";
 const changeJob = (newSystem: string, oldSystem: string | null) =>
   tdb.client().job.create({
     data: { kind: "deploy", machineId: frame1Id, status: "succeeded", newSystem, oldSystem, finishedAt: new Date() },
@@ -53,10 +54,21 @@ describe("checkAllDrift", () => {
     expect(driftEvent(seen[0].machine, seen[0].current, seen[0].drift)).toBeNull();
   });
 
-  it("finds drift when the panel's last change is not what runs, as one event per system and change", async () => {
+  it("finds drift when the panel's last change is not what runs: an earlier system of the panel's is 'rolled back'", async () => {
+    // The change of the test above (what runs now) is an earlier system than this newer one.
     const running = (await lab.run("frame1", "readlink -f /run/current-system")).trim();
-    const elsewhere = "/nix/store/0000000000000000000000000000000z-nixos-system-frame1-elsewhere";
-    const job = await changeJob(elsewhere, "/nix/store/1111111111111111111111111111111z-nixos-system-frame1-before");
+    const job = await changeJob(ELSEWHERE, "/nix/store/1111111111111111111111111111111z-nixos-system-frame1-before");
+    const { seen } = await check();
+    expect(seen[0]).toMatchObject({ machine: "frame1", current: running, drift: { state: "rolled-back", jobId: job.id } });
+    const e = driftEvent(seen[0].machine, seen[0].current, seen[0].drift);
+    expect(e).toMatchObject({ kind: "drift", key: `drift:frame1:${running}:${job.id}`, subject: "machine:frame1" });
+    expect(e?.message).toContain("rolled back outside the panel");
+  });
+
+  it("a system the panel never ran there is 'changed outside the panel', one event per system and change", async () => {
+    await tdb.client().job.deleteMany({ where: { machineId: frame1Id } });
+    const running = (await lab.run("frame1", "readlink -f /run/current-system")).trim();
+    const job = await changeJob(ELSEWHERE, null);
     const { seen } = await check();
     expect(seen[0]).toMatchObject({ machine: "frame1", current: running, drift: { state: "outside", jobId: job.id } });
     const e = driftEvent(seen[0].machine, seen[0].current, seen[0].drift);
