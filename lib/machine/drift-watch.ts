@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "../db/client";
 import { changeHistory } from "./change-history";
 import { driftOf, type Drift } from "./drift";
-import { readMachineLive } from "./live-status";
+import { readRunningSystem } from "./live-status";
 import type { SshPool } from "../ssh/pool";
 
 export type DriftReading = { machine: string; current: string | null; drift: Drift };
@@ -15,8 +15,7 @@ export type DriftReading = { machine: string; current: string | null; drift: Dri
 export async function readDrift(machine: string, pool?: SshPool): Promise<DriftReading | null> {
   const h = await changeHistory(machine);
   if (!h.lastChange?.newSystem) return null;
-  const live = await readMachineLive(machine, [], 8000, pool);
-  const current = live.system?.path ?? null;
+  const current = await readRunningSystem(machine, pool);
   return { machine, current, drift: driftOf(current, h.lastChange, h.earlierSystems) };
 }
 

@@ -47,7 +47,8 @@ export type MachineLive = {
 const message = (r: PromiseSettledResult<unknown>) =>
   r.status === "rejected" ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : null;
 
-export async function readMachineLive(name: string, units: string[], timeoutMs = 8000, pool: SshPool = sshPool()): Promise<MachineLive> {
+export async function readMachineLive(name: string, units: string[], timeoutMs = 8000): Promise<MachineLive> {
+  const pool = sshPool();
   const signal = AbortSignal.timeout(timeoutMs);
   const none: MachineLive = {
     reachable: false,
@@ -120,3 +121,14 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
 
 /** One read per request, shared by every part of the page that needs it (units as "a b c"). */
 export const machineLive = cache((name: string, units: string) => readMachineLive(name, units ? units.split(" ") : []));
+
+/**
+ * Only the running system's path (one command; what the background drift check needs), or null
+ * when the machine could not be read. Errors are thrown to the caller, which logs them.
+ */
+export async function readRunningSystem(name: string, pool: SshPool = sshPool(), timeoutMs = 8000): Promise<string | null> {
+  const m = await jobMachine(db(), name, pool.settings.keyFile);
+  const cmd = systemFacts({ sshUser: m.self.sshUser });
+  const out = await run(m.self.target, commandLine(cmd), { timeoutMs, label: cmd.description, pool });
+  return parseSystemFacts(out.trim()).current ?? null;
+}
