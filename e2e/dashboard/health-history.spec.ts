@@ -1,25 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { addTcpService, Probe, removeService } from "../fixtures/probe-service";
+import { useProbeService } from "../fixtures/probe-service";
 
-let probe: Probe | null = null;
-let slug = "";
-
-test.afterEach(async ({ page }) => {
-  await probe?.stop();
-  if (slug) await removeService(page, slug);
-  probe = null;
-  slug = "";
-});
+const addProbe = useProbeService();
 
 // Health history end to end: a real TCP service on loopback that the panel checks every second is
 // stopped and started again. Its tile shows uptime figures; its history page (linked from the
 // tile) lists the outage as an incident with its error and length, and the 24 h uptime is below 100%.
 // Nothing waits on the clock: every step waits for what the panel shows.
 test("a tile shows uptime, and the service page lists an outage as an incident", async ({ page }) => {
-  probe = await new Probe().start();
-  const port = probe.port;
-  slug = `history-${port}`;
-  await addTcpService(page, { name: `History ${port}`, slug, target: `127.0.0.1:${port}` });
+  const { probe, slug, port } = await addProbe(page, "history", "History");
 
   // The first rounds reach the history: the figures are in the server-rendered tile.
   const tile = page.locator(`[data-slug="${slug}"]`);

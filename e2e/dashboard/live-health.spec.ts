@@ -1,22 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { addTcpService, Probe, removeService } from "../fixtures/probe-service";
+import { useProbeService } from "../fixtures/probe-service";
 
-let probe: Probe | null = null;
-let slug = "";
-
-test.afterEach(async ({ page }) => {
-  await probe?.stop();
-  if (slug) await removeService(page, slug);
-  probe = null;
-  slug = "";
-});
+const addProbe = useProbeService();
 
 // A real TCP service on loopback that the panel checks; closing it must turn the badge red
 // on an open page without a reload (pushed over socket.io).
 test("a health badge changes without reload when the service goes down", async ({ page }) => {
-  probe = await new Probe().start();
-  slug = `probe-${probe.port}`;
-  await addTcpService(page, { name: `Probe ${probe.port}`, slug, target: `127.0.0.1:${probe.port}` });
+  const { probe, slug } = await addProbe(page, "probe", "Probe");
 
   await page.goto("/");
   const badge = page.locator(`[data-slug="${slug}"] [data-testid=health]`);
