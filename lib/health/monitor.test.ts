@@ -205,4 +205,36 @@ describe("HealthMonitor", () => {
     await new Promise((ok) => setTimeout(ok, 100));
     expect(loads).toBe(2);
   });
+
+  it("a target that hangs delays neither start() nor the other statuses (pushed after the slow threshold)", async () => {
+    // An HTTP server that answers only when the test lets it: a black-holed host, made deterministic.
+    const held: Array<() => void> = [];
+    const hanging = createHttpServer((_req, res) => held.push(() => res.end()));
+    const hangingPort = await listen(hanging);
+    const web = await httpServer();
+    const m = monitor(
+      [
+        { key: "machine:blackhole", kind: "http", url: `http://127.0.0.1:${hangingPort}/` },
+        { key: "service:web", kind: "http", url: `http://127.0.0.1:${web.port}/` },
+      ],
+      { slowMs: 200, timeoutMs: 600_000 },
+    );
+    const events = recordChanges(m);
+    const rounds: HealthSnapshot[] = [];
+    m.on("round", (r) => rounds.push(r));
+
+    await m.start(); // resolves after the slow threshold although the round still runs
+    await vi.waitFor(() => expect(events.some((e) => "service:web" in e)).toBe(true), { timeout: 30_000 });
+    expect(m.snapshot()["service:web"]).toMatchObject({ status: "up", detail: "HTTP 200" });
+    expect(m.snapshot()["machine:blackhole"]).toBeUndefined();
+    expect(events.some((e) => "machine:blackhole" in e)).toBe(false);
+    expect(rounds).toEqual([]);
+
+    await vi.waitFor(() => expect(held.length).toBe(1), { timeout: 30_000 });
+    held[0]();
+    await vi.waitFor(() => expect(rounds).toHaveLength(1), { timeout: 30_000 });
+    expect(events.find((e) => "machine:blackhole" in e)?.["machine:blackhole"]).toMatchObject({ status: "slow", detail: "HTTP 200" });
+    expect(Object.keys(rounds[0]).sort()).toEqual(["machine:blackhole", "service:web"]);
+    expect(Object.keys(m.snapshot()).sort()).toEqual(["machine:blackhole", "service:web"]);
+  });
 });

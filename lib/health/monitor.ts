@@ -1,4 +1,7 @@
-// Runs every check on an interval and keeps the latest result of each; emits what changed.
+// Runs every check on an interval and keeps the latest result of each; emits what changed. A round
+// reports as one batch when it ends within the slow threshold; a longer one (unreachable hosts that
+// run into their time-out) reports what it has after the threshold and then every FLUSH_MS, so one
+// black-holed machine delays neither the other statuses nor start-up.
 import { EventEmitter } from "node:events";
 import { runCheck, type CheckOptions } from "./check";
 import { targetHost } from "./targets";
@@ -12,12 +15,19 @@ export type MonitorOptions = CheckOptions & {
   concurrency?: number;
 };
 
+/** How often a round that outlasts the slow threshold pushes what it has found since. */
+export const FLUSH_MS = 250;
+/** Checks at once: most wait on the network (a time-out costs no CPU), so well above the cores. */
+export const DEFAULT_CONCURRENCY = 32;
+
 /** `change`: results that differ for display; `round`: every result of a round (the health history). */
 export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; round: [HealthSnapshot] }> {
   private results: HealthSnapshot = {};
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private rerun = false;
+  /** Results of the running round not yet applied and emitted. */
+  private pending: HealthSnapshot = {};
 
   constructor(private readonly opts: MonitorOptions) {
     super();
@@ -27,9 +37,15 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; roun
     return { ...this.results };
   }
 
-  /** Starts the interval; resolves after the first round so first paint has every status. */
+  /**
+   * Starts the interval; resolves after the first round, or after the slow threshold if the round
+   * takes longer (what answered by then is in the first paint; the rest is pushed as it arrives).
+   */
   async start(): Promise<void> {
-    await this.refresh();
+    let timer: NodeJS.Timeout | undefined;
+    const threshold = new Promise<void>((done) => (timer = setTimeout(done, this.opts.slowMs)));
+    await Promise.race([this.refresh(), threshold]);
+    clearTimeout(timer);
     this.timer ??= setInterval(() => void this.refresh(), this.opts.intervalMs);
     this.timer.unref();
   }
@@ -59,20 +75,40 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; roun
     const targets = await this.opts.loadTargets();
     const next: HealthSnapshot = {};
     const queue = [...targets];
+    let flusher: NodeJS.Timeout | undefined;
+    const startFlushing = setTimeout(() => {
+      this.flush();
+      flusher = setInterval(() => this.flush(), FLUSH_MS);
+    }, this.opts.slowMs);
     const worker = async () => {
-      for (let t = queue.shift(); t; t = queue.shift()) next[t.key] = await this.check(t);
+      for (let t = queue.shift(); t; t = queue.shift()) {
+        const r = await this.check(t);
+        next[t.key] = r;
+        if (!sameResult(this.results[t.key], r)) this.pending[t.key] = r;
+      }
     };
-    await Promise.all(Array.from({ length: this.opts.concurrency ?? 8 }, worker));
-    const changed: HealthSnapshot = {};
-    for (const [key, r] of Object.entries(next)) {
-      if (!sameResult(this.results[key], r)) changed[key] = r;
+    try {
+      await Promise.all(Array.from({ length: this.opts.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+    } finally {
+      clearTimeout(startFlushing);
+      clearInterval(flusher);
     }
     const removed = Object.keys(this.results).filter((k) => !(k in next));
-    this.results = next;
     for (const key of removed)
-      changed[key] = { status: "unknown", latencyMs: null, detail: "no check", checkedAt: new Date().toISOString() };
-    if (Object.keys(changed).length) this.emit("change", changed);
+      this.pending[key] = { status: "unknown", latencyMs: null, detail: "no check", checkedAt: new Date().toISOString() };
+    this.flush();
+    // The latest result of every target (also those equal for display: their time and latency).
+    this.results = next;
     this.emit("round", next);
+  }
+
+  /** Applies the round's new results to the snapshot and emits them as one change. */
+  private flush(): void {
+    const changed = this.pending;
+    if (Object.keys(changed).length === 0) return;
+    this.pending = {};
+    this.results = { ...this.results, ...changed };
+    this.emit("change", changed);
   }
 
   private check(t: HealthTarget): Promise<HealthResult> {
