@@ -108,7 +108,8 @@ async function main(): Promise<void> {
 
   const edge = createEdge({ origins, trustedProxies: trustedProxies(), tailscaleIdentity: config.TAILSCALE_IDENTITY, dev });
   const cache = pageCache();
-  monitor.on("change", () => cache.invalidate());
+  // A new latency or check time alone does not re-render the cached page: live viewers get it pushed.
+  monitor.on("change", (_changed, statuses) => statuses && cache.invalidate());
   const server = createServer(
     createFrontDoor({
       edge,

@@ -71,6 +71,10 @@ export async function startServer(
     dir?: string;
     /** Leave the directory for a restart instead of removing it when stopped. */
     keep?: boolean;
+    /** Called as soon as the server says it listens (before the first 200 and the bench's login). */
+    onListening?: (origin: string) => void;
+    /** The session cookie, when the caller logged in itself (from `onListening`): no second login. */
+    cookie?: () => Promise<string>;
   } = {},
 ): Promise<BenchServer> {
   if (!existsSync(join(root, ".next", "BUILD_ID"))) {
@@ -144,6 +148,7 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 20));
   }
   const listeningMs = Date.now() - spawnedAt;
+  opts.onListening?.(origin);
   let firstOkMs: number | null = null;
   // Polled, as a client waiting for the panel would (the first answer may also be an error page).
   while (opts.firstOkPath && firstOkMs === null && Date.now() < deadline && !exited(child)) {
@@ -156,7 +161,7 @@ export async function startServer(
     await stop();
     throw new Error(`pid ${pid} is not the server process: ${cmdline}`);
   }
-  session.cookie = await login(origin);
+  session.cookie = await (opts.cookie ? opts.cookie() : login(origin));
   session.origin = origin;
   return { pid, port, origin, dir, logFile, listeningMs, firstOkMs, stop };
 }
@@ -164,7 +169,7 @@ export async function startServer(
 const BENCH_PASSWORD = "bench-admin-password";
 
 /** Logs the first admin in (GET / is for logged-in users) and returns the session cookie. */
-async function login(origin: string): Promise<string> {
+export async function login(origin: string): Promise<string> {
   const res = await fetch(`${origin}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin },

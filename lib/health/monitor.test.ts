@@ -237,4 +237,26 @@ describe("HealthMonitor", () => {
     expect(Object.keys(rounds[0]).sort()).toEqual(["machine:blackhole", "service:web"]);
     expect(Object.keys(m.snapshot()).sort()).toEqual(["machine:blackhole", "service:web"]);
   });
+
+  it("says whether a change is a status (or its reason) or only a latency", async () => {
+    let hold = false;
+    const held: Array<() => void> = [];
+    const server = createHttpServer((_req, res) => (hold ? held.push(() => res.end()) : res.end()));
+    const port = await listen(server);
+    const m = monitor([{ key: "service:web", kind: "http", url: `http://127.0.0.1:${port}/` }]);
+    const flags: boolean[] = [];
+    m.on("change", (_c, statuses) => flags.push(statuses));
+    await m.start();
+    expect(flags).toEqual([true]); // unknown -> up
+
+    hold = true; // the next answer comes >= 150 ms late: same status, another latency
+    const round = m.refresh();
+    await vi.waitFor(() => expect(held).toHaveLength(1), { timeout: 30_000 });
+    await new Promise((ok) => setTimeout(ok, 150));
+    held[0]();
+    await round;
+    expect(m.snapshot()["service:web"]).toMatchObject({ status: "up" });
+    expect(m.snapshot()["service:web"].latencyMs).toBeGreaterThanOrEqual(150);
+    expect(flags).toEqual([true, false]);
+  });
 });

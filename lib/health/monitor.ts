@@ -20,8 +20,12 @@ export const FLUSH_MS = 250;
 /** Checks at once: most wait on the network (a time-out costs no CPU), so well above the cores. */
 export const DEFAULT_CONCURRENCY = 32;
 
-/** `change`: results that differ for display; `round`: every result of a round (the health history). */
-export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; round: [HealthSnapshot] }> {
+/**
+ * `change`: results that differ for display, and whether a status or its reason changed (not only a
+ * latency or the time of the check: what a cached page would show wrongly); `round`: every result of
+ * a round (the health history).
+ */
+export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boolean]; round: [HealthSnapshot] }> {
   private results: HealthSnapshot = {};
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
@@ -107,8 +111,9 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot]; roun
     const changed = this.pending;
     if (Object.keys(changed).length === 0) return;
     this.pending = {};
+    const statuses = Object.entries(changed).some(([k, r]) => this.results[k]?.status !== r.status || this.results[k]?.detail !== r.detail);
     this.results = { ...this.results, ...changed };
-    this.emit("change", changed);
+    this.emit("change", changed, statuses);
   }
 
   private check(t: HealthTarget): Promise<HealthResult> {
