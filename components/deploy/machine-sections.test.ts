@@ -36,6 +36,8 @@ function live(generationsText: string, showText: string): MachineLive {
     generationsError: null,
     generationsUnrecognised: g.unrecognised,
     generationFacts: {},
+    pathOrigins: {},
+    pathOriginsError: null,
     units: u.units,
     unitsError: null,
     unitsUnrecognised: u.unrecognised,

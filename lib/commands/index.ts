@@ -7,6 +7,8 @@ export {
   currentSystem,
   diffClosures,
   listGenerations,
+  pathInfo,
+  PATH_INFO_MAX,
   switchGeneration,
   systemActivatedAt,
   validate,

@@ -119,7 +119,7 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
   const l = await live;
   if (!l.reachable) return <ConnectionProblem what="Generations unknown" error={l.error} setup={l.setup} machine={data.machine.name} />;
   if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
-  const rows = generationJobs(l.generations, data.deploys, l.generationFacts);
+  const rows = generationJobs(l.generations, data.deploys, l.generationFacts, l.pathOrigins);
   const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
   return (
     <>
