@@ -38,6 +38,7 @@ function live(generationsText: string, showText: string): MachineLive {
     generationFacts: {},
     pathOrigins: {},
     pathOriginsError: null,
+    pathOriginsUnrecognised: null,
     units: u.units,
     unitsError: null,
     unitsUnrecognised: u.unrecognised,

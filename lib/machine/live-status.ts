@@ -52,6 +52,8 @@ export type MachineLive = {
   /** What the machine's own store says of each generation's system: built by its nix, or copied in. */
   pathOrigins: Record<string, PathOrigin>;
   pathOriginsError: string | null;
+  /** Entries of `nix path-info --json` the panel could not read (shown, never dropped silently). */
+  pathOriginsUnrecognised: Unrecognised | null;
   units: UnitStatus[] | null;
   unitsError: string | null;
   unitsUnrecognised: Unrecognised | null;
@@ -74,6 +76,7 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     generationFacts: {},
     pathOrigins: {},
     pathOriginsError: null,
+    pathOriginsUnrecognised: null,
     units: null,
     unitsError: null,
     unitsUnrecognised: null,
@@ -113,6 +116,7 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     .filter((p) => p.startsWith("/nix/store/"))
     .slice(0, PATH_INFO_MAX);
   const origins = await settle(systems.length ? exec(pathInfo(ctx, systems)) : Promise.resolve("[]"));
+  const pathInfoRead = origins.status === "fulfilled" ? parsePathInfo(origins.value) : null;
   const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
   const listed = gens.status === "fulfilled" ? parseGenerations(gens.value) : null;
   const unitList = shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null;
@@ -133,8 +137,9 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     generationsError: message(gens),
     generationsUnrecognised: listed?.unrecognised ?? null,
     generationFacts: Object.fromEntries(facts.generations.map((g) => [g.number, g])),
-    pathOrigins: origins.status === "fulfilled" ? parsePathInfo(origins.value).origins : {},
+    pathOrigins: pathInfoRead?.origins ?? {},
     pathOriginsError: message(origins),
+    pathOriginsUnrecognised: pathInfoRead?.unrecognised ?? null,
     units: unitList?.units ?? null,
     unitsError: message(shown),
     unitsUnrecognised: unitList?.unrecognised ?? null,

@@ -125,6 +125,10 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
     <>
       <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} running={l.system?.path ?? null} />
       <UnrecognisedNote unrecognised={l.generationsUnrecognised} source="nix-env's output" testId="generations-unrecognised" />
+      <UnrecognisedNote unrecognised={l.pathOriginsUnrecognised} source="nix path-info's output" testId="path-info-unrecognised" />
+      {l.pathOriginsError && (
+        <p className="mt-2 text-sm text-(--color-muted)">Where each generation was built could not be read: {l.pathOriginsError}</p>
+      )}
     </>
   );
 }
