@@ -1,5 +1,5 @@
 // A panel database aimed at the lab: migrated and seeded by the panel's own code, then frame1 and
-// frame2 point at the lab hosts with their pinned host keys. Used by `npm run demo` and by the
+// frame2 (and frame3, the weak device built by frame1) point at the lab hosts with their pinned host keys. Used by `npm run demo` and by the
 // e2e fixture that starts a panel against the lab (run as a child: it needs the server-only preload).
 //   node --require ./scripts/server-only-preload.cjs --import tsx scripts/lab-db.ts <database file>
 import { resolve } from "node:path";
@@ -20,6 +20,8 @@ export async function prepareLabDatabase(databaseUrl: string, info: LabInfo): Pr
       hostKeyFingerprint: host.hostKeyFingerprint,
       flakeAttr: host.name,
       deployable: true,
+      // frame3 is the lab's weak device: it never builds; frame1 builds its system and copies it.
+      ...(host.name === "frame3" ? { neverBuilds: true, buildHost: "frame1" } : {}),
     };
     await db().machine.upsert({
       where: { name: host.name },

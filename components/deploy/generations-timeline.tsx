@@ -1,6 +1,7 @@
 // Every system generation, newest first: number, date, the NixOS system it activates (version and
 // store path, seen through deploy-rs's `activatable-*` wrapper), which is current and which runs,
-// the panel job that made it (who, when, log), and Roll back to it (confirmation first).
+// the panel job that made it (who, when, log, on which machine it was built) or else what the
+// machine's store says (built by its own nix, or copied from another machine), and Roll back to it (confirmation first).
 import type { GenerationRow } from "@/lib/machine/generation-jobs";
 import { formatTime } from "./format";
 import { RollbackButton } from "./rollback-button";
@@ -58,9 +59,11 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
               {g.job ? (
                 <>
                   {" · "}
+                  {g.job.builtOn && <span data-testid="generation-built-on">built on {visible(g.job.builtOn)} (</span>}
                   <a className="text-(--color-accent) underline-offset-2 hover:underline" href={`/jobs/${g.job.id}`}>
                     deploy #{g.job.id}
                   </a>
+                  {g.job.builtOn && ")"}
                   {g.job.requestedBy ? ` by ${visible(g.job.requestedBy)}` : ""}
                   {g.job.commit && (
                     <span data-testid="generation-commit" data-commit={g.job.commit}>
@@ -71,7 +74,14 @@ export function GenerationsTimeline({ rows, host, commands, running }: Props) {
                   )}
                 </>
               ) : (
-                " · not deployed by the panel"
+                <>
+                  {" · not deployed by the panel"}
+                  {g.origin && g.origin !== "missing" && (
+                    <span data-testid="generation-built-on">
+                      {g.origin === "built-here" ? " · built on this machine" : " · copied from another machine"}
+                    </span>
+                  )}
+                </>
               )}
             </p>
           </div>

@@ -17,7 +17,7 @@ const ROLES = ["production", "testing", "installer", "other"];
 
 export function MachineForm({ action, initial, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
-  const v = state.values ? { ...initial, deployable: "", ...state.values } : initial;
+  const v = state.values ? { ...initial, deployable: "", neverBuilds: "", ...state.values } : initial;
   const e = state.fields ?? {};
   return (
     <form action={formAction} noValidate className="grid max-w-2xl gap-4" aria-busy={pending}>
@@ -110,6 +110,10 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
       <label className="flex min-h-11 items-center gap-3 text-sm">
         <input type="checkbox" name="deployable" defaultChecked={v.deployable === "on" || v.deployable === "true"} className="size-5" />
         Deployable (the panel may build and deploy this machine)
+      </label>
+      <label className="flex min-h-11 items-center gap-3 text-sm">
+        <input type="checkbox" name="neverBuilds" defaultChecked={v.neverBuilds === "on" || v.neverBuilds === "true"} className="size-5" />
+        Never builds (a weak device: its build host builds the system and copies it here)
       </label>
       <div className="flex gap-3">
         <Button type="submit" variant="primary" disabled={pending}>

@@ -7,6 +7,8 @@ export {
   currentSystem,
   diffClosures,
   listGenerations,
+  pathInfo,
+  PATH_INFO_MAX,
   switchGeneration,
   systemActivatedAt,
   validate,
@@ -18,7 +20,7 @@ export { checkDeploy, checkFlake, checkNix, checkSudo, FLAKE_CHECK_SCRIPT } from
 export { benchPrint } from "./bench-commands";
 export { killGroupLine, killLeftoverGroup, parseLeftoverOutcome, type LeftoverOutcome } from "./process-commands";
 export { journal, systemctlRestart, systemctlShow, type JournalQuery } from "./systemd-commands";
-export { evalDeployNodes, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";
+export { evalDeployNodes, evalDeployRemoteBuild, evalHomepage, evalMachines, machinesFunction, serviceOption } from "./nix-eval-commands";
 export { GIT_STATE_SCRIPT, gitFastForward, gitFetch, gitState, INCOMING_MAX } from "./git-commands";
 export {
   APPLY_LOCK_SCRIPT,

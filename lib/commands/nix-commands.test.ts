@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { build, currentSystem, diffClosures, listGenerations, switchGeneration, systemActivatedAt, validate } from "./nix-commands";
+import {
+  build,
+  currentSystem,
+  diffClosures,
+  listGenerations,
+  pathInfo,
+  PATH_INFO_MAX,
+  switchGeneration,
+  systemActivatedAt,
+  validate,
+} from "./nix-commands";
 import { commandLine } from "./remote-command";
 import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
@@ -103,6 +113,24 @@ describe("diffClosures", () => {
   it("refuses anything that is not a store path", () => {
     expectAllRefused([...HOSTILE, "/etc/passwd", `${A}/../../etc`, `${A} ${B}`], (v) => diffClosures(root, v as string, B), /^before /);
     expectAllRefused(HOSTILE, (v) => diffClosures(root, A, v as string), /^after /);
+  });
+});
+
+describe("pathInfo", () => {
+  it("asks the store about validated store paths, read-only, without root", () => {
+    const cmd = pathInfo(admin, [A, B]);
+    expect(cmd.argv).toEqual([...NIX, "path-info", "--json", A, B]);
+    expect(cmd).toMatchObject({ kind: "nix.path-info", sudo: false, readOnly: true, cancellable: true });
+    expectRoundTrip(cmd);
+  });
+  it("refuses anything that is not a store path, no paths and too many", () => {
+    expectAllRefused(
+      [...HOSTILE, "/etc/passwd", `${A}/../../etc`, `${A} ${B}`, "--json"],
+      (v) => pathInfo(admin, [A, v as string]),
+      /^paths\[1\] /,
+    );
+    expect(() => pathInfo(admin, [])).toThrow(/^paths /);
+    expect(() => pathInfo(admin, Array(PATH_INFO_MAX + 1).fill(A))).toThrow(/^paths /);
   });
 });
 

@@ -1,6 +1,6 @@
 // Nix commands: evaluate, build, compare closures, list and switch system generations.
 import { CommandInputError } from "./errors";
-import { bool, flakeAttr, flakeDir, generationNumber, storePath } from "./names";
+import { bool, flakeAttr, flakeDir, generationNumber, listOf, storePath } from "./names";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
 export const NIX = ["nix", "--extra-experimental-features", "nix-command flakes"] as const;
@@ -56,6 +56,24 @@ export function diffClosures(ctx: CommandContext, before: string, after: string)
     kind: "nix.diff-closures",
     argv: [...NIX, "store", "diff-closures", a, b],
     description: `Compare closures ${a.slice(44)} → ${b.slice(44)}`,
+    readOnly: true,
+    cancellable: true,
+  });
+}
+
+/** Most store paths one `nix path-info` is asked about (a machine page's generations). */
+export const PATH_INFO_MAX = 200;
+
+/**
+ * What the machine's store knows of `paths` (see lib/nix/path-info): whether its nix built each
+ * one (`ultimate`) or it was copied in. Read-only; a path not in the store is reported, not an error.
+ */
+export function pathInfo(ctx: CommandContext, paths: readonly string[]): RemoteCommand {
+  const look = listOf(paths, "paths", PATH_INFO_MAX, (v, f) => storePath(v, f));
+  return remoteCommand(ctx, {
+    kind: "nix.path-info",
+    argv: [...NIX, "path-info", "--json", ...look],
+    description: `Read the store's record of ${look.length} path${look.length === 1 ? "" : "s"}`,
     readOnly: true,
     cancellable: true,
   });

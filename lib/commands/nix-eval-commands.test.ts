@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { evalDeployNodes, evalHomepage, evalMachines, machinesFunction } from "./nix-eval-commands";
+import {
+  DEPLOY_REMOTE_BUILD_FUNCTION,
+  evalDeployNodes,
+  evalDeployRemoteBuild,
+  evalHomepage,
+  evalMachines,
+  machinesFunction,
+} from "./nix-eval-commands";
 import { commandLine } from "./remote-command";
 import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-support";
 
@@ -25,6 +32,14 @@ describe("nix eval for the inventory import", () => {
     const cmd = evalDeployNodes(admin, "/srv/flake");
     expect(cmd.argv.slice(3, 7)).toEqual(["eval", "--json", "/srv/flake#deploy.nodes", "--apply"]);
     expectRoundTrip(cmd);
+  });
+
+  it("evaluates deploy-rs's remoteBuild settings with a fixed function", () => {
+    const cmd = evalDeployRemoteBuild(admin, "/srv/flake");
+    expect(cmd.argv.slice(3)).toEqual(["eval", "--json", "/srv/flake#deploy", "--apply", DEPLOY_REMOTE_BUILD_FUNCTION]);
+    expect(cmd).toMatchObject({ kind: "nix.eval", sudo: false, readOnly: true, cancellable: true });
+    expectRoundTrip(cmd);
+    expectAllRefused(HOSTILE, (v) => evalDeployRemoteBuild(admin, v), /^flakeDir /);
   });
 
   it("evaluates one machine's Homepage services and bookmarks", () => {

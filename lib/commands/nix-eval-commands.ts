@@ -73,3 +73,29 @@ export function evalHomepage(ctx: CommandContext, dir: unknown, attr: unknown): 
     cancellable: true,
   });
 }
+
+/**
+ * deploy-rs's `remoteBuild` at each level of its settings (top, node, profile), null where unset:
+ * { remoteBuild; nodes = { <node> = { remoteBuild; profiles = { <profile> = remoteBuild; }; }; }; }.
+ * A fixed function (no data in it); only the settings are forced, never a profile's path.
+ */
+export const DEPLOY_REMOTE_BUILD_FUNCTION = [
+  "d: let rb = x: if builtins.isAttrs x then x.remoteBuild or null else null; in {",
+  "remoteBuild = rb d;",
+  "nodes = builtins.mapAttrs (_: n: { remoteBuild = rb n;",
+  "profiles = builtins.mapAttrs (_: rb) (if builtins.isAttrs n then n.profiles or { } else { }); })",
+  "(if builtins.isAttrs d then d.nodes or { } else { });",
+  "}",
+].join(" ");
+
+/** Evaluate where deploy-rs would build each profile (its remoteBuild settings). stdout: one JSON object. */
+export function evalDeployRemoteBuild(ctx: CommandContext, dir: unknown): RemoteCommand {
+  const d = flakeDir(dir);
+  return remoteCommand(ctx, {
+    kind: "nix.eval",
+    argv: [...NIX, "eval", "--json", `${d}#deploy`, "--apply", DEPLOY_REMOTE_BUILD_FUNCTION],
+    description: `Evaluate deploy-rs's remoteBuild settings of ${d}`,
+    readOnly: true,
+    cancellable: true,
+  });
+}

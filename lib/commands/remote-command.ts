@@ -8,6 +8,7 @@ export type CommandKind =
   | "nix.eval"
   | "nix.build"
   | "nix.diff-closures"
+  | "nix.path-info"
   | "deploy"
   | "generations.list"
   | "generations.switch"

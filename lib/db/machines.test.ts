@@ -21,6 +21,18 @@ async function machineWithServices(name: string, slugs: string[]) {
 const servicesOn = (name: string) => t.client().service.count({ where: { machine: { name } } });
 const machineExists = async (name: string) => (await t.client().machine.findUnique({ where: { name } })) !== null;
 
+describe("never-builds machines", () => {
+  it("stores the mark with its build host, and refuses a never-builds machine as anyone's build host", async () => {
+    await createMachine(machine("nb-builder"));
+    await createMachine(machine("nb-weak", { neverBuilds: "on", buildHost: "nb-builder" }));
+    expect(await getMachine("nb-weak")).toMatchObject({ neverBuilds: true, buildHost: "nb-builder" });
+    const err = await createMachine(machine("nb-other", { buildHost: "nb-weak" })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fields).toEqual({ buildHost: "nb-weak never builds: choose a machine that builds." });
+    expect(await machineExists("nb-other")).toBe(false);
+  });
+});
+
 describe("createMachine / getMachine", () => {
   it("stores the validated input", async () => {
     await createMachine(machine("alpha", { description: "  first box  ", sshPort: "2201", deployable: "on", flakeAttr: "alpha" }));

@@ -15,13 +15,21 @@ export async function getMachine(name: string) {
   return machine;
 }
 
-/** A build host must be another machine in the inventory (or the machine itself, by name). */
+/**
+ * A build host must be another machine in the inventory (or the machine itself, by name), and one
+ * that builds: a never-builds machine builds for nobody.
+ */
 async function checkBuildHost(input: MachineInput) {
   if (input.buildHost === null || input.buildHost === input.name) return;
-  const host = await db().machine.findUnique({ where: { name: input.buildHost }, select: { id: true } });
+  const host = await db().machine.findUnique({ where: { name: input.buildHost }, select: { id: true, neverBuilds: true } });
   if (!host) {
     throw new ValidationError(`No machine named "${input.buildHost}" to build on.`, {
       buildHost: "Choose a machine from the inventory, or leave empty.",
+    });
+  }
+  if (host.neverBuilds) {
+    throw new ValidationError(`${input.buildHost} never builds, so it cannot build for ${input.name}.`, {
+      buildHost: `${input.buildHost} never builds: choose a machine that builds.`,
     });
   }
 }

@@ -14,7 +14,9 @@ const nodes = { frame1: { hostname: "10.231.1.2", sshUser: "admin" }, frame2: { 
 const src: FlakeSource = { flakeDir: "/home/admin/homelab", evaluatedOn: "frame1", machines, nodes };
 
 const seeded: InventorySnapshot = {
-  machines: seedMachines.map((m) => machineSnapshot({ ...m, flakeDir: "/home/admin/homelab", deployCommand: "nix-run", buildHost: null })),
+  machines: seedMachines.map((m) =>
+    machineSnapshot({ ...m, flakeDir: "/home/admin/homelab", deployCommand: "nix-run", buildHost: null, neverBuilds: false }),
+  ),
   services: seedServices.map((s): ServiceSnapshot => ({ ...s, machine: "frame1" })),
 };
 

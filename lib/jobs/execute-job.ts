@@ -14,6 +14,7 @@ import type { JobMachine } from "./machine-targets";
 import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import type { JobCommit } from "../git/job-commit";
 import { runFlakeUpdate } from "./flake-update-job";
+import { refuseBuildOnMachine } from "./never-builds";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -26,6 +27,8 @@ export type JobContext = StepContext & {
   onOldSystem: (path: string) => Promise<void>;
   /** Stores the checkout's commit and dirty flag, read before the command runs. */
   onCommit: (commit: JobCommit) => Promise<void>;
+  /** Stores the name of the machine whose nix builds this job's system (its build host). */
+  onBuiltOn: (machine: string) => Promise<void>;
   checks: RunnerSettings["checks"];
 };
 
@@ -42,6 +45,10 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   let commit: JobCommit | null = null;
   if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy" || c.kind === "flake-update")
     await c.onCommit((commit = await readJobCommit(c, m.builder, m.flakeDir)));
+  if (c.kind === "build" || c.kind === "deploy") {
+    await c.onBuiltOn(m.builderName);
+    if (m.neverBuilds) await c.log.system(`${m.name} never builds: ${m.builderName} builds its system and copies the closure to it`);
+  }
   switch (c.kind) {
     case "flake-update":
       return runFlakeUpdate(c, commit?.commit ?? null);
@@ -65,6 +72,7 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       return { status: ok(code) ? "succeeded" : "failed", exitCode: code, message: `dry-run ${exitText(code)}`, result: { activation } };
     }
     case "deploy": {
+      await refuseBuildOnMachine(c, m);
       const before = await readSystemFacts(c, m.self, "before");
       await c.onOldSystem(before.current!);
       const reader = new DeployLogReader();

@@ -36,6 +36,8 @@ export function jobView(job: JobRow, position: number | null) {
     commit: job.commit,
     commitSubject: job.commitSubject,
     dirty: job.dirty,
+    /** The machine whose nix built the system (build and deploy jobs; null before it was recorded). */
+    builtOn: job.builtOn,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
   };

@@ -61,6 +61,7 @@ export async function setRunningFields(
     commit?: string | null;
     commitSubject?: string | null;
     dirty?: boolean | null;
+    builtOn?: string | null;
   },
 ): Promise<void> {
   await db.job.updateMany({ where: { id, status: "running" }, data });

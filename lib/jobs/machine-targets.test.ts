@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { useTestDatabase } from "../test/db";
-import { deployBaseOf, jobMachine } from "./machine-targets";
+import { assertMayBuild, deployBaseOf, jobMachine } from "./machine-targets";
 
 const tdb = useTestDatabase();
 const FP = "SHA256:XkMEwxx0B0yPhtrXhtn5z3wpGQmFKGRn8y48MX7tsHk";
@@ -24,6 +24,10 @@ beforeAll(async () => {
     "bh-missing": { buildHost: "frame1; reboot" },
     "bh-evil": { buildHost: "evil" },
     evil: { sshUser: "admin; reboot" },
+    "weak-self": { neverBuilds: true },
+    "weak-named-self": { neverBuilds: true, buildHost: "weak-named-self" },
+    weak: { neverBuilds: true, buildHost: "builder" },
+    "weak-on-weak": { buildHost: "weak" },
   };
   for (const [name, data] of Object.entries(rows)) await tdb.client().machine.create({ data: { ...base, name, ...data } });
 });
@@ -44,6 +48,27 @@ describe("jobMachine", () => {
       expect((err as Error).message).toMatch(/inventory entry is invalid|build host|Invalid SSH target/);
     },
   );
+
+  it("builds a never-builds machine on its build host", async () => {
+    const m = await jobMachine(tdb.client(), "weak", "/keys/id");
+    expect(m).toMatchObject({ neverBuilds: true, builderName: "builder", buildRefusal: null });
+    expect(m.builder.target.machine).toBe("builder");
+    for (const kind of ["validate", "build", "dry-run", "deploy", "flake-update", "rollback", "generations"] as const)
+      expect(() => assertMayBuild(m, kind)).not.toThrow();
+  });
+
+  it.each([
+    ["weak-self", /weak-self never builds, so nothing may be built or evaluated on it/],
+    ["weak-named-self", /weak-named-self never builds, so nothing may be built or evaluated on it/],
+    ["weak-on-weak", /weak-on-weak's build host weak never builds/],
+  ])("refuses every job that would build or evaluate on %s's builder, and nothing else", async (name, message) => {
+    const m = await jobMachine(tdb.client(), name, "/keys/id");
+    for (const kind of ["validate", "build", "dry-run", "deploy", "flake-update"] as const) {
+      expect(() => assertMayBuild(m, kind)).toThrow(ValidationError);
+      expect(() => assertMayBuild(m, kind)).toThrow(message);
+    }
+    for (const kind of ["rollback", "generations"] as const) expect(() => assertMayBuild(m, kind)).not.toThrow();
+  });
 
   it("deployBaseOf takes nix-run or an absolute path only", () => {
     expect(deployBaseOf("nix-run")).toEqual({ kind: "nix-run" });

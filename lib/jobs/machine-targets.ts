@@ -7,6 +7,8 @@ import { flakeAttr, flakeDir } from "../commands/names";
 import type { Db } from "../db/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseSshTarget, type SshTarget } from "../ssh/target";
+import type { JobKind } from "../wire/job-kinds";
+import { REMOTE_AT } from "./kinds";
 
 export type Endpoint = { target: SshTarget; sshUser: string };
 export type JobMachine = {
@@ -17,6 +19,16 @@ export type JobMachine = {
   self: Endpoint;
   /** Where nix builds and deploy-rs run (from its flake checkout). */
   builder: Endpoint;
+  /** The inventory name of the build host (the machine itself when it builds for itself). */
+  builderName: string;
+  /** A weak device: nothing is built or evaluated on it (its builder is always another machine). */
+  neverBuilds: boolean;
+  /**
+   * Why nothing may be built or evaluated for this machine (a never-builds machine that would be
+   * its own builder, or a build host that never builds); null when its builder may build.
+   * Jobs whose commands run on the builder are refused with it (assertMayBuild).
+   */
+  buildRefusal: string | null;
   flakeDir: string;
   attr: string;
   deployBase: DeployBase;
@@ -83,20 +95,36 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
   checked(() => deployBaseOf(m.deployCommand));
   const self = endpointOf(m, keyFile);
   let builder = self;
+  let builderName = m.name;
+  let buildRefusal: string | null = null;
   if (m.buildHost && m.buildHost !== m.name) {
     const b = await db.machine.findUnique({ where: { name: m.buildHost } });
     if (!b) throw new ValidationError(`${m.name}'s build host "${m.buildHost}" is not in the inventory.`);
     builder = endpointOf(b, keyFile);
+    builderName = b.name;
+    if (b.neverBuilds) buildRefusal = `${m.name}'s build host ${b.name} never builds: choose a machine that builds as its build host.`;
   }
+  // A weak device is never its own builder: no evaluation, build or deploy-rs may run on it.
+  if (m.neverBuilds && builderName === m.name)
+    buildRefusal = `${m.name} never builds, so nothing may be built or evaluated on it: set another machine as its build host.`;
   return {
     id: m.id,
     name: m.name,
     deployable: m.deployable,
     self,
     builder,
+    builderName,
+    neverBuilds: m.neverBuilds,
+    buildRefusal,
     flakeDir: m.flakeDir,
     attr: m.flakeAttr ?? m.name,
     deployBase: deployBaseOf(m.deployCommand),
     services,
   };
+}
+
+/** Refuses a job whose commands would run on a builder that must not build (see buildRefusal). */
+export function assertMayBuild(m: JobMachine, kind: JobKind): void {
+  if (REMOTE_AT[kind] === "builder" && m.buildRefusal !== null)
+    throw new ValidationError(m.buildRefusal, { buildHost: "A machine that never builds needs another machine as its build host." });
 }

@@ -10,6 +10,7 @@ import { parseDiffClosures, type ClosureDiff } from "../nix/diff-closures";
 import { ExecError } from "../ssh/errors";
 import { readCurrentSystem, runStep, stepOf, type StepContext } from "./job-steps";
 import type { JobMachine } from "./machine-targets";
+import { refuseBuildOnMachine } from "./never-builds";
 
 export type Preview = {
   currentSystem: string | null;
@@ -26,6 +27,7 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 /** deploy-rs --dry-activate as a step; the units it would touch, or null with the exit status. */
 export async function dryActivate(c: StepContext, m: JobMachine): Promise<{ code: number | null; activation: ActivationUnits }> {
   const activation = emptyActivation();
+  await refuseBuildOnMachine(c, m);
   const cmd = deploy({ sshUser: m.builder.sshUser }, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase, dryActivate: true });
   const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => void scanActivationLine(activation, l));
   return { code, activation };

@@ -18,7 +18,7 @@ import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
 import { MachineQueues } from "./machine-queues";
-import { jobMachine } from "./machine-targets";
+import { assertMayBuild, jobMachine } from "./machine-targets";
 import { runnerSettingsFromEnv, type RunnerSettings } from "./runner-options";
 
 export type JobUpdate = { id: number; machine: string; kind: JobKind; status: JobStatus; message: string; position: number | null };
@@ -116,6 +116,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
         Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])),
       );
     const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
+    assertMayBuild(m, req.kind);
     if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
     const exclusive = req.exclusive === true && isChange(req.kind);
     if (exclusive) this.reserve(m.name, req.kind);
@@ -254,6 +255,8 @@ export class JobRunner extends EventEmitter<JobEvents> {
     let verdict: Finish;
     try {
       const machine = await jobMachine(this.db, a.machine, this.pool.settings.keyFile);
+      // The inventory may have changed while the job waited: a weak device still never builds.
+      assertMayBuild(machine, a.kind);
       const cls = TIMEOUT_CLASS[a.kind];
       verdict = await executeJob({
         kind: a.kind,
@@ -267,6 +270,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
         onRemotePid: (remotePid) => void this.recordRemotePid(a.id, remotePid, log),
         onOldSystem: (oldSystem) => setRunningFields(this.db, a.id, { oldSystem }),
         onCommit: (commit) => setRunningFields(this.db, a.id, commit),
+        onBuiltOn: (builtOn) => setRunningFields(this.db, a.id, { builtOn }),
         checks: this.settings.checks,
       });
     } catch (err) {

@@ -3,6 +3,7 @@
 // belongs to that deploy; otherwise the succeeded deploy that was running when the generation was
 // created (the machine's clock against the panel's, with a small slack).
 import type { Generation } from "../nix/generations";
+import type { PathOrigin } from "../nix/path-info";
 import type { GenerationFacts } from "../nix/system-facts";
 
 export type DeployJob = {
@@ -16,6 +17,8 @@ export type DeployJob = {
   commit?: string | null;
   commitSubject?: string | null;
   dirty?: boolean | null;
+  /** The machine whose nix built the deployed system (null: not recorded). */
+  builtOn?: string | null;
 };
 export type GenerationJob = {
   id: number;
@@ -24,16 +27,24 @@ export type GenerationJob = {
   commit: string | null;
   commitSubject: string | null;
   dirty: boolean | null;
+  builtOn: string | null;
 };
 export type GenerationRow = Generation & {
   job: GenerationJob | null;
+  /** What the machine's store says of the generation's system (null: not read). */
+  origin: PathOrigin | null;
   /** Where the generation points and the NixOS system inside it, when they could be read. */
   facts: GenerationFacts | null;
 };
 
 const SLACK_MS = 2000;
 
-export function generationJobs(gens: Generation[], deploys: DeployJob[], facts: Record<number, GenerationFacts> = {}): GenerationRow[] {
+export function generationJobs(
+  gens: Generation[],
+  deploys: DeployJob[],
+  facts: Record<number, GenerationFacts> = {},
+  origins: Record<string, PathOrigin> = {},
+): GenerationRow[] {
   const candidates = deploys.filter((d) => d.status === "succeeded" && d.startedAt && d.finishedAt);
   return [...gens]
     .sort((a, b) => b.number - a.number)
@@ -50,9 +61,11 @@ export function generationJobs(gens: Generation[], deploys: DeployJob[], facts: 
             commit: j.commit ?? null,
             commitSubject: j.commitSubject ?? null,
             dirty: j.dirty ?? null,
+            builtOn: j.builtOn ?? null,
           }
         : null;
-      return { ...g, facts: f, job };
+      const system = f ? (f.toplevel ?? f.target) : null;
+      return { ...g, facts: f, job, origin: (system && origins[system]) || null };
     });
 }
 

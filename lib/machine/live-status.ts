@@ -4,10 +4,20 @@ import "server-only";
 // profile's generation and deploy-rs's wrapper around it), its generations (each with the NixOS
 // system it activates) and the state of its services' units. Each part fails on its own.
 import { cache } from "react";
-import { commandLine, listGenerations, systemActivatedAt, systemctlShow, systemFacts, type RemoteCommand } from "../commands";
+import {
+  commandLine,
+  listGenerations,
+  pathInfo,
+  PATH_INFO_MAX,
+  systemActivatedAt,
+  systemctlShow,
+  systemFacts,
+  type RemoteCommand,
+} from "../commands";
 import { db } from "../db/client";
 import { jobMachine } from "../jobs/machine-targets";
 import { parseGenerations, type Generation } from "../nix/generations";
+import { parsePathInfo, type PathOrigin } from "../nix/path-info";
 import { parseSystemFacts, profileGenerationOf, type GenerationFacts } from "../nix/system-facts";
 import type { Unrecognised } from "../parse/unrecognised";
 import { sshPool, type SshPool } from "../ssh/pool";
@@ -39,6 +49,11 @@ export type MachineLive = {
   generationsUnrecognised: Unrecognised | null;
   /** Per generation number: where its link points and the NixOS system inside it. */
   generationFacts: Record<number, GenerationFacts>;
+  /** What the machine's own store says of each generation's system: built by its nix, or copied in. */
+  pathOrigins: Record<string, PathOrigin>;
+  pathOriginsError: string | null;
+  /** Entries of `nix path-info --json` the panel could not read (shown, never dropped silently). */
+  pathOriginsUnrecognised: Unrecognised | null;
   units: UnitStatus[] | null;
   unitsError: string | null;
   unitsUnrecognised: Unrecognised | null;
@@ -59,6 +74,9 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     generationsError: null,
     generationsUnrecognised: null,
     generationFacts: {},
+    pathOrigins: {},
+    pathOriginsError: null,
+    pathOriginsUnrecognised: null,
     units: null,
     unitsError: null,
     unitsUnrecognised: null,
@@ -93,6 +111,12 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
   const profile = profileGenerationOf(facts);
   const activated = await settle(exec(systemActivatedAt(ctx)));
   const gens = await settle(exec(listGenerations(ctx)));
+  // The NixOS system of each generation (newest first), as the machine's store recorded it.
+  const systems = [...new Set([...facts.generations].sort((a, b) => b.number - a.number).map((g) => g.toplevel ?? g.target))]
+    .filter((p) => p.startsWith("/nix/store/"))
+    .slice(0, PATH_INFO_MAX);
+  const origins = await settle(systems.length ? exec(pathInfo(ctx, systems)) : Promise.resolve("[]"));
+  const pathInfoRead = origins.status === "fulfilled" ? parsePathInfo(origins.value) : null;
   const shown = await settle(units.length ? exec(systemctlShow(ctx, units)) : Promise.resolve(""));
   const listed = gens.status === "fulfilled" ? parseGenerations(gens.value) : null;
   const unitList = shown.status === "fulfilled" ? parseSystemctlShow(shown.value) : null;
@@ -113,6 +137,9 @@ export async function readMachineLive(name: string, units: string[], timeoutMs =
     generationsError: message(gens),
     generationsUnrecognised: listed?.unrecognised ?? null,
     generationFacts: Object.fromEntries(facts.generations.map((g) => [g.number, g])),
+    pathOrigins: pathInfoRead?.origins ?? {},
+    pathOriginsError: message(origins),
+    pathOriginsUnrecognised: pathInfoRead?.unrecognised ?? null,
     units: unitList?.units ?? null,
     unitsError: message(shown),
     unitsUnrecognised: unitList?.unrecognised ?? null,

@@ -47,7 +47,23 @@ describe("generationJobs", () => {
       commit: null,
       commitSubject: null,
       dirty: null,
+      builtOn: null,
     });
+  });
+  it("says where each generation was built: the deploy's build host, else the machine's store", () => {
+    const facts = {
+      1: { number: 1, createdAt: null, target: P("a"), toplevel: P("a"), version: "24.11", wrapped: false },
+      2: { number: 2, createdAt: null, target: P("b"), toplevel: P("b"), version: "24.11", wrapped: false },
+      3: { number: 3, createdAt: null, target: P("c"), toplevel: null, version: null, wrapped: false },
+    };
+    const origins = { [P("a")]: "built-here", [P("b")]: "copied", [P("c")]: "copied" } as const;
+    const rows = generationJobs(gens, [{ ...deploys[0], builtOn: "frame1" }, deploys[1]], facts, origins);
+    expect(rows.map((r) => [r.number, r.job?.builtOn ?? null, r.origin])).toEqual([
+      [3, null, "copied"],
+      [2, "frame1", "copied"],
+      [1, null, "built-here"],
+    ]);
+    expect(generationJobs(gens, deploys, facts).map((r) => r.origin)).toEqual([null, null, null]);
   });
   it("finds the generation before the current one", () => {
     expect(previousGeneration(gens)?.number).toBe(1);

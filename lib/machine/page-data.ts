@@ -89,6 +89,7 @@ export async function machinePageData(name: string, q: HistoryQuery) {
       commit: d.commit,
       commitSubject: d.commitSubject,
       dirty: d.dirty,
+      builtOn: d.builtOn,
     })),
     preview: build && preview ? ({ id: build.id, finishedAt: iso(build.finishedAt), preview } satisfies PreviewJob) : null,
     checks:

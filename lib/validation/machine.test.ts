@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { machineDeleteInput, machineInput, machineName } from "./machine";
+import { NEVER_BUILDS_NEEDS_HOST, machineDeleteInput, machineInput, machineName } from "./machine";
 import { fieldErrors } from "./form";
 
 const base = { name: "frame1", system: "x86_64-linux", role: "production" };
@@ -71,6 +71,7 @@ describe("machineInput", () => {
       flakeDir: "/home/admin/homelab",
       deployCommand: "nix-run",
       buildHost: null,
+      neverBuilds: false,
     });
     expect(machineInput.parse(base)).toMatchObject({ sshPort: 22, deployable: false, description: "", flakeAttr: null });
   });
@@ -190,6 +191,28 @@ describe("buildHost", () => {
 
   it("treats empty as the machine itself", () => {
     expect(machineInput.parse({ ...base, buildHost: " " }).buildHost).toBeNull();
+  });
+});
+
+describe("neverBuilds", () => {
+  it("defaults to false and reads the form's checkbox", () => {
+    expect(machineInput.parse(base).neverBuilds).toBe(false);
+    expect(machineInput.parse({ ...base, name: "frame3", neverBuilds: "on", buildHost: "frame1" })).toMatchObject({
+      neverBuilds: true,
+      buildHost: "frame1",
+    });
+  });
+
+  it.each([
+    ["no build host", { name: "frame3", neverBuilds: "on" }],
+    ["a blank build host", { name: "frame3", neverBuilds: "on", buildHost: " " }],
+    ["itself as build host", { name: "frame3", neverBuilds: "on", buildHost: "frame3" }],
+  ])("refuses a never-builds machine with %s", (_what, input) => {
+    expect(errorsOf(input)).toEqual({ buildHost: NEVER_BUILDS_NEEDS_HOST });
+  });
+
+  it("lets a machine that builds keep itself as build host", () => {
+    expect(machineInput.parse({ ...base, buildHost: "frame1" })).toMatchObject({ neverBuilds: false, buildHost: "frame1" });
   });
 });
 

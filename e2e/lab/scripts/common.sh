@@ -4,7 +4,7 @@
 LAB_CACHE="${LAB_CACHE:-/var/cache/homelab-panel/lab}"
 LAB_RUN="${LAB_RUN:-/run/homelab-panel-lab}"
 if [[ -z "${LAB_HOSTS:-}" && -s "$LAB_RUN/hosts" ]]; then LAB_HOSTS="$(cat "$LAB_RUN/hosts")"; fi
-LAB_HOSTS="${LAB_HOSTS:-frame1 frame2}"
+LAB_HOSTS="${LAB_HOSTS:-frame1 frame2 frame3}"
 LAB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAB_SUITE=bookworm
 LAB_MIRROR="${LAB_MIRROR:-http://deb.debian.org/debian}"

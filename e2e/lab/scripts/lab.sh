@@ -2,7 +2,7 @@
 # The lab: Debian hosts booted with systemd-nspawn in network namespaces of their own.
 # usage: lab.sh up | down | status | ssh HOST [USER] [CMD...]
 # up prints progress on stderr and, on stdout, one JSON line describing the hosts.
-# Settings (env): LAB_HOSTS ("frame1 frame2"), LAB_CACHE (/var/cache/homelab-panel/lab),
+# Settings (env): LAB_HOSTS ("frame1 frame2 frame3"), LAB_CACHE (/var/cache/homelab-panel/lab),
 # LAB_RUN (/run/homelab-panel-lab), LAB_KEEP_STATE=1 (keep host changes across down/up),
 # LAB_LOG_INTERVAL (seconds between journal lines of each fake service, default 2).
 set -euo pipefail
@@ -103,6 +103,10 @@ prepare_host() { # overlay on the base, per-host identity, generation 1
   local sys; sys="$(cat "$m/usr/local/lib/lab/initial/$h")"
   ln -sfn "$sys" "$m/nix/var/nix/profiles/system-1-link"
   ln -sfn system-1-link "$m/nix/var/nix/profiles/system"
+  # frame3 is the weak device (a Raspberry Pi's stand-in): its nix refuses to build anything, so
+  # its systems come from frame1 (nix copy). Both the nix client and the daemon read this file.
+  [[ "$h" == frame3 ]] && printf '# the weak device: never builds (max-jobs = 0)\nmax-jobs = 0\n' >>"$m/etc/nix/nix.conf"
+  return 0
 }
 
 start_host() {

@@ -24,7 +24,7 @@ export interface LabInfo {
 }
 
 export interface UpOptions {
-  /** hosts to boot, default LAB_HOSTS or ["frame1", "frame2"] (frame1..frame3) */
+  /** hosts to boot, default LAB_HOSTS or ["frame1", "frame2", "frame3"] (frame1..frame3) */
   hosts?: string[];
   /** keep each host's changes from the previous run (default: every cold up starts fresh) */
   keepState?: boolean;

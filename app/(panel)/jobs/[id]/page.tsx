@@ -61,6 +61,14 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             </dd>
           </div>
         )}
+        {job.builtOn && (
+          <div>
+            <dt className="inline text-(--color-muted)">Built on </dt>
+            <dd className="inline" data-testid="job-built-on">
+              {visible(job.builtOn)}
+            </dd>
+          </div>
+        )}
         {job.exitCode !== null && (
           <div>
             <dt className="inline text-(--color-muted)">Exit code </dt>

@@ -71,7 +71,15 @@ export default async function MachinePage({ params, searchParams }: Props) {
         <Section title="Status" testId="status-card">
           <p className="mb-3 text-sm text-(--color-muted)">
             <span className="font-mono">{m.system}</span> · {m.role} · {m.sshUser && m.sshHost ? `${m.sshUser}@${m.sshHost}` : "no SSH"}
-            {m.buildHost && m.buildHost !== m.name ? ` · built on ${m.buildHost}` : ""}
+            {m.buildHost && m.buildHost !== m.name ? ` · builds on ${m.buildHost}` : ""}
+            {m.neverBuilds && (
+              <span
+                data-testid="never-builds"
+                title="Nothing is built or evaluated on this machine: its build host builds its system and deploy-rs copies the closure to it."
+              >
+                {" · never builds"}
+              </span>
+            )}
             {m.deployable ? "" : " · not deployable"}
           </p>
           <Suspense

@@ -119,12 +119,16 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
   const l = await live;
   if (!l.reachable) return <ConnectionProblem what="Generations unknown" error={l.error} setup={l.setup} machine={data.machine.name} />;
   if (!l.generations) return <p className="text-sm text-(--color-down)">Generations could not be listed: {l.generationsError}</p>;
-  const rows = generationJobs(l.generations, data.deploys, l.generationFacts);
+  const rows = generationJobs(l.generations, data.deploys, l.generationFacts, l.pathOrigins);
   const commands = plan.error ? {} : Object.fromEntries(rows.filter((g) => !g.current).map((g) => [g.number, plan.rollback(g.number)]));
   return (
     <>
       <GenerationsTimeline rows={rows} host={plan.rollbackHost} commands={commands} running={l.system?.path ?? null} />
       <UnrecognisedNote unrecognised={l.generationsUnrecognised} source="nix-env's output" testId="generations-unrecognised" />
+      <UnrecognisedNote unrecognised={l.pathOriginsUnrecognised} source="nix path-info's output" testId="path-info-unrecognised" />
+      {l.pathOriginsError && (
+        <p className="mt-2 text-sm text-(--color-muted)">Where each generation was built could not be read: {l.pathOriginsError}</p>
+      )}
     </>
   );
 }
