@@ -38,5 +38,6 @@ export function machineSnapshot(row: MachineSnapshot): MachineSnapshot {
     flakeDir: row.flakeDir,
     deployCommand: row.deployCommand,
     buildHost: row.buildHost,
+    testFor: row.testFor,
   };
 }

@@ -16,7 +16,8 @@ export type MachineValues = Record<
   | "deployable"
   | "flakeDir"
   | "deployCommand"
-  | "buildHost",
+  | "buildHost"
+  | "testFor",
   string
 >;
 
@@ -48,6 +49,7 @@ type MachineRow = {
   flakeDir: string;
   deployCommand: string;
   buildHost: string | null;
+  testFor: string | null;
 };
 
 export const blankService: ServiceValues = {
@@ -78,6 +80,7 @@ export const blankMachine: MachineValues = {
   flakeDir: "/home/admin/homelab",
   deployCommand: "nix-run",
   buildHost: "",
+  testFor: "",
 };
 
 export function serviceValues(s: ServiceRow): ServiceValues {
@@ -111,5 +114,6 @@ export function machineValues(m: MachineRow): MachineValues {
     flakeDir: m.flakeDir,
     deployCommand: m.deployCommand,
     buildHost: m.buildHost ?? "",
+    testFor: m.testFor ?? "",
   };
 }

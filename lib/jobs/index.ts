@@ -36,6 +36,8 @@ export function jobView(job: JobRow, position: number | null) {
     commit: job.commit,
     commitSubject: job.commitSubject,
     dirty: job.dirty,
+    lockHash: job.lockHash,
+    promotedFrom: job.promotedFrom,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
   };

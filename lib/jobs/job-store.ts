@@ -41,9 +41,18 @@ export function listJobRows(db: Db, f: JobFilter) {
   });
 }
 
-export function insertJob(db: Db, data: { kind: JobKind; machineId: number; args: unknown; requestedById: number | null }) {
+export function insertJob(
+  db: Db,
+  data: { kind: JobKind; machineId: number; args: unknown; requestedById: number | null; promotedFrom?: number | null },
+) {
   return db.job.create({
-    data: { kind: data.kind, machineId: data.machineId, args: JSON.stringify(data.args), requestedById: data.requestedById },
+    data: {
+      kind: data.kind,
+      machineId: data.machineId,
+      args: JSON.stringify(data.args),
+      requestedById: data.requestedById,
+      promotedFrom: data.promotedFrom ?? null,
+    },
   });
 }
 
@@ -61,6 +70,7 @@ export async function setRunningFields(
     commit?: string | null;
     commitSubject?: string | null;
     dirty?: boolean | null;
+    lockHash?: string | null;
   },
 ): Promise<void> {
   await db.job.updateMany({ where: { id, status: "running" }, data });

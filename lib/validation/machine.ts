@@ -64,6 +64,12 @@ export const machineInput = z.object({
         "Build host must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty for the machine itself.",
       ),
   ).default(null),
+  testFor: optional(
+    z
+      .string()
+      .trim()
+      .regex(MACHINE_NAME, "Test machine of must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty."),
+  ).default(null),
 });
 
 export type MachineInput = z.infer<typeof machineInput>;
