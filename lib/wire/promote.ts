@@ -32,3 +32,11 @@ export function promotedFromText(p: PromoteArgs): string {
   const from = p.from === null ? `by override, never deployed on ${p.fromMachine}` : `from ${p.fromMachine}'s deploy #${p.from}`;
   return `promoted ${from}${p.override && p.from !== null ? " (admin override)" : ""}`;
 }
+
+/** What a promote request answers (the machine page's card shows it). */
+export type PromoteReply =
+  | { ok: true; jobId: number; text: string }
+  | { ok: false; message: string; /** An admin's override would allow it. */ overridable: boolean };
+
+/** What the card sends: the revision of a test deploy (`from`) or a commit, and an admin's override with its reason. */
+export type PromoteInput = { from?: number; commit?: string; override: boolean; reason: string };
