@@ -42,7 +42,8 @@ beforeAll(async () => {
       testFor: "frame1",
     },
   });
-  for (const u of Object.values(who)) u.id = (await tdb.client().user.create({ data: { name: u.name, role: u.role, passwordHash: "x" } })).id;
+  for (const u of Object.values(who))
+    u.id = (await tdb.client().user.create({ data: { name: u.name, role: u.role, passwordHash: "x" } })).id;
   runner = new JobRunner({ db: tdb.client(), databaseUrl: tdb.url(), pool, settings: { flushMs: 50 } });
   await runner.start();
   setJobRunner(runner);
@@ -124,7 +125,10 @@ describe("promote frame2 → frame1", () => {
     const head = await lab.setVariant("frame1", "base", { extra: nonce("promote-override") });
     const jobs = await frame1Jobs();
     const asked = { commit: head, override: true, reason: "hotfix for the outage" };
-    expect(await requestPromote("frame1", asked, as("operator"))).toMatchObject({ ok: false, message: expect.stringMatching(/only an admin/) });
+    expect(await requestPromote("frame1", asked, as("operator"))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/only an admin/),
+    });
     expect(await frame1Jobs()).toBe(jobs);
     expect(await requestPromote("frame1", { ...asked, reason: " " }, as("admin"))).toMatchObject({
       ok: false,
