@@ -71,6 +71,7 @@ describe("machineInput", () => {
       flakeDir: "/home/admin/homelab",
       deployCommand: "nix-run",
       buildHost: null,
+      testFor: null,
     });
     expect(machineInput.parse(base)).toMatchObject({ sshPort: 22, deployable: false, description: "", flakeAttr: null });
   });
