@@ -3,7 +3,8 @@
 // card explains why there is nothing to promote and an untested commit is refused (frame1 stays as
 // it was); after frame2 deployed the revision, the card shows it as the candidate, HEAD moves on, and
 // "Promote … from frame2" deploys exactly the tested revision (its live outcome, the history's
-// "promoted from frame2's deploy #N"). A viewer sees the card without controls. Desktop and Pixel 7.
+// "promoted from frame2's deploy #N"); an admin's override promotes the untested HEAD (audited). A
+// viewer sees the card without controls. Desktop and Pixel 7.
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { addUser, uiLogin } from "../fixtures/auth";
@@ -97,6 +98,20 @@ test("promote: refused until frame2 passed, then exactly the tested revision; a 
   await expect(row.getByTestId("history-promoted")).toHaveText(`promoted from frame2's deploy #${testJob}`);
   await expect(row.getByTestId("history-commit")).toHaveAttribute("data-commit", tested);
   await expect(row.getByTestId("history-lock")).toHaveAttribute("data-lock", /^[0-9a-f]{64}$/);
+
+  // HEAD (never deployed to frame2): an admin's override with a reason deploys it, and the audit log has it.
+  await page.goto(`${panel.url}/machines/frame1`);
+  await card.getByText("Promote another commit…").click();
+  await card.getByTestId("promote-commit").fill(moved);
+  await card.getByTestId("promote-override").check();
+  await card.getByTestId("promote-reason").fill(`hotfix ${tag}`);
+  await card.getByTestId("promote-commit-submit").click();
+  await expect(card.getByTestId("promote-message")).toContainText(`Promoting ${moved.slice(0, 7)} to frame1`);
+  await jobEnds(page, "succeeded");
+  expect(await current()).toMatch(/\.lab-base$/);
+  const audit = await page.request.get(`${panel.url}/api/audit?action=machine.promote.override&outcome=ok`);
+  const events = (await audit.json()).events as { detail: string; target: string }[];
+  expect(events.map((e) => e.detail)).toContain(`commit ${moved}; reason: hotfix ${tag}`);
 
   await page.goto(`${panel.url}/machines/frame2`);
   await expect(page.getByTestId("test-machine-of")).toHaveText(" · test machine of frame1");
