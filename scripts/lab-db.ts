@@ -1,5 +1,5 @@
 // A panel database aimed at the lab: migrated and seeded by the panel's own code, then frame1 and
-// frame2 (and frame3, the weak device built by frame1) point at the lab hosts with their pinned host keys. Used by `npm run demo` and by the
+// frame2 (frame1's test machine) and frame3 (the weak device built by frame1) point at the lab hosts with their pinned host keys. Used by `npm run demo` and by the
 // e2e fixture that starts a panel against the lab (run as a child: it needs the server-only preload).
 //   node --require ./scripts/server-only-preload.cjs --import tsx scripts/lab-db.ts <database file>
 import { resolve } from "node:path";
@@ -28,6 +28,12 @@ export async function prepareLabDatabase(databaseUrl: string, info: LabInfo): Pr
       update: data,
       create: { name: host.name, system: "x86_64-linux", role: "testing", description: "lab host", ...data },
     });
+  }
+  // frame2 stands in for the test VM of frame1 (issue 16): promote takes frame1's revision from frame2's
+  // deploys. A production machine has one test machine, so the seed's unreachable frame1-vm lets go.
+  if (info.hosts.some((h) => h.name === "frame2")) {
+    await db().machine.updateMany({ where: { testFor: "frame1" }, data: { testFor: null } });
+    await db().machine.update({ where: { name: "frame2" }, data: { testFor: "frame1" } });
   }
   await db().$disconnect();
 }

@@ -8,6 +8,7 @@ import { duration, formatTime } from "./format";
 import { StatusBadge, STATUS_LABEL } from "@/components/jobs/status-badge";
 import { visible } from "@/lib/text/visible";
 import { commitLabel } from "@/lib/git/checkout-state";
+import { promoteOf, promotedFromText } from "@/lib/wire/promote";
 
 const select = "h-11 rounded-lg border border-(--color-line) bg-(--color-panel) px-3 text-sm";
 
@@ -75,6 +76,17 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
                     <span className="text-(--color-muted)">from </span>
                     {visible(commitLabel({ hash: j.commit, subject: j.commitSubject }))}
                     {j.dirty ? <span className="text-(--color-slow)"> plus uncommitted changes</span> : ""}
+                    {j.lockHash ? (
+                      <span className="text-(--color-muted)" data-testid="history-lock" data-lock={j.lockHash}>
+                        {" "}
+                        · flake.lock {j.lockHash.slice(0, 12)}
+                      </span>
+                    ) : null}
+                  </span>
+                )}
+                {promoteText(j) && (
+                  <span data-testid="history-promoted" className="w-full truncate text-xs">
+                    {promoteText(j)}
                   </span>
                 )}
                 {j.message && <span className="w-full truncate text-xs text-(--color-muted)">{j.message}</span>}
@@ -85,4 +97,9 @@ export function HistoryList({ jobs, query, base }: { jobs: JobView[]; query: His
       )}
     </div>
   );
+}
+
+function promoteText(j: JobView): string | null {
+  const p = j.kind === "deploy" ? promoteOf(j.args) : null;
+  return p ? promotedFromText(p) : null;
 }

@@ -95,6 +95,15 @@ export function MachineForm({ action, initial, submitLabel }: Props) {
           autoCapitalize="none"
           spellCheck={false}
         />
+        <TextField
+          name="testFor"
+          label="Test machine of"
+          defaultValue={v.testFor}
+          error={e.testFor}
+          hint="The production machine this one tests first (e.g. frame1 for frame1-vm); empty: none"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
         <div className="sm:col-span-2">
           <TextField
             name="deployCommand"

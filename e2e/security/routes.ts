@@ -118,6 +118,9 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   // update job itself starts through POST /api/machines/[name]/jobs (kind flake-update, jobs:run).
   { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "acceptFlakeUpdateAction", needs: "jobs:run" },
   { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "cancelFlakeUpdateAction", needs: "jobs:run" },
+  // Promote (deploy production from the revision that passed on its test machine): operators and admins; the
+  // override of a revision that did not pass is checked inside the action (promote:override, admins) and audited.
+  { file: "app/(panel)/machines/[name]/promote-actions.ts", name: "promoteAction", needs: "jobs:run" },
   // The schedule of input update checks, for all machines: admins.
   { file: "app/(panel)/machines/[name]/flake-update-actions.ts", name: "setFlakeScheduleAction", needs: "inventory:write" },
   // Check connection: reads only, so every role that sees the machine page may run it.

@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "inventory:write": ["admin"],
   "jobs:read": ["admin", "operator", "viewer"],
   "jobs:run": ["admin", "operator"],
+  /** Promote a revision that did not pass on the test machine (with a reason, audited): admins only. */
+  "promote:override": ["admin"],
   "units:restart": ["admin", "operator"],
   "hostkeys:trust": ["admin"],
   "sshkey:create": ["admin"],

@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandLine } from "./remote-command";
 import { GIT_STATE_SCRIPT, gitFastForward, gitFetch, gitState } from "./git-commands";
+import { parseCheckoutState } from "../git/checkout-state";
 
 const ctx = { sshUser: "admin" };
 const dirs: string[] = [];
@@ -54,5 +56,20 @@ describe("git commands", () => {
     execFileSync("git", ["-C", d, "-c", "user.name=T", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "first"], { env });
     const out = execFileSync("sh", ["-c", commandLine(gitState(ctx, d))], { env, encoding: "utf8" });
     expect(out).toMatch(/^commit\t[0-9a-f]{40}\t\S+\tT\tfirst\n# branch\.oid [0-9a-f]{40}\n# branch\.head main\n$/);
+  });
+
+  it("with a flake.lock, the same read gives the lock's sha256 (what jobs record as lockHash)", () => {
+    const d = mkdtempSync(join(tmpdir(), "committrace-lock-"));
+    dirs.push(d);
+    const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+    const lock = '{\n  "nodes": { "root": {} },\n  "root": "root",\n  "version": 7\n}\n';
+    writeFileSync(join(d, "flake.lock"), lock);
+    execFileSync("git", ["-c", "init.defaultBranch=main", "init", "-q", d], { env });
+    execFileSync("git", ["-C", d, "add", "flake.lock"], { env });
+    execFileSync("git", ["-C", d, "-c", "user.name=T", "-c", "user.email=t@t", "commit", "-q", "-m", "lock"], { env });
+    const out = execFileSync("sh", ["-c", commandLine(gitState(ctx, d))], { env, encoding: "utf8" });
+    const s = parseCheckoutState(out);
+    expect(s.lockHash).toBe(createHash("sha256").update(lock).digest("hex"));
+    expect(s.unrecognised.count).toBe(0);
   });
 });

@@ -9,7 +9,8 @@ export const INCOMING_MAX = 50;
 
 /**
  * $1 = the checkout. Prints (lib/git/checkout-state.ts parses it): `commit<TAB>hash<TAB>author date
- * (ISO)<TAB>author<TAB>subject` for HEAD (nothing before the first commit), then `git status
+ * (ISO)<TAB>author<TAB>subject` for HEAD (nothing before the first commit), `lock<TAB>sha256` of the
+ * work tree's flake.lock (nothing without one: what a build from this tree uses), then `git status
  * --porcelain=v2 --branch` (branch, upstream, ahead/behind, changed and untracked files), then one
  * `incoming<TAB>...` line per commit of the upstream that HEAD lacks (newest first). Exits 3 when
  * the directory is missing, 4 when it is not inside a git work tree. `--no-optional-locks`: the
@@ -19,6 +20,7 @@ export const GIT_STATE_SCRIPT = [
   'cd "$1" 2>/dev/null || { echo "no such directory: $1" >&2; exit 3; }',
   "git rev-parse --is-inside-work-tree >/dev/null || exit 4",
   'git --no-optional-locks log -1 --no-show-signature --format="commit%x09%H%x09%aI%x09%an%x09%s" 2>/dev/null',
+  "[ -f flake.lock ] && printf 'lock\\t%s\\n' \"$(sha256sum < flake.lock | cut -c1-64)\"",
   "git --no-optional-locks status --porcelain=v2 --branch || exit 5",
   `git --no-optional-locks log -n ${INCOMING_MAX} --no-show-signature --format="incoming%x09%H%x09%aI%x09%an%x09%s" "HEAD..@{upstream}" 2>/dev/null`,
   "exit 0",

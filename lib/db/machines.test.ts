@@ -173,3 +173,37 @@ describe("deleteMachine", () => {
     await expect(deleteMachine(machineDeleteInput.parse({ name: "ghost" }))).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("test stand-ins (testFor)", () => {
+  it("stores a stand-in of an existing machine; refuses itself, unknown machines, chains and a second stand-in, changing nothing", async () => {
+    await createMachine(machine("prod1"));
+    await createMachine(machine("prod1-vm", { testFor: "prod1" }));
+    expect((await getMachine("prod1-vm")).testFor).toBe("prod1");
+    const refused = async (p: Promise<unknown>, field: RegExp) => {
+      const err = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).fields?.testFor).toMatch(field);
+    };
+    await refused(createMachine(machine("selfish", { testFor: "selfish" })), /its own test machine/);
+    await refused(createMachine(machine("ghost-vm", { testFor: "ghost" })), /No machine named "ghost"/);
+    await refused(createMachine(machine("vm-of-vm", { testFor: "prod1-vm" })), /itself the test machine of prod1/);
+    await refused(createMachine(machine("second-vm", { testFor: "prod1" })), /prod1-vm is already the test machine of prod1/);
+    await createMachine(machine("prod2"));
+    await refused(updateMachine("prod1", machine("prod1", { testFor: "prod2" })), /prod1-vm is the test machine of prod1/);
+    expect(await machineExists("selfish")).toBe(false);
+    expect((await getMachine("prod1")).testFor).toBeNull();
+  });
+
+  it("a renamed production machine keeps its stand-in; a deleted one lets it go", async () => {
+    await createMachine(machine("prod3"));
+    await createMachine(machine("prod3-vm", { testFor: "prod3" }));
+    await updateMachine("prod3", machine("prod3-new"));
+    expect((await getMachine("prod3-vm")).testFor).toBe("prod3-new");
+    await updateMachine("prod3-vm", machine("prod3-vm", { testFor: "prod3-new" }));
+    await deleteMachine(machineDeleteInput.parse({ name: "prod3-new" }));
+    expect((await getMachine("prod3-vm")).testFor).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import { db } from "./client";
 import { unique } from "./prisma-errors";
 import { NotFoundError, ValidationError } from "../errors";
 import type { MachineDeleteInput, MachineInput } from "../validation/machine";
+import { standInProblem } from "../validation/stand-in";
 
 export function listMachines() {
   return db().machine.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], include: { _count: { select: { services: true } } } });
@@ -34,16 +35,39 @@ async function checkBuildHost(input: MachineInput) {
   }
 }
 
+/** The production machine a test stand-in tests for (lib/validation/stand-in.ts). */
+async function checkTestFor(input: MachineInput, oldName: string | null) {
+  if (input.testFor === null) return;
+  const rows = await db().machine.findMany({ select: { name: true, testFor: true } });
+  // Seen with the edit applied: a rename carries the machine's own row and the rows pointing at it.
+  const renamed = (n: string | null) => (oldName !== null && n === oldName ? input.name : n);
+  const others = rows.filter((r) => r.name !== oldName).map((r) => ({ name: r.name, testFor: renamed(r.testFor) }));
+  const problem = standInProblem(input.name, input.testFor, others);
+  if (problem) throw new ValidationError(problem, { testFor: problem });
+}
+
 /** Creates a machine; every field of the form (flakeDir, deployCommand, buildHost too) is stored. */
 export async function createMachine(input: MachineInput) {
   await checkBuildHost(input);
+  await checkTestFor(input, null);
   return unique(() => db().machine.create({ data: input }), "name", `A machine named "${input.name}" already exists.`);
 }
 
 export async function updateMachine(name: string, input: MachineInput) {
   await getMachine(name);
   await checkBuildHost(input);
-  return unique(() => db().machine.update({ where: { name }, data: input }), "name", `A machine named "${input.name}" already exists.`);
+  await checkTestFor(input, name);
+  return unique(
+    () =>
+      db().$transaction(async (tx) => {
+        const row = await tx.machine.update({ where: { name }, data: input });
+        // A renamed production machine keeps its test machine.
+        if (input.name !== name) await tx.machine.updateMany({ where: { testFor: name }, data: { testFor: input.name } });
+        return row;
+      }),
+    "name",
+    `A machine named "${input.name}" already exists.`,
+  );
 }
 
 /**
@@ -75,6 +99,7 @@ export async function deleteMachine(input: MachineDeleteInput) {
     } else if (count > 0 && input.services === "delete") {
       await tx.service.deleteMany({ where: { machineId: machine.id } });
     }
+    await tx.machine.updateMany({ where: { testFor: machine.name }, data: { testFor: null } });
     await tx.machine.delete({ where: { id: machine.id } });
     return { name: machine.name, services: count, disposition: count > 0 ? input.services : undefined };
   });

@@ -11,6 +11,7 @@ export const seedMachines = [
     sshPort: 22,
     flakeAttr: "frame1",
     deployable: true,
+    testFor: null,
   },
   {
     name: "frame1-vm",
@@ -22,6 +23,7 @@ export const seedMachines = [
     sshPort: 2222,
     flakeAttr: "frame1-vm",
     deployable: true,
+    testFor: "frame1",
   },
   {
     name: "installer-iso",
@@ -33,6 +35,7 @@ export const seedMachines = [
     sshPort: 22,
     flakeAttr: "installer-iso",
     deployable: false,
+    testFor: null,
   },
 ] as const;
 

@@ -88,6 +88,21 @@ describe("parseCheckoutState on real git 2.39 output", () => {
   });
 });
 
+describe("parseCheckoutState: the flake.lock checksum line", () => {
+  const sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  it("reads `lock<TAB>sha256`; none without a flake.lock", () => {
+    expect(parseCheckoutState(`lock\t${sha}\n${real("clean-in-sync")}`).lockHash).toBe(sha);
+    expect(parseCheckoutState(real("clean-in-sync")).lockHash).toBeNull();
+  });
+  it("a malformed lock line is unrecognised, never a wrong checksum", () => {
+    for (const bad of [`lock\t${sha.toUpperCase()}`, `lock\t${sha}x`, "lock\t", `lock\t${sha}\textra`]) {
+      const s = parseCheckoutState(`${bad}\n`);
+      expect(s.lockHash).toBeNull();
+      expect(s.unrecognised.count).toBe(1);
+    }
+  });
+});
+
 describe("unquotePath and commitLabel", () => {
   it("undoes git's C quoting", () => {
     expect(unquotePath('"\\304\\215e\\305\\241tina.txt"')).toBe("čeština.txt");

@@ -26,11 +26,14 @@ export type CheckoutState = {
   incoming: Commit[];
   /** Tracked changes exist: a build from this tree is not the commit. */
   dirty: boolean;
+  /** sha256 (hex) of the work tree's flake.lock; null without one. */
+  lockHash: string | null;
   unrecognised: Unrecognised;
 };
 
 export const SHORT_HASH = 7;
 const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const SHA256 = /^[0-9a-f]{64}$/;
 /** At most this many changed and untracked paths are kept (a huge dirty tree stays readable). */
 export const MAX_PATHS = 200;
 
@@ -83,6 +86,7 @@ export function parseCheckoutState(output: string): CheckoutState {
     untracked: [],
     incoming: [],
     dirty: false,
+    lockHash: null,
     unrecognised: noUnrecognised(),
   };
   let tracked = 0;
@@ -94,6 +98,9 @@ export function parseCheckoutState(output: string): CheckoutState {
     if (tab[0] === "commit" && !s.head) {
       s.head = commitOf(tab.slice(1));
       if (!s.head) noteUnrecognised(s.unrecognised, line);
+    } else if (tab[0] === "lock" && s.lockHash === null) {
+      if (tab.length === 2 && SHA256.test(tab[1])) s.lockHash = tab[1];
+      else noteUnrecognised(s.unrecognised, line);
     } else if (tab[0] === "incoming") {
       const c = commitOf(tab.slice(1));
       if (c) s.incoming.push(c);

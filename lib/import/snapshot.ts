@@ -39,5 +39,6 @@ export function machineSnapshot(row: MachineSnapshot): MachineSnapshot {
     deployCommand: row.deployCommand,
     buildHost: row.buildHost,
     neverBuilds: row.neverBuilds,
+    testFor: row.testFor,
   };
 }

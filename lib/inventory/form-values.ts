@@ -17,7 +17,8 @@ export type MachineValues = Record<
   | "flakeDir"
   | "deployCommand"
   | "buildHost"
-  | "neverBuilds",
+  | "neverBuilds"
+  | "testFor",
   string
 >;
 
@@ -50,6 +51,7 @@ type MachineRow = {
   deployCommand: string;
   buildHost: string | null;
   neverBuilds: boolean;
+  testFor: string | null;
 };
 
 export const blankService: ServiceValues = {
@@ -81,6 +83,7 @@ export const blankMachine: MachineValues = {
   deployCommand: "nix-run",
   buildHost: "",
   neverBuilds: "",
+  testFor: "",
 };
 
 export function serviceValues(s: ServiceRow): ServiceValues {
@@ -115,5 +118,6 @@ export function machineValues(m: MachineRow): MachineValues {
     deployCommand: m.deployCommand,
     buildHost: m.buildHost ?? "",
     neverBuilds: m.neverBuilds ? "on" : "",
+    testFor: m.testFor ?? "",
   };
 }

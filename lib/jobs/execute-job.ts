@@ -1,12 +1,11 @@
 import "server-only";
 // What each kind of job does, and how its outcome is decided.
-import { benchPrint, build, deploy, listGenerations, switchGeneration, validate } from "../commands";
+import { benchPrint, build, listGenerations, switchGeneration, validate } from "../commands";
 import { buildOutPath } from "../nix/build-result";
 import { currentGeneration, parseGenerations } from "../nix/generations";
 import { profileGenerationOf } from "../nix/system-facts";
-import { unrecognisedText } from "../parse/unrecognised";
-import { DeployLogReader } from "./deploy-log";
-import { deployOutcome } from "./deploy-outcome";
+import { promoteOf } from "../wire/promote";
+import { runDeploy } from "./deploy-job";
 import type { Finish } from "./job-store";
 import type { JobKind } from "../wire/job-kinds";
 import { jobArgsSchemas } from "./kinds";
@@ -15,6 +14,7 @@ import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } fro
 import type { JobCommit } from "../git/job-commit";
 import { runFlakeUpdate } from "./flake-update-job";
 import { refuseBuildOnMachine } from "./never-builds";
+import { runPromote } from "./promote-job";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -43,7 +43,9 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   const onBuilder = { sshUser: m.builder.sshUser };
   // Every kind that evaluates or builds from the checkout records its commit first, on the build host.
   let commit: JobCommit | null = null;
-  if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy" || c.kind === "flake-update")
+  // A promote records the promoted revision instead (lib/jobs/promote-job.ts): HEAD may have moved.
+  const readsHead = c.kind !== "deploy" || promoteOf(c.args) === null;
+  if (readsHead && ["validate", "build", "dry-run", "deploy", "flake-update"].includes(c.kind))
     await c.onCommit((commit = await readJobCommit(c, m.builder, m.flakeDir)));
   if (c.kind === "build" || c.kind === "deploy") {
     await c.onBuiltOn(m.builderName);
@@ -73,35 +75,8 @@ export async function executeJob(c: JobContext): Promise<Finish> {
     }
     case "deploy": {
       await refuseBuildOnMachine(c, m);
-      const before = await readSystemFacts(c, m.self, "before");
-      await c.onOldSystem(before.current!);
-      const reader = new DeployLogReader();
-      const cmd = deploy(onBuilder, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase });
-      const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => reader.feed(l));
-      const log = reader.scan.nodes.find((n) => n.node === m.name && n.profile === "system") ?? null;
-      const after = await readSystemFacts(c, m.self, "after", log?.path ? [log.path] : []).catch(() => null);
-      const o = deployOutcome({ node: m.name, exitCode: code, before, after, log, runErrors: reader.scan.errors });
-      const checks = o.newSystem === null ? null : await runPostChecks(c, m, c.checks);
-      const unrecognised = reader.scan.unrecognised;
-      const result = {
-        deployedPath: o.deployedPath,
-        toplevel: o.toplevel,
-        outcome: o.kind,
-        generation: o.generationAfter,
-        checks,
-        unrecognised,
-      };
-      const note = unrecognised.count
-        ? `; ${unrecognisedText(unrecognised, "deploy-rs's messages")} (first: ${unrecognised.sample[0]})`
-        : "";
-      return {
-        status: o.status,
-        message: withChecks(o.message, checks) + note,
-        exitCode: code,
-        oldSystem: o.oldSystem,
-        newSystem: o.newSystem,
-        result,
-      };
+      const promote = promoteOf(c.args);
+      return promote ? runPromote(c, promote) : runDeploy(c, m.flakeDir);
     }
     case "rollback": {
       const { generation } = jobArgsSchemas.rollback.parse(c.args);

@@ -38,6 +38,8 @@ export function jobView(job: JobRow, position: number | null) {
     dirty: job.dirty,
     /** The machine whose nix built the system (build and deploy jobs; null before it was recorded). */
     builtOn: job.builtOn,
+    lockHash: job.lockHash,
+    promotedFrom: job.promotedFrom,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
   };

@@ -41,9 +41,18 @@ export function listJobRows(db: Db, f: JobFilter) {
   });
 }
 
-export function insertJob(db: Db, data: { kind: JobKind; machineId: number; args: unknown; requestedById: number | null }) {
+export function insertJob(
+  db: Db,
+  data: { kind: JobKind; machineId: number; args: unknown; requestedById: number | null; promotedFrom?: number | null },
+) {
   return db.job.create({
-    data: { kind: data.kind, machineId: data.machineId, args: JSON.stringify(data.args), requestedById: data.requestedById },
+    data: {
+      kind: data.kind,
+      machineId: data.machineId,
+      args: JSON.stringify(data.args),
+      requestedById: data.requestedById,
+      promotedFrom: data.promotedFrom ?? null,
+    },
   });
 }
 
@@ -62,6 +71,7 @@ export async function setRunningFields(
     commitSubject?: string | null;
     dirty?: boolean | null;
     builtOn?: string | null;
+    lockHash?: string | null;
   },
 ): Promise<void> {
   await db.job.updateMany({ where: { id, status: "running" }, data });

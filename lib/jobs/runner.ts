@@ -13,6 +13,7 @@ import { verdictOf } from "./job-errors";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
 import type { MachineBusy } from "../wire/job";
 import { isChange, isFinished, isJobKind, type JobKind, type JobStatus } from "../wire/job-kinds";
+import { promoteArgs, type PromoteArgs } from "../wire/promote";
 import { jobArgsSchemas, TIMEOUT_CLASS } from "./kinds";
 import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
@@ -33,6 +34,8 @@ export type StartRequest = {
   kind: JobKind;
   args: unknown;
   requestedById: number | null;
+  /** A promote (lib/machine/promote.ts): deploys this revision from a scratch copy; never from the API's args. */
+  promote?: PromoteArgs;
   /** Refuse (ConflictError) a change while another change to the machine runs or waits, instead of queueing it. */
   exclusive?: boolean;
 };
@@ -121,7 +124,9 @@ export class JobRunner extends EventEmitter<JobEvents> {
     const exclusive = req.exclusive === true && isChange(req.kind);
     if (exclusive) this.reserve(m.name, req.kind);
     try {
-      return await this.insertAndQueue(req, m, parsed.data);
+      // The promote part never comes from `args` (the API's deploy takes none): only lib/machine/promote.ts sets it.
+      const args = req.promote && req.kind === "deploy" ? { ...parsed.data, promote: promoteArgs.parse(req.promote) } : parsed.data;
+      return await this.insertAndQueue(req, m, args);
     } finally {
       if (exclusive) this.reserved.delete(m.name);
     }
@@ -154,7 +159,8 @@ export class JobRunner extends EventEmitter<JobEvents> {
     m: { id: number; name: string },
     args: unknown,
   ): Promise<{ id: number; position: number | null }> {
-    const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById });
+    const promotedFrom = req.kind === "deploy" ? (req.promote?.from ?? null) : null;
+    const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById, promotedFrom });
     this.waiting.set(row.id, { machine: m.name, kind: req.kind, args });
     const now = !isChange(req.kind) || this.queues.add(m.name, row.id);
     this.update(row.id, "queued", "");

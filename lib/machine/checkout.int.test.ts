@@ -72,7 +72,11 @@ describe("the flake checkout on frame1", () => {
       "succeeded",
     );
     expect(job).toMatchObject({ commit: head, commitSubject: await git("git log -1 --format=%s"), dirty: false });
-    expect(await logText(tdb.client(), job.id)).toContain(`flake checkout: main at ${head.slice(0, 7)} '${job.commitSubject}', clean`);
+    const lock = await git("sha256sum < flake.lock | cut -c1-64");
+    expect(job.lockHash).toBe(lock);
+    expect(await logText(tdb.client(), job.id)).toContain(
+      `flake checkout: main at ${head.slice(0, 7)} '${job.commitSubject}', clean, flake.lock sha256 ${lock.slice(0, 12)}`,
+    );
   });
 
   it("a dirty tree: its files are shown, and a validate records it as dirty", async () => {

@@ -72,6 +72,7 @@ describe("machineInput", () => {
       deployCommand: "nix-run",
       buildHost: null,
       neverBuilds: false,
+      testFor: null,
     });
     expect(machineInput.parse(base)).toMatchObject({ sshPort: 22, deployable: false, description: "", flakeAttr: null });
   });

@@ -69,6 +69,12 @@ export const machineInput = z
     ).default(null),
     /** A weak device: never builds or evaluates; its build host builds and copies the closure to it. */
     neverBuilds: checkbox.default(false),
+    testFor: optional(
+      z
+        .string()
+        .trim()
+        .regex(MACHINE_NAME, "Test machine of must be a machine name (lower-case letters, digits, '.', '_' or '-'), or empty."),
+    ).default(null),
   })
   .refine((m) => !m.neverBuilds || (m.buildHost !== null && m.buildHost !== m.name), {
     path: ["buildHost"],

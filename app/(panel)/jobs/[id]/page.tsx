@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
 import { JobLiveView } from "@/components/jobs/job-live-view";
@@ -9,6 +10,7 @@ import { getJobPage } from "@/lib/jobs";
 import { jobIdParam } from "@/lib/jobs/api-schemas";
 import { visible } from "@/lib/text/visible";
 import { commitLabel } from "@/lib/git/checkout-state";
+import { promoteOf, promotedFromText } from "@/lib/wire/promote";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Job" };
@@ -26,6 +28,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
     throw err;
   }
   const { job, live } = page;
+  const promoted = job.kind === "deploy" ? promoteOf(job.args) : null;
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title={`Job #${job.id}`}>
@@ -66,6 +69,28 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             <dt className="inline text-(--color-muted)">Built on </dt>
             <dd className="inline" data-testid="job-built-on">
               {visible(job.builtOn)}
+            </dd>
+          </div>
+        )}
+        {job.lockHash && (
+          <div>
+            <dt className="inline text-(--color-muted)">flake.lock </dt>
+            <dd className="inline font-mono" data-testid="job-lock" data-lock={job.lockHash} title={`sha256 ${job.lockHash}`}>
+              sha256 {job.lockHash.slice(0, 12)}
+            </dd>
+          </div>
+        )}
+        {promoted && (
+          <div>
+            <dt className="inline text-(--color-muted)">Revision </dt>
+            <dd className="inline" data-testid="job-promoted-from" data-from={promoted.from ?? ""}>
+              {promoted.from ? (
+                <Link prefetch={false} href={`/jobs/${promoted.from}`}>
+                  {promotedFromText(promoted)}
+                </Link>
+              ) : (
+                promotedFromText(promoted)
+              )}
             </dd>
           </div>
         )}

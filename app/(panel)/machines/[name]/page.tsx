@@ -28,6 +28,9 @@ import { grafanaLink } from "@/lib/metrics/source";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
 import { runCheckAction } from "./check-actions";
+import { promoteAction } from "./promote-actions";
+import { PromoteCard } from "@/components/promote/promote-card";
+import { promoteView } from "@/lib/machine/promote";
 import { LiveCheckout, LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
 export const dynamic = "force-dynamic";
@@ -46,7 +49,7 @@ export default async function MachinePage({ params, searchParams }: Props) {
   const user = await requirePage("jobs:read", base);
   const query = parseHistoryQuery(await searchParams);
   const data = await findOr404(name, MACHINE_NAME, (n) => machinePageData(n, query));
-  const plan = await commandPlan(name);
+  const [plan, promote] = await Promise.all([commandPlan(name), promoteView(name)]);
   const m = data.machine;
   const units = m.services.map((s) => s.unit).filter((u): u is string => !!u);
   const live = machineLive(name, units.join(" "));
@@ -78,6 +81,18 @@ export default async function MachinePage({ params, searchParams }: Props) {
                 title="Nothing is built or evaluated on this machine: its build host builds its system and deploy-rs copies the closure to it."
               >
                 {" · never builds"}
+              </span>
+            )}
+            {m.testFor && (
+              <span data-testid="test-machine-of">
+                {" · test machine of "}
+                <Link href={`/machines/${encodeURIComponent(m.testFor)}`}>{m.testFor}</Link>
+              </span>
+            )}
+            {promote && (
+              <span data-testid="tested-first-on">
+                {" · tested first on "}
+                <Link href={`/machines/${encodeURIComponent(promote.test)}`}>{promote.test}</Link>
               </span>
             )}
             {m.deployable ? "" : " · not deployable"}
@@ -133,6 +148,12 @@ export default async function MachinePage({ params, searchParams }: Props) {
             trust={can(user, "hostkeys:trust") ? trustHostKeyAction.bind(null, m.name) : null}
           />
         </Section>
+
+        {promote && (
+          <Section id="promote" title="Promote" testId="promote-card">
+            <PromoteCard view={promote} canOverride={can(user, "promote:override")} promote={promoteAction} />
+          </Section>
+        )}
 
         <Section title="Actions">
           <JobActions
