@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   "jobs:read": ["admin", "operator", "viewer"],
   "jobs:run": ["admin", "operator"],
   "units:restart": ["admin", "operator"],
+  /** Installer images: those who may build one may download it (it holds what the machines run) and delete it
+   * (only disk space on the build host: the same flake revision builds it again). Viewers neither. */
+  "iso:download": ["admin", "operator"],
+  "iso:delete": ["admin", "operator"],
   "hostkeys:trust": ["admin"],
   "sshkey:create": ["admin"],
   "audit:read": ["admin"],

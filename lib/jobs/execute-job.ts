@@ -14,6 +14,7 @@ import type { JobMachine } from "./machine-targets";
 import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import type { JobCommit } from "../git/job-commit";
 import { runFlakeUpdate } from "./flake-update-job";
+import { runIsoBuild } from "./iso-job";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -40,11 +41,20 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   const onBuilder = { sshUser: m.builder.sshUser };
   // Every kind that evaluates or builds from the checkout records its commit first, on the build host.
   let commit: JobCommit | null = null;
-  if (c.kind === "validate" || c.kind === "build" || c.kind === "dry-run" || c.kind === "deploy" || c.kind === "flake-update")
+  if (
+    c.kind === "validate" ||
+    c.kind === "build" ||
+    c.kind === "dry-run" ||
+    c.kind === "deploy" ||
+    c.kind === "flake-update" ||
+    c.kind === "iso-build"
+  )
     await c.onCommit((commit = await readJobCommit(c, m.builder, m.flakeDir)));
   switch (c.kind) {
     case "flake-update":
       return runFlakeUpdate(c, commit?.commit ?? null);
+    case "iso-build":
+      return runIsoBuild(c, commit!);
     case "validate": {
       const out: string[] = [];
       const code = await runStep(c, m.builder, stepOf(validate(onBuilder, flake)), (s, l) => s === "stdout" && out.push(l));

@@ -28,7 +28,11 @@ import { grafanaLink } from "@/lib/metrics/source";
 import { trustHostKeyAction } from "../../inventory/host-key-actions";
 import { restartUnitAction } from "./actions";
 import { runCheckAction } from "./check-actions";
-import { LiveCheckout, LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
+import { deleteIsoAction } from "./iso-actions";
+import { listIsos } from "@/lib/isos/iso-images";
+import { BuildIsoButton } from "@/components/isos/build-iso-button";
+import { DeleteIsoButton } from "@/components/isos/delete-iso-button";
+import { LiveCheckout, LiveChecks, LiveGenerations, LiveIsos, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +56,8 @@ export default async function MachinePage({ params, searchParams }: Props) {
   const live = machineLive(name, units.join(" "));
   const checkout = machineCheckout(name);
   const denied = can(user, "jobs:run") ? null : "Your role can look but not run jobs (needs jobs:run).";
+  // An installer image is built, listed and downloaded (lib/isos), never deployed.
+  const installer = m.role === "installer";
   const restartDenied = can(user, "units:restart") ? null : "Your role cannot restart units (needs units:restart).";
 
   return (
@@ -126,19 +132,47 @@ export default async function MachinePage({ params, searchParams }: Props) {
           />
         </Section>
 
-        <Section title="Actions">
-          <JobActions
-            host={plan.host}
-            deployCommand={plan.deploy}
-            deployUnavailable={plan.error}
-            rollback={
+        {installer && (
+          <Section id="isos" title="Installer images" testId="iso-card">
+            <div>
               <Suspense
-                fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}
+                fallback={
+                  <p role="status" className="text-sm text-(--color-muted)">
+                    Looking for the images on the build host…
+                  </p>
+                }
               >
-                <PreviousRollback live={live} plan={plan} />
+                <LiveIsos
+                  isos={listIsos(m.name)}
+                  canDownload={can(user, "iso:download")}
+                  deleteButton={
+                    can(user, "iso:delete")
+                      ? (r) => <DeleteIsoButton jobId={r.jobId} fileName={r.fileName} remove={deleteIsoAction} />
+                      : null
+                  }
+                />
               </Suspense>
-            }
-          />
+            </div>
+          </Section>
+        )}
+
+        <Section title="Actions">
+          {installer ? (
+            <BuildIsoButton builder={m.buildHost && m.buildHost !== m.name ? m.buildHost : null} />
+          ) : (
+            <JobActions
+              host={plan.host}
+              deployCommand={plan.deploy}
+              deployUnavailable={plan.error}
+              rollback={
+                <Suspense
+                  fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}
+                >
+                  <PreviousRollback live={live} plan={plan} />
+                </Suspense>
+              }
+            />
+          )}
           <JobPanel />
         </Section>
 
