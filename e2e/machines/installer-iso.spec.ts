@@ -16,9 +16,9 @@ let panel: LabPanel;
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test.beforeAll(async ({}, info) => {
+test.beforeAll(async () => {
   test.setTimeout(240_000);
-  panel = await startLabPanel(PORT, `test-results/e2e-iso-${info.project.name}-db/panel.db`);
+  panel = await startLabPanel(PORT, `test-results/e2e-iso-${test.info().project.name}-db/panel.db`);
 });
 
 test.afterAll(async () => {
