@@ -21,12 +21,22 @@ let
     chunks = "40";
     args = [ "-e" ./build-iso.sh ];
   };
+  # A configuration has a toplevel (`nix flake check`, which deploy-rs runs, evaluates every
+  # nixosConfigurations.<name>.config.system.build.toplevel): the installer's system, not deployed.
+  toplevel = derivation {
+    name = "nixos-system-installer-${label}";
+    inherit system label;
+    builder = "/bin/sh";
+    args = [ "-c" "/bin/mkdir -p $out && printf '%s\\n' \"$label\" >$out/nixos-version" ];
+  };
 in {
   config = {
+    # What the panel's flake import reads of a machine (as a real configuration sets it).
+    nixpkgs.hostPlatform.system = system;
     isoImage = { inherit isoName; };
     system = {
       nixos = { inherit label; };
-      build = { inherit isoImage; };
+      build = { inherit isoImage toplevel; };
     };
   };
 }
