@@ -102,6 +102,7 @@ export function httpStatus(err: unknown): number {
     conflict: 409,
     too_large: 413,
     rate_limited: 429,
+    sftp_failed: 502,
   };
   return statuses[err.code] ?? 400;
 }

@@ -35,6 +35,22 @@ export async function prepareLabDatabase(databaseUrl: string, info: LabInfo): Pr
     await db().machine.updateMany({ where: { testFor: "frame1" }, data: { testFor: null } });
     await db().machine.update({ where: { name: "frame2" }, data: { testFor: "frame1" } });
   }
+  // The installer image (seeded without SSH: it is no host) is built on frame1 from the lab flake's
+  // nixosConfigurations.installer-iso.
+  if (info.hosts.some((h) => h.name === "frame1"))
+    await db().machine.upsert({
+      where: { name: "installer-iso" },
+      update: { buildHost: "frame1", flakeAttr: "installer-iso", flakeDir: "/home/admin/homelab", deployable: false },
+      create: {
+        name: "installer-iso",
+        system: "x86_64-linux",
+        role: "installer",
+        description: "Bootable installer image.",
+        buildHost: "frame1",
+        flakeAttr: "installer-iso",
+        deployable: false,
+      },
+    });
   await db().$disconnect();
 }
 

@@ -26,11 +26,12 @@ test("import from the lab flake: preview, apply, and a second preview shows ever
   await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
   await expect(page.getByLabel("Flake directory")).toHaveValue("/home/admin/homelab");
   await page.getByRole("button", { name: "Preview" }).click();
-  // The lab database has frame1 and frame2 (seeded/pointed at the lab); the lab flake adds frame3.
-  await expect(page.getByTestId("plan-summary")).toHaveText("Would 1 add, 0 change, 2 unchanged, 0 skipped.", { timeout: 240_000 });
+  // The lab database has frame1, frame2 (seeded/pointed at the lab) and the seed's installer-iso
+  // (built on frame1); the lab flake adds frame3.
+  await expect(page.getByTestId("plan-summary")).toHaveText("Would 1 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 240_000 });
   await expect(page.locator('[data-testid="plan-entry"][data-key="frame3"]')).toHaveAttribute("data-action", "add");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByTestId("plan-summary")).toHaveText("Applied: 1 added, 0 changed, 2 unchanged, 0 skipped.", { timeout: 240_000 });
+  await expect(page.getByTestId("plan-summary")).toHaveText("Applied: 1 added, 0 changed, 3 unchanged, 0 skipped.", { timeout: 240_000 });
 
   await page.goto(`${panel.url}/inventory`);
   await expect(page.getByRole("link", { name: "frame3", exact: true })).toBeVisible();
@@ -39,7 +40,7 @@ test("import from the lab flake: preview, apply, and a second preview shows ever
   await page.getByRole("tab", { name: "From flake" }).click();
   await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByTestId("plan-summary")).toHaveText("Would 0 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 240_000 });
+  await expect(page.getByTestId("plan-summary")).toHaveText("Would 0 add, 0 change, 4 unchanged, 0 skipped.", { timeout: 240_000 });
 });
 
 test("load services.homepage-dashboard from the lab flake into the Homepage tab", async ({ page }) => {

@@ -11,6 +11,8 @@ export type RouteSpec = {
   /** "public": anyone; otherwise the permission it needs. */
   needs: Permission | "public";
   body?: unknown;
+  /** The status a permitted caller gets when it is not 200 (the matrix DB lacks what the route serves). */
+  allowedStatus?: number;
 };
 
 export const ROUTES: RouteSpec[] = [
@@ -48,6 +50,15 @@ export const ROUTES: RouteSpec[] = [
   { file: "app/(panel)/jobs/page.tsx", path: "/jobs", method: "GET", needs: "jobs:read" },
   { file: "app/(panel)/jobs/[id]/page.tsx", path: "/jobs/1", method: "GET", needs: "jobs:read" },
   { file: "app/(panel)/journal/page.tsx", path: "/journal", method: "GET", needs: "jobs:read" },
+  // Installer images: download streams one from its build host. The matrix DB's job 1 built no image:
+  // a permitted caller passes the permission check and gets 404 (the lab spec downloads real ones).
+  {
+    file: "app/api/isos/[id]/download/route.ts",
+    path: "/api/isos/1/download",
+    method: "GET",
+    needs: "iso:download",
+    allowedStatus: 404,
+  },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
   {
@@ -111,6 +122,8 @@ export const ACTIONS: { file: string; name: string; needs: Permission }[] = [
   { file: "app/(panel)/inventory/actions.ts", name: "removeMachine", needs: "inventory:write" },
   { file: "app/(panel)/inventory/host-key-actions.ts", name: "trustHostKeyAction", needs: "hostkeys:trust" },
   { file: "app/(panel)/machines/[name]/actions.ts", name: "restartUnitAction", needs: "units:restart" },
+  // Deleting an installer image frees disk space on the build host; the same revision builds it again.
+  { file: "app/(panel)/machines/[name]/iso-actions.ts", name: "deleteIsoAction", needs: "iso:delete" },
   // Fetch (remote-tracking refs only) and Pull (fast-forward only) in the flake checkout on the build host: operators and admins.
   { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "fetchCheckoutAction", needs: "jobs:run" },
   { file: "app/(panel)/machines/[name]/checkout-actions.ts", name: "pullCheckoutAction", needs: "jobs:run" },

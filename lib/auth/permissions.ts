@@ -10,6 +10,10 @@ export const PERMISSIONS = {
   /** Promote a revision that did not pass on the test machine (with a reason, audited): admins only. */
   "promote:override": ["admin"],
   "units:restart": ["admin", "operator"],
+  /** Installer images: those who may build one may download it (it holds what the machines run) and delete it
+   * (only disk space on the build host: the same flake revision builds it again). Viewers neither. */
+  "iso:download": ["admin", "operator"],
+  "iso:delete": ["admin", "operator"],
   "hostkeys:trust": ["admin"],
   "sshkey:create": ["admin"],
   "audit:read": ["admin"],

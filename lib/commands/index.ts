@@ -35,3 +35,15 @@ export {
   scratchRemove,
   type ApplyLock,
 } from "./flake-update-commands";
+export {
+  ISO_FACTS_SCRIPT,
+  ISO_PRESENCE_SCRIPT,
+  ISO_ROOT_DIR,
+  isoBuild,
+  isoFacts,
+  isoPath,
+  isoPresence,
+  isoRemoveRoot,
+  isoRoot,
+  isoStoreDelete,
+} from "./iso-commands";

@@ -9,6 +9,9 @@ export const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-
 export const IPV6 = /^[0-9A-Fa-f:]{2,39}$/;
 export const FLAKE_ATTR = /^[A-Za-z_][A-Za-z0-9_'-]{0,99}$/;
 export const UNIT = /^[A-Za-z0-9][A-Za-z0-9:_.@-]{0,200}\.(service|socket|timer|target|mount|path|slice|scope)$/;
+/** An image file inside an installer image's output, as NixOS lays it out: /nix/store/<hash>-<name>/iso/<file>.iso. */
+export const ISO_PATH =
+  /^\/nix\/store\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]{0,200}\/iso\/[A-Za-z0-9+_=][A-Za-z0-9+._=-]{0,200}\.iso$/;
 /** Printable text on one line: no control characters. */
 export const ONE_LINE = /^[^\p{Cc}]*$/u;
 

@@ -32,7 +32,12 @@ export type CommandKind =
   | "flake.update"
   | "flake.lock-read"
   | "flake.scratch-remove"
-  | "flake.apply-lock";
+  | "flake.apply-lock"
+  | "iso.build"
+  | "iso.facts"
+  | "iso.presence"
+  | "iso.remove-root"
+  | "iso.store-delete";
 
 export interface RemoteCommand {
   readonly kind: CommandKind;

@@ -63,13 +63,15 @@ describe("import from the lab flake on frame2", () => {
       ["frame1", "add"],
       ["frame2", "unchanged"],
       ["frame3", "add"],
+      // The installer image is a configuration with no deploy-rs node.
+      ["installer-iso", "add"],
     ]);
     // The lab flake enables none of the NixOS services (its units are not NixOS options).
     expect(plan.entries.filter((e) => e.kind === "service")).toEqual([]);
     expect(await tdb.client().machine.count()).toBe(1);
 
     const applied = await applyFlake({ machine: "frame2" }, { pool });
-    expect(applied.counts).toEqual({ add: 2, change: 0, unchanged: 1, skipped: 0 });
+    expect(applied.counts).toEqual({ add: 3, change: 0, unchanged: 1, skipped: 0 });
     const frame1 = await tdb.client().machine.findUnique({ where: { name: "frame1" } });
     // Host and user from the flake's deploy-rs nodes; built on the machine it was evaluated on.
     expect(frame1).toMatchObject({
@@ -85,7 +87,12 @@ describe("import from the lab flake on frame2", () => {
     });
 
     const again = await applyFlake({ machine: "frame2" }, { pool });
-    expect(again.counts).toEqual({ add: 0, change: 0, unchanged: 3, skipped: 0 });
+    expect(again.counts).toEqual({ add: 0, change: 0, unchanged: 4, skipped: 0 });
+    expect(await tdb.client().machine.findUnique({ where: { name: "installer-iso" } })).toMatchObject({
+      system: "x86_64-linux",
+      sshHost: null,
+      deployable: false,
+    });
   });
 
   it("turns enabled services into services on their machines with the seed's units and ports", async () => {

@@ -15,6 +15,7 @@ import type { JobCommit } from "../git/job-commit";
 import { runFlakeUpdate } from "./flake-update-job";
 import { refuseBuildOnMachine } from "./never-builds";
 import { runPromote } from "./promote-job";
+import { runIsoBuild } from "./iso-job";
 import { runPostChecks } from "./post-checks";
 import { buildPreview, dryActivate } from "./preview";
 import type { RunnerSettings } from "./runner-options";
@@ -45,15 +46,17 @@ export async function executeJob(c: JobContext): Promise<Finish> {
   let commit: JobCommit | null = null;
   // A promote records the promoted revision instead (lib/jobs/promote-job.ts): HEAD may have moved.
   const readsHead = c.kind !== "deploy" || promoteOf(c.args) === null;
-  if (readsHead && ["validate", "build", "dry-run", "deploy", "flake-update"].includes(c.kind))
+  if (readsHead && ["validate", "build", "dry-run", "deploy", "flake-update", "iso-build"].includes(c.kind))
     await c.onCommit((commit = await readJobCommit(c, m.builder, m.flakeDir)));
-  if (c.kind === "build" || c.kind === "deploy") {
+  if (c.kind === "build" || c.kind === "deploy" || c.kind === "iso-build") {
     await c.onBuiltOn(m.builderName);
     if (m.neverBuilds) await c.log.system(`${m.name} never builds: ${m.builderName} builds its system and copies the closure to it`);
   }
   switch (c.kind) {
     case "flake-update":
       return runFlakeUpdate(c, commit?.commit ?? null);
+    case "iso-build":
+      return runIsoBuild(c, commit!);
     case "validate": {
       const out: string[] = [];
       const code = await runStep(c, m.builder, stepOf(validate(onBuilder, flake)), (s, l) => s === "stdout" && out.push(l));

@@ -17,6 +17,8 @@ export const jobArgsSchemas = {
     inputs: z.array(z.string().regex(INPUT_PATH)).max(MAX_INPUTS).optional(),
     check: z.boolean().optional(),
   }),
+  /** The installer image of the machine's attribute (isoImage), on its build host. */
+  "iso-build": none,
   "bench-seq": z.strictObject({ count: z.number().int().min(1).max(10_000_000), rate: z.number().int().min(1).max(1_000_000).optional() }),
 } satisfies Record<JobKind, z.ZodType>;
 
@@ -32,6 +34,7 @@ export const TIMEOUT_CLASS: Record<JobKind, TimeoutClass> = {
   rollback: "deploy",
   generations: "query",
   "flake-update": "build",
+  "iso-build": "build",
   "bench-seq": "build",
 };
 
@@ -47,5 +50,12 @@ export const REMOTE_AT: Record<JobKind, "builder" | "self"> = {
   rollback: "self",
   generations: "self",
   "flake-update": "builder",
+  "iso-build": "builder",
   "bench-seq": "self",
 };
+
+/**
+ * Kinds that never touch the machine itself, only its build host: a machine without SSH of its own
+ * (an installer image) runs them when it names a build host (lib/jobs/machine-targets.ts).
+ */
+export const BUILDER_ONLY_KINDS: readonly JobKind[] = ["iso-build"];

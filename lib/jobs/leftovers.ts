@@ -11,7 +11,7 @@ import type { SshPool } from "../ssh/pool";
 import { run } from "../ssh/run";
 import type { Leftover } from "./job-store";
 import { isChange, isJobKind } from "../wire/job-kinds";
-import { REMOTE_AT } from "./kinds";
+import { BUILDER_ONLY_KINDS, REMOTE_AT } from "./kinds";
 import { jobMachine } from "./machine-targets";
 
 export type LeftoverResult = Leftover & { host: string | null; outcome: LeftoverOutcome | "left-running" | "failed"; note: string };
@@ -48,7 +48,7 @@ async function stopOne(l: Leftover, o: LeftoverOptions): Promise<LeftoverResult>
     };
   let host: string | null = null;
   try {
-    const m = await jobMachine(o.db, l.machine, o.pool.settings.keyFile);
+    const m = await jobMachine(o.db, l.machine, o.pool.settings.keyFile, { builderOnly: BUILDER_ONLY_KINDS.includes(l.kind) });
     const at = REMOTE_AT[l.kind] === "builder" ? m.builder : m.self;
     host = at.target.machine;
     const cmd = killLeftoverGroup({ sshUser: at.sshUser }, l.remotePid, o.pool.settings.killGraceMs);

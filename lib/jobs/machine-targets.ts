@@ -73,8 +73,11 @@ export async function findMachineByName(db: Db, name: string): Promise<MachineRo
  * The inventory row as a job target. Every field that reaches a command is checked here, before
  * any connection, so a row written past the form (hostile flakeDir, deployCommand, attribute,
  * build host) refuses the job at enqueue instead of reaching a host.
+ * `builderOnly` (kinds that never touch the machine, lib/jobs/kinds.ts BUILDER_ONLY_KINDS): a machine
+ * without SSH of its own (an installer image) is accepted when it names a build host; its `self`
+ * is then the build host's endpoint, which those kinds never use for the machine itself.
  */
-export async function jobMachine(db: Db, name: string, keyFile: string): Promise<JobMachine> {
+export async function jobMachine(db: Db, name: string, keyFile: string, opts: { builderOnly?: boolean } = {}): Promise<JobMachine> {
   const m = await findMachineByName(db, name);
   const services = await db.service.findMany({
     where: { machineId: m.id },
@@ -93,17 +96,20 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
   checked(() => flakeDir(m.flakeDir, "flakeDir"));
   if (m.flakeAttr !== null) checked(() => flakeAttr(m.flakeAttr, "flakeAttr"));
   checked(() => deployBaseOf(m.deployCommand));
-  const self = endpointOf(m, keyFile);
+  const remoteBuilder = m.buildHost && m.buildHost !== m.name ? m.buildHost : null;
+  const selfless = opts.builderOnly === true && remoteBuilder !== null && (!m.sshHost || !m.sshUser);
+  let self = selfless ? null : endpointOf(m, keyFile);
   let builder = self;
   let builderName = m.name;
   let buildRefusal: string | null = null;
-  if (m.buildHost && m.buildHost !== m.name) {
-    const b = await db.machine.findUnique({ where: { name: m.buildHost } });
-    if (!b) throw new ValidationError(`${m.name}'s build host "${m.buildHost}" is not in the inventory.`);
+  if (remoteBuilder) {
+    const b = await db.machine.findUnique({ where: { name: remoteBuilder } });
+    if (!b) throw new ValidationError(`${m.name}'s build host "${remoteBuilder}" is not in the inventory.`);
     builder = endpointOf(b, keyFile);
     builderName = b.name;
     if (b.neverBuilds) buildRefusal = `${m.name}'s build host ${b.name} never builds: choose a machine that builds as its build host.`;
   }
+  self ??= builder!;
   // A weak device is never its own builder: no evaluation, build or deploy-rs may run on it.
   if (m.neverBuilds && builderName === m.name)
     buildRefusal = `${m.name} never builds, so nothing may be built or evaluated on it: set another machine as its build host.`;
@@ -112,7 +118,7 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
     name: m.name,
     deployable: m.deployable,
     self,
-    builder,
+    builder: builder!,
     builderName,
     neverBuilds: m.neverBuilds,
     buildRefusal,

@@ -14,7 +14,7 @@ import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFiel
 import type { MachineBusy } from "../wire/job";
 import { isChange, isFinished, isJobKind, type JobKind, type JobStatus } from "../wire/job-kinds";
 import { promoteArgs, type PromoteArgs } from "../wire/promote";
-import { jobArgsSchemas, TIMEOUT_CLASS } from "./kinds";
+import { BUILDER_ONLY_KINDS, jobArgsSchemas, TIMEOUT_CLASS } from "./kinds";
 import { stopLeftovers, type LeftoverResult } from "./leftovers";
 import { LogStore, type LogLine } from "./log-store";
 import { LogWriter } from "./log-writer";
@@ -118,7 +118,8 @@ export class JobRunner extends EventEmitter<JobEvents> {
         "Invalid job arguments.",
         Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "args", i.message])),
       );
-    const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile);
+    const builderOnly = BUILDER_ONLY_KINDS.includes(req.kind);
+    const m = await jobMachine(this.db, req.machine, this.pool.settings.keyFile, { builderOnly });
     assertMayBuild(m, req.kind);
     if (!m.deployable && ["deploy", "rollback", "dry-run"].includes(req.kind)) throw new ValidationError(`${m.name} is not deployable.`);
     const exclusive = req.exclusive === true && isChange(req.kind);
@@ -260,7 +261,9 @@ export class JobRunner extends EventEmitter<JobEvents> {
     });
     let verdict: Finish;
     try {
-      const machine = await jobMachine(this.db, a.machine, this.pool.settings.keyFile);
+      const machine = await jobMachine(this.db, a.machine, this.pool.settings.keyFile, {
+        builderOnly: BUILDER_ONLY_KINDS.includes(a.kind),
+      });
       // The inventory may have changed while the job waited: a weak device still never builds.
       assertMayBuild(machine, a.kind);
       const cls = TIMEOUT_CLASS[a.kind];

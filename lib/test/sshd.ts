@@ -1,7 +1,7 @@
 // Test helper: a throwaway OpenSSH server on 127.0.0.1 with its own host key, client key and config
 // in a temp dir. Needs openssh-server (/usr/sbin/sshd) and ssh-keygen. Runs as the current user.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -74,6 +74,8 @@ export class TestSshd {
     keygen(sshd.privateKeyPath);
     writeFileSync(join(dir, "authorized_keys"), readFileSync(`${sshd.privateKeyPath}.pub`));
     sshd.hostKeyFingerprint = keygen(join(dir, "host_ed25519"));
+    // SFTP through a link of this instance's own, so a test can find (and count) its sftp-server processes.
+    symlinkSync("/usr/lib/openssh/sftp-server", join(dir, "sftp-server"));
     writeFileSync(
       join(dir, "sshd_config"),
       [
@@ -89,6 +91,7 @@ export class TestSshd {
         "KbdInteractiveAuthentication no",
         "AllowTcpForwarding yes",
         "MaxSessions 50",
+        `Subsystem sftp ${join(dir, "sftp-server")}`,
         // Debian's bash sources ~/.bashrc for a command sshd starts unless SHLVL says it is not the
         // top-level shell; the test user's rc files (root's pyenv init, which waits up to 60 s on a
         // lock a killed session left) must not decide whether a test passes.

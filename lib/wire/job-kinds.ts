@@ -1,7 +1,7 @@
 // The words of jobs, said once for the server and the browser: which kinds exist, which of them
 // change a machine, which statuses a job goes through and which of those are final.
 
-export const JOB_KINDS = ["validate", "build", "dry-run", "deploy", "rollback", "generations", "flake-update"] as const;
+export const JOB_KINDS = ["validate", "build", "dry-run", "deploy", "rollback", "generations", "flake-update", "iso-build"] as const;
 /** Kinds the runner knows but the API never starts (the benchmark's fixed `seq`). */
 export const INTERNAL_KINDS = ["bench-seq"] as const;
 export type PublicJobKind = (typeof JOB_KINDS)[number];

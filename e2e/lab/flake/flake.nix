@@ -18,9 +18,12 @@
     let
       system = "x86_64-linux";
       mkSystem = import ./lab/system.nix;
+      # The installer image (not a host: no variant file, no deploy node), as NixOS's iso-image.nix
+      # lays it out; lab/installer-iso.nix.
+      installerIso = import ./lab/installer-iso.nix { inherit system; src = self; };
       names = builtins.filter (n: builtins.match "frame[0-9]+" n != null)
         (builtins.attrNames (builtins.readDir ./variants));
-      nixosConfigurations = builtins.listToAttrs (map (host: {
+      hostConfigurations = builtins.listToAttrs (map (host: {
         name = host;
         value = mkSystem { inherit host system lab-input; variantText = builtins.readFile (./variants + "/${host}"); };
       }) names);
@@ -42,7 +45,7 @@
       # deploy-rs.lib.${system} as a real flake has it (only `activate` is used by the lab)
       deployLib = import ./lab/deploy-rs-lib.nix { inherit system; deployRs = deployPkg; };
     in {
-      inherit nixosConfigurations;
+      nixosConfigurations = hostConfigurations // { installer-iso = installerIso; };
 
       # deploy-rs node definitions as the homelab writes them: the system profile is the
       # toplevel wrapped by deploy-rs's activate.nixos (an `activatable-nixos-system-...` path).
@@ -54,7 +57,7 @@
           user = "root";
           path = deployLib.activate.nixos cfg;
         };
-      }) nixosConfigurations;
+      }) hostConfigurations;
 
       # As a homelab flake exposes deploy-rs: `nix run .#deploy` finds apps.<system>.deploy, while
       # `nix eval .#deploy` (what deploy-rs runs) finds the `deploy` output above; a

@@ -31,7 +31,11 @@ import { runCheckAction } from "./check-actions";
 import { promoteAction } from "./promote-actions";
 import { PromoteCard } from "@/components/promote/promote-card";
 import { promoteView } from "@/lib/machine/promote";
-import { LiveCheckout, LiveChecks, LiveGenerations, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
+import { deleteIsoAction } from "./iso-actions";
+import { listIsos } from "@/lib/isos/iso-images";
+import { BuildIsoButton } from "@/components/isos/build-iso-button";
+import { DeleteIsoButton } from "@/components/isos/delete-iso-button";
+import { LiveCheckout, LiveChecks, LiveGenerations, LiveIsos, LivePreview, LiveStatus, LiveUnits, PreviousRollback } from "./sections";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +59,8 @@ export default async function MachinePage({ params, searchParams }: Props) {
   const live = machineLive(name, units.join(" "));
   const checkout = machineCheckout(name);
   const denied = can(user, "jobs:run") ? null : "Your role can look but not run jobs (needs jobs:run).";
+  // An installer image is built, listed and downloaded (lib/isos), never deployed.
+  const installer = m.role === "installer";
   const restartDenied = can(user, "units:restart") ? null : "Your role cannot restart units (needs units:restart).";
 
   return (
@@ -97,57 +103,67 @@ export default async function MachinePage({ params, searchParams }: Props) {
             )}
             {m.deployable ? "" : " · not deployable"}
           </p>
-          <Suspense
-            fallback={
-              <p role="status" className="text-sm text-(--color-muted)">
-                Asking {m.name}…
-              </p>
+          {installer ? (
+            <p className="text-sm">An installer image: built on its build host, downloaded from the panel, never deployed.</p>
+          ) : (
+            <Suspense
+              fallback={
+                <p role="status" className="text-sm text-(--color-muted)">
+                  Asking {m.name}…
+                </p>
+              }
+            >
+              <LiveStatus live={live} checkout={checkout} data={data} />
+            </Suspense>
+          )}
+        </Section>
+
+        {!installer && (
+          <Section id="resources" title="Resources" testId="resources-card">
+            <MachineResources machine={m.name} grafanaUrl={grafanaLink(m.name)} />
+          </Section>
+        )}
+
+        {!installer && (
+          <Section id="checkout" title="Flake checkout" testId="checkout-card">
+            <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading the checkout…</p>}>
+              <LiveCheckout
+                checkout={checkout}
+                machine={m.name}
+                fetch={<FetchButton machine={m.name} fetchAction={fetchCheckoutAction} denied={denied} />}
+                pull={(p) => <PullButton machine={m.name} {...p} pullAction={pullCheckoutAction} denied={denied} />}
+              />
+            </Suspense>
+            <InputUpdate
+              job={data.inputUpdate}
+              schedule={<ScheduleSelect value={data.flakeSchedule} set={can(user, "inventory:write") ? setFlakeScheduleAction : null} />}
+              accept={acceptFlakeUpdateAction}
+              cancel={cancelFlakeUpdateAction}
+            />
+          </Section>
+        )}
+
+        {!installer && (
+          <Section
+            id="connection"
+            title="Connection"
+            aside={
+              <Link
+                prefetch={false}
+                href={`/first-run?machine=${encodeURIComponent(m.name)}`}
+                className="text-sm text-(--color-accent) underline"
+              >
+                First-run guide
+              </Link>
             }
           >
-            <LiveStatus live={live} checkout={checkout} data={data} />
-          </Suspense>
-        </Section>
-
-        <Section id="resources" title="Resources" testId="resources-card">
-          <MachineResources machine={m.name} grafanaUrl={grafanaLink(m.name)} />
-        </Section>
-
-        <Section id="checkout" title="Flake checkout" testId="checkout-card">
-          <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading the checkout…</p>}>
-            <LiveCheckout
-              checkout={checkout}
+            <ConnectionChecks
               machine={m.name}
-              fetch={<FetchButton machine={m.name} fetchAction={fetchCheckoutAction} denied={denied} />}
-              pull={(p) => <PullButton machine={m.name} {...p} pullAction={pullCheckoutAction} denied={denied} />}
+              run={runCheckAction}
+              trust={can(user, "hostkeys:trust") ? trustHostKeyAction.bind(null, m.name) : null}
             />
-          </Suspense>
-          <InputUpdate
-            job={data.inputUpdate}
-            schedule={<ScheduleSelect value={data.flakeSchedule} set={can(user, "inventory:write") ? setFlakeScheduleAction : null} />}
-            accept={acceptFlakeUpdateAction}
-            cancel={cancelFlakeUpdateAction}
-          />
-        </Section>
-
-        <Section
-          id="connection"
-          title="Connection"
-          aside={
-            <Link
-              prefetch={false}
-              href={`/first-run?machine=${encodeURIComponent(m.name)}`}
-              className="text-sm text-(--color-accent) underline"
-            >
-              First-run guide
-            </Link>
-          }
-        >
-          <ConnectionChecks
-            machine={m.name}
-            run={runCheckAction}
-            trust={can(user, "hostkeys:trust") ? trustHostKeyAction.bind(null, m.name) : null}
-          />
-        </Section>
+          </Section>
+        )}
 
         {promote && (
           <Section id="promote" title="Promote" testId="promote-card">
@@ -156,20 +172,48 @@ export default async function MachinePage({ params, searchParams }: Props) {
         )}
 
         <Section title="Actions">
-          <JobActions
-            host={plan.host}
-            deployCommand={plan.deploy}
-            deployUnavailable={plan.error}
-            rollback={
-              <Suspense
-                fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}
-              >
-                <PreviousRollback live={live} plan={plan} />
-              </Suspense>
-            }
-          />
+          {installer ? (
+            <BuildIsoButton builder={m.buildHost && m.buildHost !== m.name ? m.buildHost : null} />
+          ) : (
+            <JobActions
+              host={plan.host}
+              deployCommand={plan.deploy}
+              deployUnavailable={plan.error}
+              rollback={
+                <Suspense
+                  fallback={<RollbackButton host={plan.rollbackHost} generation={null} commands={[]} unavailable="reading generations…" />}
+                >
+                  <PreviousRollback live={live} plan={plan} />
+                </Suspense>
+              }
+            />
+          )}
           <JobPanel />
         </Section>
+
+        {installer && (
+          <Section id="isos" title="Installer images" testId="iso-card">
+            <div>
+              <Suspense
+                fallback={
+                  <p role="status" className="text-sm text-(--color-muted)">
+                    Looking for the images on the build host…
+                  </p>
+                }
+              >
+                <LiveIsos
+                  isos={listIsos(m.name)}
+                  canDownload={can(user, "iso:download")}
+                  deleteButton={
+                    can(user, "iso:delete")
+                      ? (r) => <DeleteIsoButton jobId={r.jobId} fileName={r.fileName} remove={deleteIsoAction} />
+                      : null
+                  }
+                />
+              </Suspense>
+            </div>
+          </Section>
+        )}
 
         {data.checks && (
           <Section title="Checks after the last change">
@@ -179,35 +223,38 @@ export default async function MachinePage({ params, searchParams }: Props) {
           </Section>
         )}
 
-        <Section id="preview" title="Preview before deploy">
-          {data.preview ? (
-            <Suspense fallback={<p className="text-sm text-(--color-muted)">Comparing with the running system…</p>}>
-              <LivePreview live={live} job={data.preview} />
-            </Suspense>
-          ) : (
-            <p className="text-sm text-(--color-muted)">Build the configuration to see which packages and units a deploy would change.</p>
-          )}
-        </Section>
-
-        <div className="grid gap-x-4 lg:grid-cols-2">
-          <Section id="units" title="Units">
-            <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading units…</p>}>
-              <LiveUnits
-                live={live}
-                services={m.services}
-                machine={m.name}
-                denied={restartDenied}
-                restart={restartUnitAction.bind(null, m.name)}
-              />
-            </Suspense>
+        {!installer && (
+          <Section id="preview" title="Preview before deploy">
+            {data.preview ? (
+              <Suspense fallback={<p className="text-sm text-(--color-muted)">Comparing with the running system…</p>}>
+                <LivePreview live={live} job={data.preview} />
+              </Suspense>
+            ) : (
+              <p className="text-sm text-(--color-muted)">Build the configuration to see which packages and units a deploy would change.</p>
+            )}
           </Section>
-          <Section id="generations" title="Generations">
-            <Suspense fallback={<p className="text-sm text-(--color-muted)">Listing generations…</p>}>
-              <LiveGenerations live={live} data={data} plan={plan} />
-            </Suspense>
-          </Section>
-        </div>
+        )}
 
+        {!installer && (
+          <div className="grid gap-x-4 lg:grid-cols-2">
+            <Section id="units" title="Units">
+              <Suspense fallback={<p className="text-sm text-(--color-muted)">Reading units…</p>}>
+                <LiveUnits
+                  live={live}
+                  services={m.services}
+                  machine={m.name}
+                  denied={restartDenied}
+                  restart={restartUnitAction.bind(null, m.name)}
+                />
+              </Suspense>
+            </Section>
+            <Section id="generations" title="Generations">
+              <Suspense fallback={<p className="text-sm text-(--color-muted)">Listing generations…</p>}>
+                <LiveGenerations live={live} data={data} plan={plan} />
+              </Suspense>
+            </Section>
+          </div>
+        )}
         <Section id="history" title="History" testId="history">
           <HistoryList jobs={data.history} query={query} base={base} />
         </Section>

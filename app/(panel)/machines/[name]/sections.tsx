@@ -10,6 +10,8 @@ import { PreviewPanel } from "@/components/deploy/preview-panel";
 import { RollbackButton } from "@/components/deploy/rollback-button";
 import { UnitsList, type RestartResult, type UnitRow } from "@/components/deploy/units-list";
 import { UnrecognisedNote } from "@/components/ui/unrecognised-note";
+import { IsoList, type IsoRow } from "@/components/isos/iso-list";
+import type { IsoEntry } from "@/lib/isos/iso-images";
 import { alignUnits } from "@/lib/jobs/check-results";
 import { driftOf } from "@/lib/machine/drift";
 import { driftEvent } from "@/lib/notify/drift-rules";
@@ -131,4 +133,24 @@ export async function LiveGenerations({ live, data, plan }: { live: Promise<Mach
       )}
     </>
   );
+}
+
+type IsoProps = { isos: Promise<IsoEntry[]>; canDownload: boolean; deleteButton: ((row: IsoRow) => ReactNode) | null };
+
+/** The installer images, each checked on its build host (bounded; unreachable: "unknown"). */
+export async function LiveIsos({ isos, canDownload, deleteButton }: IsoProps) {
+  const rows: IsoRow[] = (await isos).map((e) => ({
+    jobId: e.jobId,
+    fileName: e.image.fileName,
+    size: e.image.size,
+    sha256: e.image.sha256,
+    builtAt: e.builtAt,
+    builder: e.builder,
+    commit: e.commit,
+    commitSubject: e.commitSubject,
+    dirty: e.dirty,
+    presence: e.presence,
+    note: e.note,
+  }));
+  return <IsoList rows={rows} canDownload={canDownload} deleteButton={deleteButton} />;
 }
