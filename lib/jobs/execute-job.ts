@@ -1,6 +1,6 @@
 import "server-only";
 // What each kind of job does, and how its outcome is decided.
-import { benchPrint, build, deploy, listGenerations, switchGeneration, validate } from "../commands";
+import { benchPrint, build, listGenerations, switchGeneration, validate } from "../commands";
 import { buildOutPath } from "../nix/build-result";
 import { currentGeneration, parseGenerations } from "../nix/generations";
 import { profileGenerationOf } from "../nix/system-facts";
@@ -10,7 +10,7 @@ import { deployOutcome } from "./deploy-outcome";
 import type { Finish } from "./job-store";
 import type { JobKind } from "../wire/job-kinds";
 import { jobArgsSchemas } from "./kinds";
-import type { JobMachine } from "./machine-targets";
+import { deployCommandOf, type JobMachine } from "./machine-targets";
 import { readJobCommit, readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
 import type { JobCommit } from "../git/job-commit";
 import { runFlakeUpdate } from "./flake-update-job";
@@ -68,7 +68,7 @@ export async function executeJob(c: JobContext): Promise<Finish> {
       const before = await readSystemFacts(c, m.self, "before");
       await c.onOldSystem(before.current!);
       const reader = new DeployLogReader();
-      const cmd = deploy(onBuilder, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase });
+      const cmd = deployCommandOf(m);
       const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => reader.feed(l));
       const log = reader.scan.nodes.find((n) => n.node === m.name && n.profile === "system") ?? null;
       const after = await readSystemFacts(c, m.self, "after", log?.path ? [log.path] : []).catch(() => null);

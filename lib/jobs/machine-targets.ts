@@ -2,7 +2,7 @@ import "server-only";
 // From an inventory row to what a job needs: the SSH target of the machine, the one that builds
 // and deploys it (buildHost, default itself), its flake and deploy command. The private key path
 // comes from configuration (the pool's settings), never from the database.
-import type { DeployBase } from "../commands";
+import { deploy, type DeployBase, type RemoteCommand } from "../commands";
 import { flakeAttr, flakeDir } from "../commands/names";
 import type { Db } from "../db/client";
 import { NotFoundError, ValidationError } from "../errors";
@@ -12,6 +12,8 @@ export type Endpoint = { target: SshTarget; sshUser: string };
 export type JobMachine = {
   id: number;
   name: string;
+  /** The machine whose checkout builds and deploys this one (its buildHost, or itself). */
+  builderName: string;
   deployable: boolean;
   /** The machine itself: system reads, generations, rollback. */
   self: Endpoint;
@@ -83,14 +85,17 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
   checked(() => deployBaseOf(m.deployCommand));
   const self = endpointOf(m, keyFile);
   let builder = self;
+  let builderName = m.name;
   if (m.buildHost && m.buildHost !== m.name) {
     const b = await db.machine.findUnique({ where: { name: m.buildHost } });
     if (!b) throw new ValidationError(`${m.name}'s build host "${m.buildHost}" is not in the inventory.`);
     builder = endpointOf(b, keyFile);
+    builderName = b.name;
   }
   return {
     id: m.id,
     name: m.name,
+    builderName,
     deployable: m.deployable,
     self,
     builder,
@@ -99,4 +104,9 @@ export async function jobMachine(db: Db, name: string, keyFile: string): Promise
     deployBase: deployBaseOf(m.deployCommand),
     services,
   };
+}
+
+/** The deploy job's command: deploy-rs for this one node, run on the builder from its checkout. */
+export function deployCommandOf(m: Pick<JobMachine, "name" | "builder" | "flakeDir" | "deployBase">): RemoteCommand {
+  return deploy({ sshUser: m.builder.sshUser }, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase });
 }
