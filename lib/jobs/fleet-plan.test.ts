@@ -85,7 +85,7 @@ describe("fleet plan", () => {
   it("the selection refuses hostile and oversized input", () => {
     expect(fleetSelection.safeParse({ machines: ["-oProxyCommand=x"] }).success).toBe(false);
     expect(fleetSelection.safeParse({ machines: [] }).success).toBe(false);
-    expect(fleetSelection.safeParse({ machines: Array.from({ length: 51 }, (_, i) => `m${i}`) }).success).toBe(false);
+    expect(fleetSelection.safeParse({ machines: Array.from({ length: 21 }, (_, i) => `m${i}`) }).success).toBe(false);
     expect(fleetSelection.safeParse({ all: false }).success).toBe(false);
     expect(fleetSelection.safeParse({ machines: ["frame1"], extra: 1 }).success).toBe(false);
   });

@@ -11,7 +11,8 @@ import type { MachineBusy } from "../wire/job";
 import { machineNameSchema } from "./api-schemas";
 import { deployCommandOf, jobMachine, type JobMachine } from "./machine-targets";
 
-export const MAX_FLEET = 50;
+/** At most this many machines per fleet (as many as one socket may watch: lib/live/machine-jobs.ts). */
+export const MAX_FLEET = 20;
 
 /** The machines asked for by name, or every deployable machine with SSH. */
 export const fleetSelection = z.union([
