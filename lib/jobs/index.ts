@@ -38,6 +38,8 @@ export function jobView(job: JobRow, position: number | null) {
     dirty: job.dirty,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
+    /** The fleet deploy this job is one machine of (null for a single job). */
+    fleetId: job.fleetId,
   };
 }
 

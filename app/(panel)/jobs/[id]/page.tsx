@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
 import { JobLiveView } from "@/components/jobs/job-live-view";
@@ -58,6 +59,20 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             <dd className="inline" data-testid="job-commit" data-commit={job.commit} data-dirty={job.dirty ?? ""}>
               <span title={job.commit}>{visible(commitLabel({ hash: job.commit, subject: job.commitSubject }))}</span>
               {job.dirty ? <span className="text-(--color-slow)"> plus uncommitted changes</span> : null}
+            </dd>
+          </div>
+        )}
+        {job.fleetId !== null && (
+          <div>
+            <dt className="inline text-(--color-muted)">Part of </dt>
+            <dd className="inline">
+              <Link
+                href={`/fleet/${job.fleetId}`}
+                className="text-(--color-accent) underline-offset-2 hover:underline"
+                data-testid="job-fleet"
+              >
+                fleet deploy #{job.fleetId}
+              </Link>
             </dd>
           </div>
         )}
