@@ -21,7 +21,7 @@ export function MachineCard({ machine, health, metrics, select }: Props) {
         <Icon name="server" className="size-5 sm:size-6" />
       </div>
       {/* Above the card-wide link, so the checkbox gets its own clicks. */}
-      {select && <div className="relative z-10 -mt-3 -mr-3 shrink-0 sm:order-last">{select}</div>}
+      {select && <div className="relative z-10 order-last -mt-3 -mr-3 shrink-0">{select}</div>}
       <div className="min-w-0 flex-1">
         <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-2">
           <h3 className="max-w-full text-sm leading-tight font-semibold [overflow-wrap:anywhere] sm:text-base">

@@ -7,15 +7,8 @@ import { StatusBadge } from "@/components/jobs/status-badge";
 import { LogViewer } from "@/components/log-viewer/log-viewer";
 import { useJobLog } from "@/components/log-viewer/use-job-log";
 import type { MachineBusy, WireJob } from "@/lib/live/events";
+import { waitingText } from "@/lib/wire/fleet";
 import { isFinished } from "@/lib/wire/job-kinds";
-
-/** Why a queued child has not started: the change ahead of it on its machine. */
-export function waitingText(job: WireJob, busy: MachineBusy | undefined): string | null {
-  if (job.status !== "queued" || !busy) return null;
-  if (busy.running && busy.running.id !== job.id) return `waiting for ${busy.running.kind} #${busy.running.id} on ${job.machine}`;
-  const ahead = busy.waiting.indexOf(job.id);
-  return ahead > 0 ? `waiting for job #${busy.waiting[ahead - 1]} on ${job.machine}` : null;
-}
 
 type Props = { initial: WireJob; busy: MachineBusy | undefined; onJob: (job: WireJob) => void };
 
@@ -53,7 +46,7 @@ export function FleetColumn({ initial, busy, onJob }: Props) {
           {job.message}
         </p>
       )}
-      <details className="group min-w-0 md:open:block" open>
+      <details className="min-w-0" open>
         <summary className="cursor-pointer text-sm text-(--color-accent) md:hidden">Log of {job.machine}</summary>
         <LogViewer
           store={log.store}

@@ -1,7 +1,7 @@
 // The fleet's status and summary from its children: final only when every child is, one failure
 // never hides the others' outcomes.
 import { describe, expect, it } from "vitest";
-import { fleetSummary } from "./fleet";
+import { fleetSummary, waitingText } from "./fleet";
 
 const kids = (...statuses: string[]) => statuses.map((status, i) => ({ machine: `m${i + 1}`, status }));
 
@@ -37,5 +37,20 @@ describe("fleetSummary", () => {
 
   it("an empty fleet is never reported as succeeded", () => {
     expect(fleetSummary([])).toMatchObject({ status: "failed", text: "no machines" });
+  });
+});
+
+describe("waitingText", () => {
+  const job = { id: 12, machine: "frame2", status: "queued" };
+  it("names the change running on the machine", () => {
+    expect(waitingText(job, { running: { id: 9, kind: "deploy" }, waiting: [12] })).toBe("waiting for deploy #9 on frame2");
+  });
+  it("names the job just ahead when nothing runs yet", () => {
+    expect(waitingText(job, { running: null, waiting: [10, 12] })).toBe("waiting for job #10 on frame2");
+  });
+  it("says nothing once the job runs or ended, or when nothing is known", () => {
+    expect(waitingText({ ...job, status: "running" }, { running: { id: 12, kind: "deploy" }, waiting: [] })).toBeNull();
+    expect(waitingText(job, undefined)).toBeNull();
+    expect(waitingText(job, { running: null, waiting: [12] })).toBeNull();
   });
 });

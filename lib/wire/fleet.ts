@@ -2,7 +2,7 @@
 // ordinary deploy job per machine). Pure: the fleet page computes the same summary live from the
 // job events it receives that the server stores when the last child ends.
 import { isFinished } from "./job-kinds";
-import type { WireJob } from "./job";
+import type { MachineBusy, WireJob } from "./job";
 
 export const FLEET_STATUSES = ["running", "succeeded", "failed", "cancelled"] as const;
 export type FleetStatus = (typeof FLEET_STATUSES)[number];
@@ -80,3 +80,11 @@ export type WireFleet = {
   finishedAt: string | null;
   children: WireJob[];
 };
+
+/** Why a queued child has not started: the change ahead of it in its machine's queue (null: none known). */
+export function waitingText(job: Pick<WireJob, "id" | "machine" | "status">, busy: MachineBusy | undefined): string | null {
+  if (job.status !== "queued" || !busy) return null;
+  if (busy.running && busy.running.id !== job.id) return `waiting for ${busy.running.kind} #${busy.running.id} on ${job.machine}`;
+  const ahead = busy.waiting.indexOf(job.id);
+  return ahead > 0 ? `waiting for job #${busy.waiting[ahead - 1]} on ${job.machine}` : null;
+}
