@@ -55,8 +55,24 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   test.setTimeout(900_000);
   const phone = test.info().project.name === "phone";
   await uiLogin(page, panel.url);
+  // Desktop: a single deploy of frame2 (a slow build) runs first; the fleet's frame2 waits for it, visibly.
+  let holder: number | null = null;
+  if (!phone) {
+    await lab.setVariant("frame2", "slow", { extra: [`nonce=${Date.now()}`, "seconds=45"] });
+    const res = await page.request.post(`${panel.url}/api/machines/frame2/jobs`, {
+      data: { kind: "deploy" },
+      headers: { origin: panel.url },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    holder = (await res.json()).job.id as number;
+    // Once deploy-rs has evaluated the flake (it lists what it deploys), frame2's variant may change for the fleet.
+    const log = async () => (await page.request.get(`${panel.url}/api/jobs/${holder}/log?after=0`)).text();
+    await expect
+      .poll(async () => (await log()).includes("The following profiles are going to be deployed"), { timeout: 120_000 })
+      .toBe(true);
+  }
   for (const h of HOSTS) await lab.setVariant(h, h === "frame2" ? "broken" : "changed", { extra: [`nonce=${Date.now()}`] });
-  const frame2Before = await current("frame2");
+  const frame2Before = phone ? await current("frame2") : null;
 
   await choose(page, phone ? "inventory" : "dashboard");
   const plan = page.getByTestId("fleet-plan");
@@ -68,12 +84,17 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
       `nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#${h}'`,
     );
   }
+  if (holder !== null)
+    await expect(plan.locator('[data-testid="fleet-plan-machine"][data-machine="frame2"]').getByTestId("fleet-plan-waits")).toContainText(
+      `waits for deploy #${holder} on frame2`,
+    );
   await plan.getByRole("button", { name: "Deploy 3 machines" }).click();
   await page.waitForURL(/\/fleet\/\d+$/);
   const fleetUrl = page.url();
 
   const column = (h: string) => page.locator(`[data-testid="fleet-machine"][data-machine="${h}"]`);
   for (const h of HOSTS) await expect(column(h).getByTestId("log-viewer")).toBeVisible();
+  if (holder !== null) await expect(column("frame2").getByTestId("fleet-waiting")).toContainText(`waiting for deploy #${holder} on frame2`);
   await expect(page.getByTestId("fleet-summary")).toHaveAttribute("data-status", "failed", { timeout: 600_000 });
   await expect(page.getByTestId("fleet-summary-text")).toHaveText("2 succeeded, 1 rolled back");
   await expect(column("frame1")).toHaveAttribute("data-status", "succeeded");
@@ -81,7 +102,11 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   await expect(column("frame2")).toHaveAttribute("data-status", "rolled-back");
   await expect(column("frame2").getByTestId("fleet-outcome")).toContainText("auto rollback");
   await expect(page.getByRole("button", { name: /Cancel \d+ waiting/ })).toHaveCount(0);
-  expect(await current("frame2")).toBe(frame2Before);
+  // frame2 runs what it ran before the fleet: the single deploy's system on desktop.
+  const expected2 =
+    holder === null ? frame2Before : ((await (await page.request.get(`${panel.url}/api/jobs/${holder}`)).json()).job.newSystem as string);
+  expect(expected2).toMatch(/^\/nix\/store\//);
+  expect(await current("frame2")).toBe(expected2);
   expect(await current("frame1")).toMatch(/nixos-system-frame1-.*lab-changed$/);
   expect(await current("frame3")).toMatch(/nixos-system-frame3-.*lab-changed$/);
   if (phone) {
