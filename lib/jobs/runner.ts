@@ -10,8 +10,8 @@ import { sshPool, type SshPool } from "../ssh/pool";
 import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
-import { acceptedTargets, fleetPlanOf, resolveMachines } from "./fleet-plan";
-import { insertFleet, recoverFleets, settleFleet } from "./fleet-store";
+import { createFleet, FleetChildren } from "./fleet-children";
+import { recoverFleets } from "./fleet-store";
 import type { FleetStatus } from "../wire/fleet";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
 import type { MachineBusy } from "../wire/job";
@@ -50,8 +50,10 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private readonly waiting = new Map<number, { machine: string; kind: JobKind; args: unknown }>();
   /** Machines an exclusive request is being inserted for (between the check and the queue). */
   private readonly reserved = new Set<string>();
-  /** Jobs of a fleet run that are not final yet, and their fleet. */
-  private readonly fleetOf = new Map<number, number>();
+  private readonly fleets = new FleetChildren(
+    () => this.db,
+    (f) => this.emit("fleet", f),
+  );
   private readonly settings: RunnerSettings;
   private store: LogStore | null = null;
   private state: "new" | "started" | "stopping" = "new";
@@ -185,17 +187,13 @@ export class JobRunner extends EventEmitter<JobEvents> {
    */
   async enqueueFleet(names: readonly string[], requestedById: number | null): Promise<{ fleetId: number; jobs: number[] }> {
     this.assertAccepting();
-    const resolved = await resolveMachines(this.db, names, this.pool.settings.keyFile);
-    const targets = acceptedTargets(
-      resolved,
-      fleetPlanOf(resolved, (m) => this.busy(m)),
-    );
-    const { fleet, jobs } = await insertFleet(this.db, targets, requestedById);
-    jobs.forEach((row, i) => {
-      this.fleetOf.set(row.id, fleet.id);
-      this.queue(row.id, targets[i].name, "deploy", {});
-    });
-    return { fleetId: fleet.id, jobs: jobs.map((j) => j.id) };
+    const busy = (m: string) => this.busy(m);
+    const { fleetId, children } = await createFleet(this.db, names, { keyFile: this.pool.settings.keyFile, busy, requestedById });
+    for (const c of children) {
+      this.fleets.add(c.id, fleetId);
+      this.queue(c.id, c.machine, "deploy", {});
+    }
+    return { fleetId, jobs: children.map((c) => c.id) };
   }
 
   /** Cancels a fleet's children that have not started; running deploys go on (they cannot be stopped). */
@@ -207,19 +205,6 @@ export class JobRunner extends EventEmitter<JobEvents> {
       else if (this.waiting.has(id) && (await this.cancel(id, reason)) === "cancelled") cancelled.push(id);
     }
     return { cancelled, running };
-  }
-
-  /** A job became final: if it was a fleet's child, the fleet may now be final too. */
-  private async settle(id: number): Promise<void> {
-    const fleetId = this.fleetOf.get(id);
-    if (fleetId === undefined) return;
-    this.fleetOf.delete(id);
-    try {
-      const status = await settleFleet(this.db, fleetId);
-      if (status) this.emit("fleet", { id: fleetId, status });
-    } catch (err) {
-      console.error(`[jobs] fleet ${fleetId}:`, err);
-    }
   }
 
   /** Jobs ahead of a queued job on its machine (the running one counts); null when not waiting. */
@@ -235,7 +220,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
       this.queues.remove(queued.machine, id);
       if (await finishJob(this.db, id, { status: "cancelled", message: reason }, ["queued"])) this.update(id, "cancelled", reason, queued);
       this.emitQueue(queued.machine);
-      await this.settle(id);
+      await this.fleets.ended(id);
       return "cancelled";
     }
     const a = this.active.get(id);
@@ -337,7 +322,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
     await log.system(`${verdict.status}: ${verdict.message}`);
     await log.close();
     if (await finishJob(this.db, a.id, verdict)) this.update(a.id, verdict.status, verdict.message);
-    await this.settle(a.id);
+    await this.fleets.ended(a.id);
   }
 
   /**
