@@ -40,6 +40,7 @@ export default async function Home() {
         machines={seesMachines ? machines : []}
         health={shownHealth}
         history={history}
+        canDeploy={seesMachines && can(user, "jobs:run")}
       />
     </main>
   );

@@ -12,14 +12,22 @@ import { useUnits } from "@/components/live/use-units";
 import { useMetrics } from "@/components/live/use-metrics";
 import { useKeyboardNav } from "./use-keyboard-nav";
 import { visible } from "@/lib/text/visible";
+import { FleetBar, FleetCheckbox, FleetSelectProvider } from "@/components/fleet/fleet-select";
 
 // Phone: two columns of compact tiles and tight headings, so the homelab fits one screen.
 const HEADING = "mb-1 text-xs font-semibold tracking-wide text-(--color-muted) uppercase sm:mb-2 sm:text-sm";
 
 /** `history`: uptime and sparkline per service slug, as of the render (refreshed with the page). */
-type Props = { tiles: TileData[]; machines: MachineCardData[]; health: HealthSnapshot; history: Record<string, TileHistory> };
+/** `canDeploy`: the user may start deploys (jobs:run): the machine cards get fleet checkboxes. */
+type Props = {
+  tiles: TileData[];
+  machines: MachineCardData[];
+  health: HealthSnapshot;
+  history: Record<string, TileHistory>;
+  canDeploy?: boolean;
+};
 
-export function Dashboard({ tiles, machines, health: initial, history }: Props) {
+export function Dashboard({ tiles, machines, health: initial, history, canDeploy = false }: Props) {
   const [query, setQuery] = useState("");
   const { health, connection } = useLiveHealth(initial);
   const unitMachines = useMemo(() => tiles.flatMap((t) => (t.unit && t.machine ? [t.machine] : [])), [tiles]);
@@ -40,6 +48,20 @@ export function Dashboard({ tiles, machines, health: initial, history }: Props) 
     [machines, query],
   );
   const nothing = shownTiles.length === 0 && shownMachines.length === 0;
+  const eligible = useMemo(() => machines.filter((m) => m.deployable && m.address).map((m) => m.name), [machines]);
+  const cards = (
+    <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3">
+      {shownMachines.map((m) => (
+        <MachineCard
+          key={m.name}
+          machine={m}
+          health={health[machineKey(m.name)]}
+          metrics={metrics[m.name]}
+          select={canDeploy ? <FleetCheckbox name={m.name} /> : undefined}
+        />
+      ))}
+    </div>
+  );
 
   useEffect(() => {
     document.documentElement.dataset.live = connection;
@@ -102,11 +124,14 @@ export function Dashboard({ tiles, machines, health: initial, history }: Props) 
             <h2 id="g-machines" className={HEADING}>
               Machines
             </h2>
-            <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3">
-              {shownMachines.map((m) => (
-                <MachineCard key={m.name} machine={m} health={health[machineKey(m.name)]} metrics={metrics[m.name]} />
-              ))}
-            </div>
+            {canDeploy ? (
+              <FleetSelectProvider eligible={eligible}>
+                <FleetBar />
+                {cards}
+              </FleetSelectProvider>
+            ) : (
+              cards
+            )}
           </section>
         )}
       </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icon";
 import type { MachineCardData } from "@/lib/dashboard/types";
 import type { HealthResult } from "@/lib/health/types";
@@ -6,10 +7,10 @@ import type { WireMetrics } from "@/lib/metrics/types";
 import { HealthBadge } from "./health-badge";
 
 /** A machine: name and SSH status; system, role, address and service count from `sm` up (on a phone its page has them, a tap away). */
-type Props = { machine: MachineCardData; health: HealthResult | undefined; metrics: WireMetrics | undefined };
+type Props = { machine: MachineCardData; health: HealthResult | undefined; metrics: WireMetrics | undefined; select?: ReactNode };
 
-/** `metrics`: the latest pushed reading of its resources (CPU, memory, fullest disk, a CPU line). */
-export function MachineCard({ machine, health, metrics }: Props) {
+/** `metrics`: the latest pushed reading of its resources (CPU, memory, fullest disk, a CPU line); `select`: its fleet checkbox. */
+export function MachineCard({ machine, health, metrics, select }: Props) {
   return (
     <article
       data-testid="machine-card"
@@ -19,6 +20,8 @@ export function MachineCard({ machine, health, metrics }: Props) {
       <div className="mt-0.5 shrink-0 text-(--color-accent)">
         <Icon name="server" className="size-5 sm:size-6" />
       </div>
+      {/* Above the card-wide link, so the checkbox gets its own clicks. */}
+      {select && <div className="relative z-10 order-last -mt-3 -mr-3 shrink-0">{select}</div>}
       <div className="min-w-0 flex-1">
         <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-2">
           <h3 className="max-w-full text-sm leading-tight font-semibold [overflow-wrap:anywhere] sm:text-base">

@@ -60,6 +60,13 @@ export const ROUTES: RouteSpec[] = [
     allowedStatus: 404,
   },
   { file: "app/api/jobs/[id]/cancel/route.ts", path: "/api/jobs/1/cancel", method: "POST", needs: "jobs:run", body: {} },
+  // Fleet deploys (lib/jobs/fleet.ts): the plan and the start need jobs:run; reading a fleet (page, API) jobs:read. The
+  // matrix DB's frame1 is unreachable: fleet 1's only child fails fast; cancel answers what it cancelled (nothing).
+  { file: "app/api/fleet/plan/route.ts", path: "/api/fleet/plan", method: "POST", needs: "jobs:run", body: { machines: ["frame1"] } },
+  { file: "app/api/fleet/route.ts", path: "/api/fleet", method: "POST", needs: "jobs:run", body: { machines: ["frame1"] } },
+  { file: "app/api/fleet/[id]/route.ts", path: "/api/fleet/1", method: "GET", needs: "jobs:read" },
+  { file: "app/api/fleet/[id]/cancel/route.ts", path: "/api/fleet/1/cancel", method: "POST", needs: "jobs:run", body: {} },
+  { file: "app/(panel)/fleet/[id]/page.tsx", path: "/fleet/1", method: "GET", needs: "jobs:read" },
   { file: "app/api/machines/[name]/host-key/route.ts", path: "/api/machines/frame1/host-key", method: "GET", needs: "inventory:read" },
   {
     file: "app/api/machines/[name]/host-key/route.ts",

@@ -2,13 +2,12 @@ import "server-only";
 // A deploy: deploy-rs on the build host from a flake directory (the checkout, or a promote's
 // scratch copy at the promoted commit), the system read before and after, the outcome decided from
 // both and deploy-rs's log, then the post-deploy checks.
-import { deploy } from "../commands";
 import { unrecognisedText } from "../parse/unrecognised";
 import { DeployLogReader } from "./deploy-log";
 import { deployOutcome } from "./deploy-outcome";
 import type { Finish } from "./job-store";
 import { readSystemFacts, runStep, stepOf, type StepContext } from "./job-steps";
-import type { JobMachine } from "./machine-targets";
+import { deployCommandOf, type JobMachine } from "./machine-targets";
 import { runPostChecks } from "./post-checks";
 import type { RunnerSettings } from "./runner-options";
 
@@ -27,7 +26,8 @@ export async function runDeploy(c: DeployContext, flakeDir: string, extra: Recor
   const before = await readSystemFacts(c, m.self, "before");
   await c.onOldSystem(before.current!);
   const reader = new DeployLogReader();
-  const cmd = deploy({ sshUser: m.builder.sshUser }, { flakeDir, node: m.name, base: m.deployBase });
+  // The same builder as the fleet plan shows (deployCommandOf), from the checkout or the scratch copy.
+  const cmd = deployCommandOf({ ...m, flakeDir });
   const code = await runStep(c, m.builder, stepOf(cmd), (_s, l) => reader.feed(l));
   const log = reader.scan.nodes.find((n) => n.node === m.name && n.profile === "system") ?? null;
   const after = await readSystemFacts(c, m.self, "after", log?.path ? [log.path] : []).catch(() => null);

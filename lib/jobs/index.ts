@@ -42,6 +42,8 @@ export function jobView(job: JobRow, position: number | null) {
     promotedFrom: job.promotedFrom,
     result: job.result ? (JSON.parse(job.result) as unknown) : null,
     requestedBy: job.requestedBy?.name ?? null,
+    /** The fleet deploy this job is one machine of (null for a single job). */
+    fleetId: job.fleetId,
   };
 }
 

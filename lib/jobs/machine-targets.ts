@@ -2,7 +2,7 @@ import "server-only";
 // From an inventory row to what a job needs: the SSH target of the machine, the one that builds
 // and deploys it (buildHost, default itself), its flake and deploy command. The private key path
 // comes from configuration (the pool's settings), never from the database.
-import type { DeployBase } from "../commands";
+import { deploy, type DeployBase, type RemoteCommand } from "../commands";
 import { flakeAttr, flakeDir } from "../commands/names";
 import type { Db } from "../db/client";
 import { NotFoundError, ValidationError } from "../errors";
@@ -133,4 +133,9 @@ export async function jobMachine(db: Db, name: string, keyFile: string, opts: { 
 export function assertMayBuild(m: JobMachine, kind: JobKind): void {
   if (REMOTE_AT[kind] === "builder" && m.buildRefusal !== null)
     throw new ValidationError(m.buildRefusal, { buildHost: "A machine that never builds needs another machine as its build host." });
+}
+
+/** The deploy job's command: deploy-rs for this one node, run on the builder from its checkout. */
+export function deployCommandOf(m: Pick<JobMachine, "name" | "builder" | "flakeDir" | "deployBase">): RemoteCommand {
+  return deploy({ sshUser: m.builder.sshUser }, { flakeDir: m.flakeDir, node: m.name, base: m.deployBase });
 }

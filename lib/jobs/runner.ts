@@ -10,6 +10,9 @@ import { sshPool, type SshPool } from "../ssh/pool";
 import { executeJob } from "./execute-job";
 import { isHostKeyError, recordPresentedKey } from "./host-keys";
 import { verdictOf } from "./job-errors";
+import { createFleet, FleetChildren } from "./fleet-children";
+import { recoverFleets } from "./fleet-store";
+import type { FleetStatus } from "../wire/fleet";
 import { finishJob, insertJob, loadJob, markRunning, recoverJobs, setRunningFields, type Finish, type Leftover } from "./job-store";
 import type { MachineBusy } from "../wire/job";
 import { isChange, isFinished, isJobKind, type JobKind, type JobStatus } from "../wire/job-kinds";
@@ -27,6 +30,8 @@ export type JobEvents = {
   job: [JobUpdate];
   lines: [{ jobId: number; lines: LogLine[] }];
   queue: [{ machine: string; running: number | null; waiting: number[] }];
+  /** A fleet run became final (its last child ended). */
+  fleet: [{ id: number; status: FleetStatus }];
 };
 export type RunnerOptions = { db?: Db; databaseUrl?: string; pool?: SshPool; settings?: Partial<RunnerSettings> };
 export type StartRequest = {
@@ -48,6 +53,10 @@ export class JobRunner extends EventEmitter<JobEvents> {
   private readonly waiting = new Map<number, { machine: string; kind: JobKind; args: unknown }>();
   /** Machines an exclusive request is being inserted for (between the check and the queue). */
   private readonly reserved = new Set<string>();
+  private readonly fleets = new FleetChildren(
+    () => this.db,
+    (f) => this.emit("fleet", f),
+  );
   private readonly settings: RunnerSettings;
   private store: LogStore | null = null;
   private state: "new" | "started" | "stopping" = "new";
@@ -74,6 +83,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
   async start(): Promise<{ interrupted: number[]; cancelled: number[] }> {
     if (this.state !== "new") return { interrupted: [], cancelled: [] };
     const { leftovers, ...report } = await recoverJobs(this.db);
+    await recoverFleets(this.db);
     this.store = new LogStore(this.opts.databaseUrl ?? env().DATABASE_URL);
     this.state = "started";
     if (leftovers.length > 0) this.stoppedLeftovers = this.stopLeftovers(leftovers);
@@ -108,9 +118,13 @@ export class JobRunner extends EventEmitter<JobEvents> {
     return this.state === "started";
   }
 
-  async enqueue(req: StartRequest): Promise<{ id: number; position: number | null }> {
+  private assertAccepting(): void {
     if (this.state !== "started")
       throw new ConflictError(this.state === "new" ? "The job runner has not started yet." : "The panel is shutting down.");
+  }
+
+  async enqueue(req: StartRequest): Promise<{ id: number; position: number | null }> {
+    this.assertAccepting();
     if (typeof req.kind !== "string" || !isJobKind(req.kind)) throw new ValidationError("Unknown job kind.", { kind: "not a job kind" });
     const parsed = jobArgsSchemas[req.kind].safeParse(req.args ?? {});
     if (!parsed.success)
@@ -162,12 +176,43 @@ export class JobRunner extends EventEmitter<JobEvents> {
   ): Promise<{ id: number; position: number | null }> {
     const promotedFrom = req.kind === "deploy" ? (req.promote?.from ?? null) : null;
     const row = await insertJob(this.db, { kind: req.kind, machineId: m.id, args, requestedById: req.requestedById, promotedFrom });
-    this.waiting.set(row.id, { machine: m.name, kind: req.kind, args });
-    const now = !isChange(req.kind) || this.queues.add(m.name, row.id);
-    this.update(row.id, "queued", "");
-    if (now) this.launch(row.id);
-    else this.emitQueue(m.name);
+    this.queue(row.id, m.name, req.kind, args);
     return { id: row.id, position: this.queues.position(row.id) };
+  }
+
+  private queue(id: number, machine: string, kind: JobKind, args: unknown): void {
+    this.waiting.set(id, { machine, kind, args });
+    const now = !isChange(kind) || this.queues.add(machine, id);
+    this.update(id, "queued", "");
+    if (now) this.launch(id);
+    else this.emitQueue(machine);
+  }
+
+  /**
+   * A fleet deploy: every machine checked first (one refusal refuses all, naming each), then the
+   * parent and one deploy job per machine in one transaction, each queued on its machine like a
+   * single deploy (waiting behind, and blocking, the machine's other changes).
+   */
+  async enqueueFleet(names: readonly string[], requestedById: number | null): Promise<{ fleetId: number; jobs: number[] }> {
+    this.assertAccepting();
+    const busy = (m: string) => this.busy(m);
+    const { fleetId, children } = await createFleet(this.db, names, { keyFile: this.pool.settings.keyFile, busy, requestedById });
+    for (const c of children) {
+      this.fleets.add(c.id, fleetId);
+      this.queue(c.id, c.machine, "deploy", {});
+    }
+    return { fleetId, jobs: children.map((c) => c.id) };
+  }
+
+  /** Cancels a fleet's children that have not started; running deploys go on (they cannot be stopped). */
+  async cancelFleet(children: readonly number[], reason: string): Promise<{ cancelled: number[]; running: number[] }> {
+    const cancelled: number[] = [];
+    const running: number[] = [];
+    for (const id of children) {
+      if (this.active.has(id)) running.push(id);
+      else if (this.waiting.has(id) && (await this.cancel(id, reason)) === "cancelled") cancelled.push(id);
+    }
+    return { cancelled, running };
   }
 
   /** Jobs ahead of a queued job on its machine (the running one counts); null when not waiting. */
@@ -183,6 +228,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
       this.queues.remove(queued.machine, id);
       if (await finishJob(this.db, id, { status: "cancelled", message: reason }, ["queued"])) this.update(id, "cancelled", reason, queued);
       this.emitQueue(queued.machine);
+      await this.fleets.ended(id);
       return "cancelled";
     }
     const a = this.active.get(id);
@@ -289,6 +335,7 @@ export class JobRunner extends EventEmitter<JobEvents> {
     await log.system(`${verdict.status}: ${verdict.message}`);
     await log.close();
     if (await finishJob(this.db, a.id, verdict)) this.update(a.id, verdict.status, verdict.message);
+    await this.fleets.ended(a.id);
   }
 
   /**

@@ -8,6 +8,7 @@ import { requirePage } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { UserMenu } from "@/components/auth/user-menu";
 import { visible } from "@/lib/text/visible";
+import { FleetBar, FleetCheckbox, FleetSelectProvider } from "@/components/fleet/fleet-select";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Inventory" };
@@ -15,6 +16,7 @@ export const metadata = { title: "Inventory" };
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("inventory:read", "/inventory");
   const canWrite = can(user, "inventory:write");
+  const canDeploy = can(user, "jobs:run");
   const [machines, services, params] = await Promise.all([listMachines(), listServices(), searchParams]);
   const saved = typeof params.saved === "string" ? params.saved : null;
   const deleted = typeof params.deleted === "string" ? params.deleted : null;
@@ -43,25 +45,34 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           {saved ? `Saved ${saved}.` : `Deleted ${deleted}.`}
         </p>
       )}
-      <InventoryTable
-        id="machines"
-        title="Machines"
-        rows={machines}
-        testId="inventory-machine"
-        empty="No machines yet."
-        href={canWrite ? (m) => `/inventory/machines/${m.name}` : null}
-        columns={[
-          { label: "System", mono: true, render: (m) => m.system },
-          { label: "Role", render: (m) => `${m.role}${m.deployable ? "" : " (not deployable)"}` },
-          {
-            label: "SSH",
-            mono: true,
-            col: "ssh",
-            render: (m) => (m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"),
-          },
-          { label: "Services", render: (m) => m._count.services },
-        ]}
-      />
+      <FleetSelectProvider eligible={canDeploy ? machines.filter((m) => m.deployable && m.sshHost && m.sshUser).map((m) => m.name) : []}>
+        <div className="mt-6">
+          <FleetBar />
+        </div>
+        <InventoryTable
+          id="machines"
+          className="mt-2"
+          title="Machines"
+          rows={machines}
+          testId="inventory-machine"
+          empty="No machines yet."
+          href={canWrite ? (m) => `/inventory/machines/${m.name}` : null}
+          columns={[
+            ...(canDeploy
+              ? [{ label: "Deploy", col: "select", render: (m: (typeof machines)[number]) => <FleetCheckbox name={m.name} /> }]
+              : []),
+            { label: "System", mono: true, render: (m) => m.system },
+            { label: "Role", render: (m) => `${m.role}${m.deployable ? "" : " (not deployable)"}` },
+            {
+              label: "SSH",
+              mono: true,
+              col: "ssh",
+              render: (m) => (m.sshHost ? `${m.sshUser ?? ""}${m.sshUser ? "@" : ""}${m.sshHost}:${m.sshPort}` : "—"),
+            },
+            { label: "Services", render: (m) => m._count.services },
+          ]}
+        />
+      </FleetSelectProvider>
       <InventoryTable
         id="services"
         title="Services"

@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/jobs/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/current";
 import { listJobs } from "@/lib/jobs";
+import { listFleets } from "@/lib/jobs/fleet";
 import { listJobsQuery } from "@/lib/jobs/api-schemas";
 import { visible } from "@/lib/text/visible";
 
@@ -20,7 +21,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   );
   const parsed = listJobsQuery.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
-  const jobs = await listJobs({ ...filter, limit: 100 });
+  const [jobs, fleets] = await Promise.all([listJobs({ ...filter, limit: 100 }), listFleets(5)]);
   return (
     <main className="mx-auto max-w-7xl px-4 pb-10">
       <PageHeader title="Jobs">
@@ -30,6 +31,28 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <p role="alert" className="my-2 text-sm text-(--color-down)">
           Ignored a filter that is not valid.
         </p>
+      )}
+      {fleets.length > 0 && (
+        <section aria-labelledby="fleets" className="mt-4">
+          <h2 id="fleets" className="mb-1 text-sm font-semibold text-(--color-muted)">
+            Recent fleet deploys
+          </h2>
+          <ul className="flex flex-wrap gap-2" data-testid="fleet-list">
+            {fleets.map((f) => (
+              <li key={f.id}>
+                <Link
+                  prefetch={false}
+                  href={`/fleet/${f.id}`}
+                  className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-(--color-line) px-3 text-sm hover:border-(--color-accent)"
+                >
+                  <span className="font-medium">#{f.id}</span>
+                  <span className="font-mono text-xs">{f.children.map((c) => c.machine).join(", ")}</span>
+                  <span className="text-xs text-(--color-muted)">{f.summary.text}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {jobs.length === 0 ? (
         <p

@@ -94,6 +94,20 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             </dd>
           </div>
         )}
+        {job.fleetId !== null && (
+          <div>
+            <dt className="inline text-(--color-muted)">Part of </dt>
+            <dd className="inline">
+              <Link
+                href={`/fleet/${job.fleetId}`}
+                className="text-(--color-accent) underline-offset-2 hover:underline"
+                data-testid="job-fleet"
+              >
+                fleet deploy #{job.fleetId}
+              </Link>
+            </dd>
+          </div>
+        )}
         {job.exitCode !== null && (
           <div>
             <dt className="inline text-(--color-muted)">Exit code </dt>
