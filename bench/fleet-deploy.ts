@@ -55,9 +55,18 @@ export async function fleetDeploys(server: BenchServer, info: LabInfo): Promise<
   return { machines: hosts, singleMs, sumMs, fleetMs, ratio: Math.round((fleetMs / sumMs) * 100) / 100 };
 }
 
-/** One fleet deploy of `hosts` through the fleet API, resolved when every machine's deploy is final. */
+type Fleet = { fleet: { id: number; status: string; children: Array<{ machine: string; status: string; message: string }> } };
+
+/** One fleet deploy of `hosts` through the fleet API, resolved when the fleet (every machine's deploy) is final. */
 async function fleetDeploy(origin: string, hosts: string[]): Promise<void> {
-  void origin;
-  void hosts;
-  throw new Error("the fleet API is not on this branch yet");
+  const started = await api<Fleet>(origin, "/api/fleet", { machines: hosts });
+  for (;;) {
+    const { fleet } = await api<Fleet>(origin, `/api/fleet/${started.fleet.id}`);
+    if (fleet.status !== "running") {
+      const bad = fleet.children.filter((c) => c.status !== "succeeded");
+      if (bad.length) throw new Error(`fleet ${fleet.id}: ${bad.map((c) => `${c.machine} ${c.status}: ${c.message}`).join("; ")}`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

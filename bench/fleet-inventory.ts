@@ -30,6 +30,7 @@ export async function prepareFleetDatabase(file: string, info: LabInfo, stubOrig
         flakeAttr: host.name,
         deployable: true,
         ...(host.name === "frame1" ? {} : { buildHost: "frame1" }),
+        ...(host.name === "frame3" ? { neverBuilds: true } : {}), // the lab's weak device
       };
       await db.machine.upsert({
         where: { name: host.name },
