@@ -21,13 +21,20 @@ test("import from the lab flake: preview, apply, and a second preview shows ever
   // Each preview is two `nix eval` runs over SSH, each bounded at 120 s by the panel; a cold or
   // busy lab host has taken more than a minute in CI.
   test.setTimeout(600_000);
+  // The lab database holds every lab host (frame1, frame2, frame3) and the seed's installer-iso, all in
+  // the lab flake: delete frame3 (it has no services) so that the import has one machine to add back.
+  await page.goto(`${panel.url}/inventory/machines/frame3`);
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await expect(page.getByRole("dialog")).toContainText("It has no services");
+  await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted frame3.");
+
   await page.goto(`${panel.url}/inventory/import`);
   await page.getByRole("tab", { name: "From flake" }).click();
   await page.getByRole("combobox", { name: "Evaluate on" }).selectOption("frame2");
   await expect(page.getByLabel("Flake directory")).toHaveValue("/home/admin/homelab");
   await page.getByRole("button", { name: "Preview" }).click();
-  // The lab database has frame1, frame2 (seeded/pointed at the lab) and the seed's installer-iso
-  // (built on frame1); the lab flake adds frame3.
+  // frame1, frame2 and installer-iso are unchanged; the lab flake adds frame3 back.
   await expect(page.getByTestId("plan-summary")).toHaveText("Would 1 add, 0 change, 3 unchanged, 0 skipped.", { timeout: 240_000 });
   await expect(page.locator('[data-testid="plan-entry"][data-key="frame3"]')).toHaveAttribute("data-action", "add");
   await page.getByRole("button", { name: "Apply" }).click();

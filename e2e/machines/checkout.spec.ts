@@ -61,7 +61,12 @@ test("fetch shows an upstream commit as 1 behind, pull takes it after a confirma
   await expect(page.getByTestId("job-panel").getByTestId("outcome")).toHaveAttribute("data-status", "succeeded", { timeout: 180_000 });
   const row = page.locator(`[data-testid="history-row"][data-job="${jobId}"]`);
   await expect(row.getByTestId("history-commit")).toHaveAttribute("data-commit", pushed, { timeout: 30_000 });
-  await expect(row.getByTestId("history-commit")).toHaveText(`from ${pushed.slice(0, 7)} 'e2e: grafana bump upstream'`);
+  // The build also records the flake.lock it used: the first 12 hex digits of its SHA-256 on the host.
+  const lockSum = (await git("sha256sum flake.lock")).slice(0, 12);
+  expect(lockSum).toMatch(/^[0-9a-f]{12}$/);
+  await expect(row.getByTestId("history-commit")).toHaveText(
+    `from ${pushed.slice(0, 7)} 'e2e: grafana bump upstream' · flake.lock ${lockSum}`,
+  );
 
   // A dirty tree: the file is listed, and the card says a build is not exactly the commit.
   try {
