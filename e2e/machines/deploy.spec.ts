@@ -106,7 +106,7 @@ test("deploy, roll back and preview from a phone", async ({ page, browser }) => 
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("confirm-host")).toContainText("frame1 (admin@10.231.1.2)");
   await expect(dialog.getByTestId("confirm-command")).toHaveText(
-    "nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1'",
+    "nix --extra-experimental-features 'nix-command flakes' --option eval-cache false run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1' -- --option eval-cache false",
   );
   await confirm(page, "Deploy frame1");
   await expect(page.getByTestId("job-log")).toContainText("[deploy] [INFO]", { timeout: 60_000 });

@@ -38,7 +38,7 @@ test("frame3 never builds: its page says so, a deploy builds on frame1 and its g
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("confirm-host")).toContainText("frame1 (admin@10.231.1.2)");
   await expect(dialog.getByTestId("confirm-command")).toHaveText(
-    "nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame3'",
+    "nix --extra-experimental-features 'nix-command flakes' --option eval-cache false run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame3' -- --option eval-cache false",
   );
   await dialog.getByRole("button", { name: "Deploy frame3", exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 15_000 });

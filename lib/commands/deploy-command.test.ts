@@ -4,12 +4,14 @@ import { HOSTILE, expectAllRefused, expectRoundTrip } from "./shell-echo.test-su
 
 const ctx = { sshUser: "admin" };
 const NIX = ["nix", "--extra-experimental-features", "nix-command flakes"];
+const NO_EVAL_CACHE = ["--option", "eval-cache", "false"];
 const base: DeployOptions = { flakeDir: "/srv/homelab", node: "frame1" };
 
 describe("deploy", () => {
   it("runs deploy-rs from the flake by default, target last", () => {
     const cmd = deploy(ctx, base);
-    expect(cmd.argv).toEqual([...NIX, "run", "/srv/homelab#deploy", "--", "/srv/homelab#frame1"]);
+    // nix's evaluation cache is off for nix run and (after deploy-rs's own `--`) every nix deploy-rs runs.
+    expect(cmd.argv).toEqual([...NIX, ...NO_EVAL_CACHE, "run", "/srv/homelab#deploy", "--", "/srv/homelab#frame1", "--", ...NO_EVAL_CACHE]);
     expect(cmd).toMatchObject({ kind: "deploy", sudo: false, readOnly: false, cancellable: false });
     expectRoundTrip(cmd);
   });
@@ -24,7 +26,7 @@ describe("deploy", () => {
       autoRollback: true,
       confirmTimeout: 90,
     });
-    expect(cmd.argv.slice(NIX.length + 2)).toEqual([
+    expect(cmd.argv.slice(NIX.length + NO_EVAL_CACHE.length + 2)).toEqual([
       "--",
       "--dry-activate",
       "--skip-checks",
@@ -36,6 +38,8 @@ describe("deploy", () => {
       "--confirm-timeout",
       "90",
       "/srv/homelab#frame1.system",
+      "--",
+      ...NO_EVAL_CACHE,
     ]);
     expect(cmd).toMatchObject({ readOnly: true, cancellable: true });
     expect(deploy(ctx, { ...base, dryActivate: false, skipChecks: false }).argv).not.toContain("--dry-activate");
@@ -45,9 +49,11 @@ describe("deploy", () => {
     expect(deploy(ctx, { ...base, base: { kind: "binary", path: "/usr/local/bin/deploy" } }).argv).toEqual([
       "/usr/local/bin/deploy",
       "/srv/homelab#frame1",
+      "--",
+      ...NO_EVAL_CACHE,
     ]);
     expect(deploy(ctx, { ...base, base: { kind: "binary", path: "deploy" } }).argv[0]).toBe("deploy");
-    expect(deploy(ctx, { ...base, base: { kind: "nix-run" } }).argv[3]).toBe("run");
+    expect(deploy(ctx, { ...base, base: { kind: "nix-run" } }).argv[6]).toBe("run");
   });
   it("refuses hostile names, paths, binaries and option values", () => {
     expectAllRefused(HOSTILE, (v) => deploy(ctx, { ...base, node: v as string }), /^node /);

@@ -1,7 +1,7 @@
 // deploy-rs, run on the build host (it pushes and activates over its own SSH connection).
 import { CommandInputError } from "./errors";
 import { bool, flakeDir, intInRange, nodeName, profileName, programPath } from "./names";
-import { NIX } from "./nix-commands";
+import { NIX, NO_EVAL_CACHE } from "./nix-commands";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
 /** How deploy-rs is started on a machine: `nix run <flake>#deploy` (default) or an installed binary. */
@@ -25,7 +25,7 @@ export interface DeployOptions {
 /** The program part of a deploy-rs command line: `nix run <flake>#deploy --` or the binary. */
 export function baseArgv(base: DeployBase | undefined, dir: string): string[] {
   if (base === undefined || (typeof base === "object" && base !== null && base.kind === "nix-run")) {
-    return [...NIX, "run", `${dir}#deploy`, "--"];
+    return [...NIX, ...NO_EVAL_CACHE, "run", `${dir}#deploy`, "--"];
   }
   if (typeof base === "object" && base !== null && base.kind === "binary") return [programPath(base.path, "deploy.path")];
   throw new CommandInputError("deploy.base", 'must be { kind: "nix-run" } or { kind: "binary", path }', base);
@@ -55,7 +55,9 @@ export function deploy(ctx: CommandContext, o: DeployOptions): RemoteCommand {
   const dry = o.dryActivate === true;
   return remoteCommand(ctx, {
     kind: "deploy",
-    argv: [...baseArgv(o.base, dir), ...flags, target],
+    // deploy-rs passes what follows `--` to each nix it runs (flake check, eval, build: its
+    // extra_build_args): deploys of a fleet evaluate the same flake side by side (NO_EVAL_CACHE).
+    argv: [...baseArgv(o.base, dir), ...flags, target, "--", ...NO_EVAL_CACHE],
     description: `${dry ? "Dry-run deploy" : "Deploy"} ${node}${profile ? `.${profile}` : ""} from ${dir}`,
     readOnly: dry,
     // Interrupting activation can leave a half-switched host; only a dry run is safe to stop.

@@ -4,6 +4,16 @@ import { bool, flakeAttr, flakeDir, generationNumber, listOf, storePath } from "
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
 export const NIX = ["nix", "--extra-experimental-features", "nix-command flakes"] as const;
+/**
+ * For nix commands that may run beside others evaluating the same flake on the same builder (the
+ * deploys of a fleet, a weak device's remoteBuild check): nix keeps one evaluation cache per flake
+ * revision (~/.cache/nix/eval-cache-v*), and when two processes write it at once one gets
+ * "error (ignored): SQLite database '...eval-cache...' is busy" and, in nix 2.8 (Debian 12), then
+ * fails with "attribute 'packages.x86_64-linux.deploy' is unexpectedly missing" (NixOS/nix#3794;
+ * measured in the lab: a fleet of three deploys on one builder failed one of them this way).
+ * Without the cache the same evaluation is done in full, which a deploy does anyway for a new commit.
+ */
+export const NO_EVAL_CACHE = ["--option", "eval-cache", "false"] as const;
 export const SYSTEM_PROFILE = "/nix/var/nix/profiles/system";
 const OFFLINE = ["--option", "substituters", ""] as const;
 

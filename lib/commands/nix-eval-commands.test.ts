@@ -36,7 +36,10 @@ describe("nix eval for the inventory import", () => {
 
   it("evaluates deploy-rs's remoteBuild settings with a fixed function", () => {
     const cmd = evalDeployRemoteBuild(admin, "/srv/flake");
-    expect(cmd.argv.slice(3)).toEqual(["eval", "--json", "/srv/flake#deploy", "--apply", DEPLOY_REMOTE_BUILD_FUNCTION]);
+    expect(cmd.argv.slice(3)).toEqual([
+      ...["--option", "eval-cache", "false"],
+      ...["eval", "--json", "/srv/flake#deploy", "--apply", DEPLOY_REMOTE_BUILD_FUNCTION],
+    ]);
     expect(cmd).toMatchObject({ kind: "nix.eval", sudo: false, readOnly: true, cancellable: true });
     expectRoundTrip(cmd);
     expectAllRefused(HOSTILE, (v) => evalDeployRemoteBuild(admin, v), /^flakeDir /);

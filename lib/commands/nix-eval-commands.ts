@@ -3,7 +3,7 @@
 // are built here from checked names only; `or` guards let a flake without an option still evaluate.
 import { CommandInputError } from "./errors";
 import { flakeAttr, flakeDir, listOf, requireText } from "./names";
-import { NIX } from "./nix-commands";
+import { NIX, NO_EVAL_CACHE } from "./nix-commands";
 import { remoteCommand, type CommandContext, type RemoteCommand } from "./remote-command";
 
 /** A NixOS option set name under `services.` (e.g. grafana, homepage-dashboard). */
@@ -93,7 +93,8 @@ export function evalDeployRemoteBuild(ctx: CommandContext, dir: unknown): Remote
   const d = flakeDir(dir);
   return remoteCommand(ctx, {
     kind: "nix.eval",
-    argv: [...NIX, "eval", "--json", `${d}#deploy`, "--apply", DEPLOY_REMOTE_BUILD_FUNCTION],
+    // Run before a weak device's deploy, beside the fleet's other deploys on the same builder.
+    argv: [...NIX, ...NO_EVAL_CACHE, "eval", "--json", `${d}#deploy`, "--apply", DEPLOY_REMOTE_BUILD_FUNCTION],
     description: `Evaluate deploy-rs's remoteBuild settings of ${d}`,
     readOnly: true,
     cancellable: true,

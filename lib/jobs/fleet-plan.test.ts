@@ -34,7 +34,7 @@ describe("fleet plan", () => {
         builder: "frame1",
         builderAddress: "admin@10.0.0.1:22",
         commandLine:
-          "nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1'",
+          "nix --extra-experimental-features 'nix-command flakes' --option eval-cache false run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame1' -- --option eval-cache false",
         waitingFor: null,
       },
       {
@@ -43,7 +43,7 @@ describe("fleet plan", () => {
         builder: "frame1",
         builderAddress: "admin@10.0.0.1:22",
         commandLine:
-          "nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame2'",
+          "nix --extra-experimental-features 'nix-command flakes' --option eval-cache false run '/home/admin/homelab#deploy' -- '/home/admin/homelab#frame2' -- --option eval-cache false",
         waitingFor: { id: 7, kind: "deploy" },
       },
       {
@@ -51,7 +51,7 @@ describe("fleet plan", () => {
         ok: true,
         builder: "frame1",
         builderAddress: "admin@10.0.0.1:22",
-        commandLine: "/run/current-system/sw/bin/deploy '/srv/flake#frame3'",
+        commandLine: "/run/current-system/sw/bin/deploy '/srv/flake#frame3' -- --option eval-cache false",
         waitingFor: null,
       },
     ]);
