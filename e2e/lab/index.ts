@@ -117,7 +117,8 @@ export const lab = {
   /**
    * Sets the variant of `name` in the flake checkout on the build host (frame1 by default:
    * /home/admin/homelab, as admin) and commits it. `extra` lines are folded into the build:
-   * a nonce forces a new store path, `seconds=N` sets how long the slow variant builds.
+   * a nonce forces a new store path, `seconds=N` sets how long the slow variant builds at most,
+   * `gate=NAME` ends that build as soon as `openGate(NAME)` was called on the building host.
    */
   async setVariant(name: string, variant: LabVariant, opts: { buildHost?: string; extra?: string[] } = {}): Promise<string> {
     if (!LAB_VARIANTS.includes(variant)) throw new Error(`unknown lab variant ${variant} (${LAB_VARIANTS.join(", ")})`);
@@ -133,6 +134,12 @@ export const lab = {
       "git rev-parse HEAD",
     ].join("; ");
     return (await run(opts.buildHost ?? "frame1", script, "admin")).trim();
+  },
+
+  /** Ends a slow build whose variant has `gate=NAME` (on the host that builds it, as root). */
+  async openGate(buildHost: string, gate: string): Promise<void> {
+    if (!/^[A-Za-z0-9._-]+$/.test(gate) || gate.startsWith("-")) throw new Error("gate names must match [A-Za-z0-9._-]+");
+    await run(buildHost, `mkdir -p /nix/var/lab-gates && touch /nix/var/lab-gates/${shQuote(gate)}`);
   },
 
   /**

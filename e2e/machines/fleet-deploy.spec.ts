@@ -55,10 +55,12 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   test.setTimeout(900_000);
   const phone = test.info().project.name === "phone";
   await uiLogin(page, panel.url);
-  // Desktop: a single deploy of frame2 (a slow build) runs first; the fleet's frame2 waits for it, visibly.
+  // Desktop: a single deploy of frame2 (a slow build, held at a gate on its builder frame1 until the
+  // fleet page showed the wait) runs first; the fleet's frame2 waits for it, visibly.
   let holder: number | null = null;
+  const gate = `fleet-holder-${Date.now()}`;
   if (!phone) {
-    await lab.setVariant("frame2", "slow", { extra: [`nonce=${Date.now()}`, "seconds=45"] });
+    await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
     const res = await page.request.post(`${panel.url}/api/machines/frame2/jobs`, {
       data: { kind: "deploy" },
       headers: { origin: panel.url },
@@ -81,7 +83,7 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
     const entry = plan.locator(`[data-testid="fleet-plan-machine"][data-machine="${h}"]`);
     await expect(entry.getByTestId("fleet-plan-builder")).toHaveText("frame1");
     await expect(entry.getByTestId("fleet-plan-command")).toHaveText(
-      `nix --extra-experimental-features 'nix-command flakes' run '/home/admin/homelab#deploy' -- '/home/admin/homelab#${h}'`,
+      `nix --extra-experimental-features 'nix-command flakes' --option eval-cache false run '/home/admin/homelab#deploy' -- '/home/admin/homelab#${h}' -- --option eval-cache false`,
     );
   }
   if (holder !== null)
@@ -94,7 +96,10 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
 
   const column = (h: string) => page.locator(`[data-testid="fleet-machine"][data-machine="${h}"]`);
   for (const h of HOSTS) await expect(column(h).getByTestId("log-viewer")).toBeVisible();
-  if (holder !== null) await expect(column("frame2").getByTestId("fleet-waiting")).toContainText(`waiting for deploy #${holder} on frame2`);
+  if (holder !== null) {
+    await expect(column("frame2").getByTestId("fleet-waiting")).toContainText(`waiting for deploy #${holder} on frame2`);
+    await lab.openGate("frame1", gate);
+  }
   await expect(page.getByTestId("fleet-summary")).toHaveAttribute("data-status", "failed", { timeout: 600_000 });
   await expect(page.getByTestId("fleet-summary-text")).toHaveText("2 succeeded, 1 rolled back");
   await expect(column("frame1")).toHaveAttribute("data-status", "succeeded");
@@ -135,4 +140,45 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   expect(refused.status()).toBe(403);
   await viewer.close();
   for (const h of HOSTS) await lab.setVariant(h, "base");
+});
+
+test("cancel before start: the fleet's deploy waiting behind a single deploy is cancelled and never runs", async ({ page }) => {
+  test.skip(test.info().project.name === "phone", "the same page and button; one run of the lab flow is enough");
+  test.setTimeout(600_000);
+  await uiLogin(page, panel.url);
+  const before = await current("frame1");
+  // A single deploy of frame1 whose build waits at a gate holds frame1's queue until the test opens it.
+  const gate = `fleet-cancel-${Date.now()}`;
+  await lab.setVariant("frame1", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
+  const res = await page.request.post(`${panel.url}/api/machines/frame1/jobs`, {
+    data: { kind: "deploy" },
+    headers: { origin: panel.url },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const holder = (await res.json()).job.id as number;
+  const job = async (id: number) => (await (await page.request.get(`${panel.url}/api/jobs/${id}`)).json()).job;
+  await expect.poll(async () => (await job(holder)).status, { timeout: 60_000 }).toBe("running");
+
+  const started = await page.request.post(`${panel.url}/api/fleet`, { data: { machines: ["frame1"] }, headers: { origin: panel.url } });
+  expect(started.status(), await started.text()).toBe(200);
+  const fleetId = (await started.json()).fleet.id as number;
+  await page.goto(`${panel.url}/fleet/${fleetId}`);
+  const column = page.locator('[data-testid="fleet-machine"][data-machine="frame1"]');
+  await expect(column.getByTestId("fleet-waiting")).toContainText(`waiting for deploy #${holder} on frame1`);
+  await page.getByRole("button", { name: "Cancel 1 waiting deploy" }).click();
+  await expect(page.getByTestId("fleet-summary")).toHaveAttribute("data-status", "cancelled");
+  await expect(column).toHaveAttribute("data-status", "cancelled");
+  await expect(page.getByRole("button", { name: /Cancel \d+ waiting/ })).toHaveCount(0);
+  expect(await current("frame1")).toBe(before); // the holder is still building
+
+  // The single deploy goes on and finishes; frame1 runs its system: the cancelled deploy never started.
+  await lab.openGate("frame1", gate);
+  await expect.poll(async () => (await job(holder)).status, { timeout: 400_000 }).toBe("succeeded");
+  const child = (await (await page.request.get(`${panel.url}/api/fleet/${fleetId}`)).json()).fleet.children[0];
+  expect(child.status).toBe("cancelled");
+  expect(child.startedAt ?? null).toBeNull();
+  const after = await current("frame1");
+  expect(after).not.toBe(before);
+  expect(after).toBe((await job(holder)).newSystem);
+  await lab.setVariant("frame1", "base");
 });

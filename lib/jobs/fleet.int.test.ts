@@ -8,7 +8,7 @@ import { lab, type LabInfo } from "@/e2e/lab";
 import { ValidationError } from "../errors";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
-import { expectStatus, waitForJob } from "../test/lab-jobs";
+import { expectStatus, logText, waitForJob } from "../test/lab-jobs";
 import { loadFleet } from "./fleet-store";
 import { JobRunner } from "./runner";
 
@@ -83,9 +83,11 @@ describe("fleet deploy", () => {
 
     const fleet = await waitFleet(fleetId);
     const byMachine = Object.fromEntries(fleet.jobs.map((j) => [j.machine.name, j]));
-    expect(byMachine.frame1.status, byMachine.frame1.message).toBe("succeeded");
-    expect(byMachine.frame3.status, byMachine.frame3.message).toBe("succeeded");
-    expect(byMachine.frame2.status, byMachine.frame2.message).toBe("rolled-back");
+    // On a failure the message carries the job's last log lines (what deploy-rs and nix printed).
+    const why = async (h: string) => `${byMachine[h].message}\n${(await logText(tdb.client(), byMachine[h].id)).slice(-40).join("\n")}`;
+    expect(byMachine.frame1.status, await why("frame1")).toBe("succeeded");
+    expect(byMachine.frame3.status, await why("frame3")).toBe("succeeded");
+    expect(byMachine.frame2.status, await why("frame2")).toBe("rolled-back");
     expect(fleet.status).toBe("failed");
     expect(JSON.parse(byMachine.frame2.result)).toMatchObject({ outcome: "auto-rollback" });
 
@@ -105,7 +107,9 @@ describe("fleet deploy", () => {
   });
 
   it("cancel before start: the children waiting behind single deploys are cancelled, and no new generation comes from the fleet", async () => {
-    for (const h of HOSTS) await lab.setVariant(h, "slow", { extra: [...nonce(), "seconds=20"] });
+    // The holders' builds (all on frame1) wait at a gate until the fleet was cancelled: no race with the clock.
+    const gate = `fleet-int-${Date.now()}`;
+    for (const h of HOSTS) await lab.setVariant(h, "slow", { extra: [...nonce(), "seconds=900", `gate=${gate}`] });
     const holders = await Promise.all(HOSTS.map((machine) => runner.enqueue({ machine, kind: "deploy", args: {}, requestedById: null })));
     await Promise.all(holders.map((h) => waitForJob(tdb.client(), h.id, ["running"])));
 
@@ -119,6 +123,7 @@ describe("fleet deploy", () => {
     expect(running).toEqual([]);
     expect((await loadFleet(tdb.client(), fleetId)).status).toBe("cancelled");
 
+    await lab.openGate("frame1", gate);
     const done = await Promise.all(holders.map((h) => expectStatus(tdb.client(), h.id, "succeeded")));
     const after = await snapshot();
     for (const [i, h] of HOSTS.entries()) expect(after[h].system).toBe(done[i].newSystem);

@@ -22,6 +22,10 @@ let
   slowSeconds = if variant != "slow" then 0
     else if secondsLines == [ ] then 75
     else builtins.fromJSON (builtins.head (builtins.match "seconds=([0-9]+)" (builtins.head secondsLines)));
+  # "gate=NAME" (slow variant): the build also ends as soon as /nix/var/lab-gates/NAME exists, so a
+  # test holds a machine's queue for as long as it needs and releases it at once (lab.openGate)
+  gateLines = builtins.filter (l: builtins.match "gate=[A-Za-z0-9._-]+" l != null) lines;
+  gate = if gateLines == [ ] then "" else builtins.head (builtins.match "gate=(.*)" (builtins.head gateLines));
   trim = s: builtins.head (builtins.match "[[:space:]]*([^[:space:]]*)[[:space:]]*" s);
   motdVersion = trim (builtins.readFile "${lab-input}/version");
   motd = derivation {
@@ -36,7 +40,7 @@ let
     inherit system;
     builder = "/bin/sh";
     args = [ "-e" ./build-toplevel.sh ];
-    inherit host variant version nonce slowSeconds;
+    inherit host variant version nonce slowSeconds gate;
     unitNames = builtins.concatStringsSep " " unitNames;
     stc = ./switch-to-configuration.sh;
     inherit motd;
