@@ -18,6 +18,8 @@ export const envSchema = z.object({
   HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
   HEALTH_SLOW_MS: int(10, 60_000).default(1_000),
+  /** How long start-up waits for the first health round before listening (lib/health/monitor.ts). */
+  HEALTH_START_WAIT_MS: int(0, 60_000).default(300),
   /**
    * Hosts health checks may contact (lib/health/allow.ts): "inventory" (the hosts of the
    * inventory's machines and service links), names, IPs and IPv4 CIDRs, or "*"; comma-separated.

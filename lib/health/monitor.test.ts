@@ -238,6 +238,33 @@ describe("HealthMonitor", () => {
     expect(Object.keys(m.snapshot()).sort()).toEqual(["machine:blackhole", "service:web"]);
   });
 
+  it("start() waits startWaitMs, not the slow threshold; then the round pushes what it finds", async () => {
+    const held: Array<() => void> = [];
+    const hanging = createHttpServer((_req, res) => held.push(() => res.end()));
+    const hangingPort = await listen(hanging);
+    const web = await httpServer();
+    const m = monitor(
+      [
+        { key: "machine:off", kind: "http", url: `http://127.0.0.1:${hangingPort}/` },
+        { key: "service:web", kind: "http", url: `http://127.0.0.1:${web.port}/` },
+      ],
+      // A slow threshold (the round's own first push) far beyond the test's time-out: only start() begins the pushes.
+      { slowMs: 600_000, timeoutMs: 600_000, startWaitMs: 0 },
+    );
+    const events = recordChanges(m);
+    const rounds: HealthSnapshot[] = [];
+    m.on("round", (r) => rounds.push(r));
+    await m.start();
+    await vi.waitFor(() => expect(m.snapshot()["service:web"]).toMatchObject({ status: "up", detail: "HTTP 200" }), { timeout: 30_000 });
+    expect(events.some((e) => "service:web" in e)).toBe(true);
+    expect(m.snapshot()["machine:off"]).toBeUndefined();
+    expect(rounds).toEqual([]);
+    await vi.waitFor(() => expect(held.length).toBe(1), { timeout: 30_000 });
+    held[0]();
+    await vi.waitFor(() => expect(rounds).toHaveLength(1), { timeout: 30_000 });
+    expect(Object.keys(m.snapshot()).sort()).toEqual(["machine:off", "service:web"]);
+  });
+
   it("says whether a change is a status (or its reason) or only a latency", async () => {
     let hold = false;
     const held: Array<() => void> = [];

@@ -13,6 +13,11 @@ export type MonitorOptions = CheckOptions & {
   allow: AllowList;
   loadTargets: () => Promise<HealthTarget[]>;
   concurrency?: number;
+  /**
+   * How long start() waits for the first round (default slowMs): the results in by then are in the
+   * first page; an unreachable host's time-out does not hold back listening (HEALTH_START_WAIT_MS).
+   */
+  startWaitMs?: number;
 };
 
 /** How often a round that outlasts the slow threshold pushes what it has found since. */
@@ -36,6 +41,8 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boole
   private rerun = false;
   /** Results of the running round not yet applied and emitted. */
   private pending: HealthSnapshot = {};
+  /** Set while a long round pushes what it has every FLUSH_MS. */
+  private flusher: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: MonitorOptions) {
     super();
@@ -46,14 +53,17 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boole
   }
 
   /**
-   * Starts the interval; resolves after the first round, or after the slow threshold if the round
-   * takes longer (what answered by then is in the first paint; the rest is pushed as it arrives).
+   * Starts the interval; resolves after the first round, or after startWaitMs if the round takes
+   * longer: what answered by then is applied at once (so it is in the first paint), the rest is
+   * pushed as it arrives.
    */
   async start(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const threshold = new Promise<void>((done) => (timer = setTimeout(done, this.opts.slowMs)));
+    const threshold = new Promise<void>((done) => (timer = setTimeout(done, this.opts.startWaitMs ?? this.opts.slowMs)));
     await Promise.race([this.refresh(), threshold]);
     clearTimeout(timer);
+    // The page is served from now on: what the first round finds is pushed as it comes.
+    if (this.round) this.beginFlushing();
     this.timer ??= setInterval(() => void this.refresh(), this.opts.intervalMs);
     this.timer.unref();
   }
@@ -84,11 +94,7 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boole
     const next: HealthSnapshot = {};
     // Machines first: whether a host answers at all is what a fleet's page is read for.
     const queue = [...targets.filter((t) => t.key.startsWith("machine:")), ...targets.filter((t) => !t.key.startsWith("machine:"))];
-    let flusher: NodeJS.Timeout | undefined;
-    const startFlushing = setTimeout(() => {
-      this.flush();
-      flusher = setInterval(() => this.flush(), FLUSH_MS);
-    }, this.opts.slowMs);
+    const startFlushing = setTimeout(() => this.beginFlushing(), this.opts.slowMs);
     const worker = async () => {
       for (let t = queue.shift(); t; t = queue.shift()) {
         const r = await this.check(t);
@@ -100,7 +106,8 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boole
       await Promise.all(Array.from({ length: this.opts.concurrency ?? DEFAULT_CONCURRENCY }, worker));
     } finally {
       clearTimeout(startFlushing);
-      clearInterval(flusher);
+      if (this.flusher) clearInterval(this.flusher);
+      this.flusher = null;
     }
     const removed = Object.keys(this.results).filter((k) => !(k in next));
     for (const key of removed)
@@ -109,6 +116,13 @@ export class HealthMonitor extends EventEmitter<{ change: [HealthSnapshot, boole
     // The latest result of every target (also those equal for display: their time and latency).
     this.results = next;
     this.emit("round", next);
+  }
+
+  /** From now until the round ends: apply what it has found, then again every FLUSH_MS. */
+  private beginFlushing(): void {
+    if (this.flusher) return;
+    this.flush();
+    this.flusher = setInterval(() => this.flush(), FLUSH_MS);
   }
 
   /** Applies the round's new results to the snapshot and emits them as one change. */

@@ -19,6 +19,7 @@ export function healthMonitor(): HealthMonitor {
       intervalMs: e.HEALTH_INTERVAL_MS,
       timeoutMs: e.HEALTH_TIMEOUT_MS,
       slowMs: e.HEALTH_SLOW_MS,
+      startWaitMs: e.HEALTH_START_WAIT_MS,
       allow: parseAllowList(e.HEALTH_CHECK_ALLOW, () => inventory),
       loadTargets: async () => {
         const [services, machines] = await Promise.all([
