@@ -182,3 +182,47 @@ test("cancel before start: the fleet's deploy waiting behind a single deploy is 
   expect(after).toBe((await job(holder)).newSystem);
   await lab.setVariant("frame1", "base");
 });
+
+test("a fleet's deploy blocks single changes on its machine, visibly; a single deploy queued behind it runs after it", async ({ page }) => {
+  test.skip(test.info().project.name === "phone", "the same page and API; one run of the lab flow is enough");
+  test.setTimeout(600_000);
+  await uiLogin(page, panel.url);
+  // The fleet's frame2 deploy builds (on frame1) until the test opens the gate.
+  const gate = `fleet-blocks-${Date.now()}`;
+  await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
+  const started = await page.request.post(`${panel.url}/api/fleet`, { data: { machines: ["frame2"] }, headers: { origin: panel.url } });
+  expect(started.status(), await started.text()).toBe(200);
+  const fleet = (await started.json()).fleet as { id: number; children: { id: number }[] };
+  const child = fleet.children[0].id;
+  const job = async (id: number) => (await (await page.request.get(`${panel.url}/api/jobs/${id}`)).json()).job;
+  await expect.poll(async () => (await job(child)).status, { timeout: 60_000 }).toBe("running");
+
+  // frame2's page: Deploy is disabled and says which deploy runs; the API refuses a single deploy too.
+  await page.goto(`${panel.url}/machines/frame2`);
+  await expect(page.getByRole("button", { name: "Deploy…" })).toBeDisabled();
+  await expect(page.getByTestId("job-actions").getByTestId("disabled-reason").first()).toHaveText(
+    `deploy #${child} is running on this machine`,
+  );
+  const refused = await page.request.post(`${panel.url}/api/machines/frame2/jobs`, {
+    data: { kind: "deploy" },
+    headers: { origin: panel.url },
+  });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toContain(`deploy #${child} is running`);
+  // Asked to queue, it waits behind the fleet's deploy.
+  const queued = await page.request.post(`${panel.url}/api/machines/frame2/jobs`, {
+    data: { kind: "deploy", queue: true },
+    headers: { origin: panel.url },
+  });
+  expect(queued.status(), await queued.text()).toBe(200);
+  const single = (await queued.json()).job.id as number;
+  expect(await job(single)).toMatchObject({ status: "queued", position: 1 });
+
+  await lab.openGate("frame1", gate);
+  await expect.poll(async () => (await job(single)).status, { timeout: 400_000 }).toBe("succeeded");
+  const [c, s] = [await job(child), await job(single)];
+  expect(c.status).toBe("succeeded");
+  expect(Date.parse(s.startedAt)).toBeGreaterThanOrEqual(Date.parse(c.finishedAt));
+  await expect(page.getByRole("button", { name: "Deploy…" })).toBeEnabled({ timeout: 30_000 });
+  await lab.setVariant("frame2", "base");
+});
