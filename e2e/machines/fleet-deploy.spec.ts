@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { addUser, uiLogin } from "../fixtures/auth";
-import { lab } from "../lab";
+import { gatedSlow, lab } from "../lab";
 import { startLabPanel, type LabPanel } from "../fixtures/lab-panel";
 
 const PORT = 3311;
@@ -32,6 +32,7 @@ test.afterAll(async () => {
 });
 
 const current = async (h: string) => (await lab.run(h, "readlink -f /run/current-system")).trim();
+const jobOf = async (page: Page, id: number) => (await (await page.request.get(`${panel.url}/api/jobs/${id}`)).json()).job;
 
 async function choose(page: Page, where: "dashboard" | "inventory") {
   await page.goto(`${panel.url}${where === "dashboard" ? "/" : "/inventory"}`);
@@ -60,7 +61,7 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   let holder: number | null = null;
   const gate = `fleet-holder-${Date.now()}`;
   if (!phone) {
-    await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
+    await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, ...gatedSlow(gate)] });
     const res = await page.request.post(`${panel.url}/api/machines/frame2/jobs`, {
       data: { kind: "deploy" },
       headers: { origin: panel.url },
@@ -108,8 +109,7 @@ test("select, see the plan, confirm once: frame1 and frame3 succeed, frame2 roll
   await expect(column("frame2").getByTestId("fleet-outcome")).toContainText("auto rollback");
   await expect(page.getByRole("button", { name: /Cancel \d+ waiting/ })).toHaveCount(0);
   // frame2 runs what it ran before the fleet: the single deploy's system on desktop.
-  const expected2 =
-    holder === null ? frame2Before : ((await (await page.request.get(`${panel.url}/api/jobs/${holder}`)).json()).job.newSystem as string);
+  const expected2 = holder === null ? frame2Before : ((await jobOf(page, holder)).newSystem as string);
   expect(expected2).toMatch(/^\/nix\/store\//);
   expect(await current("frame2")).toBe(expected2);
   expect(await current("frame1")).toMatch(/nixos-system-frame1-.*lab-changed$/);
@@ -149,15 +149,14 @@ test("cancel before start: the fleet's deploy waiting behind a single deploy is 
   const before = await current("frame1");
   // A single deploy of frame1 whose build waits at a gate holds frame1's queue until the test opens it.
   const gate = `fleet-cancel-${Date.now()}`;
-  await lab.setVariant("frame1", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
+  await lab.setVariant("frame1", "slow", { extra: [`nonce=${gate}`, ...gatedSlow(gate)] });
   const res = await page.request.post(`${panel.url}/api/machines/frame1/jobs`, {
     data: { kind: "deploy" },
     headers: { origin: panel.url },
   });
   expect(res.status(), await res.text()).toBe(200);
   const holder = (await res.json()).job.id as number;
-  const job = async (id: number) => (await (await page.request.get(`${panel.url}/api/jobs/${id}`)).json()).job;
-  await expect.poll(async () => (await job(holder)).status, { timeout: 60_000 }).toBe("running");
+  await expect.poll(async () => (await jobOf(page, holder)).status, { timeout: 60_000 }).toBe("running");
 
   const started = await page.request.post(`${panel.url}/api/fleet`, { data: { machines: ["frame1"] }, headers: { origin: panel.url } });
   expect(started.status(), await started.text()).toBe(200);
@@ -173,13 +172,13 @@ test("cancel before start: the fleet's deploy waiting behind a single deploy is 
 
   // The single deploy goes on and finishes; frame1 runs its system: the cancelled deploy never started.
   await lab.openGate("frame1", gate);
-  await expect.poll(async () => (await job(holder)).status, { timeout: 400_000 }).toBe("succeeded");
+  await expect.poll(async () => (await jobOf(page, holder)).status, { timeout: 400_000 }).toBe("succeeded");
   const child = (await (await page.request.get(`${panel.url}/api/fleet/${fleetId}`)).json()).fleet.children[0];
   expect(child.status).toBe("cancelled");
   expect(child.startedAt ?? null).toBeNull();
   const after = await current("frame1");
   expect(after).not.toBe(before);
-  expect(after).toBe((await job(holder)).newSystem);
+  expect(after).toBe((await jobOf(page, holder)).newSystem);
   await lab.setVariant("frame1", "base");
 });
 
@@ -189,13 +188,12 @@ test("a fleet's deploy blocks single changes on its machine, visibly; a single d
   await uiLogin(page, panel.url);
   // The fleet's frame2 deploy builds (on frame1) until the test opens the gate.
   const gate = `fleet-blocks-${Date.now()}`;
-  await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, "seconds=900", `gate=${gate}`] });
+  await lab.setVariant("frame2", "slow", { extra: [`nonce=${gate}`, ...gatedSlow(gate)] });
   const started = await page.request.post(`${panel.url}/api/fleet`, { data: { machines: ["frame2"] }, headers: { origin: panel.url } });
   expect(started.status(), await started.text()).toBe(200);
   const fleet = (await started.json()).fleet as { id: number; children: { id: number }[] };
   const child = fleet.children[0].id;
-  const job = async (id: number) => (await (await page.request.get(`${panel.url}/api/jobs/${id}`)).json()).job;
-  await expect.poll(async () => (await job(child)).status, { timeout: 60_000 }).toBe("running");
+  await expect.poll(async () => (await jobOf(page, child)).status, { timeout: 60_000 }).toBe("running");
 
   // frame2's page: Deploy is disabled and says which deploy runs; the API refuses a single deploy too.
   await page.goto(`${panel.url}/machines/frame2`);
@@ -216,11 +214,11 @@ test("a fleet's deploy blocks single changes on its machine, visibly; a single d
   });
   expect(queued.status(), await queued.text()).toBe(200);
   const single = (await queued.json()).job.id as number;
-  expect(await job(single)).toMatchObject({ status: "queued", position: 1 });
+  expect(await jobOf(page, single)).toMatchObject({ status: "queued", position: 1 });
 
   await lab.openGate("frame1", gate);
-  await expect.poll(async () => (await job(single)).status, { timeout: 400_000 }).toBe("succeeded");
-  const [c, s] = [await job(child), await job(single)];
+  await expect.poll(async () => (await jobOf(page, single)).status, { timeout: 400_000 }).toBe("succeeded");
+  const [c, s] = [await jobOf(page, child), await jobOf(page, single)];
   expect(c.status).toBe("succeeded");
   expect(Date.parse(s.startedAt)).toBeGreaterThanOrEqual(Date.parse(c.finishedAt));
   await expect(page.getByRole("button", { name: "Deploy…" })).toBeEnabled({ timeout: 30_000 });

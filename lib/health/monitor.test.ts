@@ -26,6 +26,13 @@ async function stopServer(s: Server): Promise<void> {
   await new Promise((ok) => s.close(() => ok(undefined)));
 }
 
+/** An HTTP server that answers only when the test lets it (`held[i]()`): a black-holed host, made deterministic. */
+async function hangingServer(): Promise<{ port: number; held: Array<() => void> }> {
+  const held: Array<() => void> = [];
+  const port = await listen(createHttpServer((_req, res) => held.push(() => res.end())));
+  return { port, held };
+}
+
 async function httpServer(status = 200) {
   const server = createHttpServer((_req, res) => {
     res.statusCode = status;
@@ -207,10 +214,7 @@ describe("HealthMonitor", () => {
   });
 
   it("a target that hangs delays neither start() nor the other statuses (pushed after the slow threshold)", async () => {
-    // An HTTP server that answers only when the test lets it: a black-holed host, made deterministic.
-    const held: Array<() => void> = [];
-    const hanging = createHttpServer((_req, res) => held.push(() => res.end()));
-    const hangingPort = await listen(hanging);
+    const { port: hangingPort, held } = await hangingServer();
     const web = await httpServer();
     const m = monitor(
       [
@@ -239,9 +243,7 @@ describe("HealthMonitor", () => {
   });
 
   it("start() waits startWaitMs, not the slow threshold; then the round pushes what it finds", async () => {
-    const held: Array<() => void> = [];
-    const hanging = createHttpServer((_req, res) => held.push(() => res.end()));
-    const hangingPort = await listen(hanging);
+    const { port: hangingPort, held } = await hangingServer();
     const web = await httpServer();
     const m = monitor(
       [

@@ -4,7 +4,7 @@
 // fleet waits for and blocks single changes in each machine's queue; cancel before start changes
 // nothing anywhere.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lab, type LabInfo } from "@/e2e/lab";
+import { gatedSlow, lab, type LabInfo } from "@/e2e/lab";
 import { ValidationError } from "../errors";
 import { createSshPool, type SshPool } from "../ssh/pool";
 import { useTestDatabase } from "../test/db";
@@ -109,7 +109,7 @@ describe("fleet deploy", () => {
   it("cancel before start: the children waiting behind single deploys are cancelled, and no new generation comes from the fleet", async () => {
     // The holders' builds (all on frame1) wait at a gate until the fleet was cancelled: no race with the clock.
     const gate = `fleet-int-${Date.now()}`;
-    for (const h of HOSTS) await lab.setVariant(h, "slow", { extra: [...nonce(), "seconds=900", `gate=${gate}`] });
+    for (const h of HOSTS) await lab.setVariant(h, "slow", { extra: [...nonce(), ...gatedSlow(gate)] });
     const holders = await Promise.all(HOSTS.map((machine) => runner.enqueue({ machine, kind: "deploy", args: {}, requestedById: null })));
     await Promise.all(holders.map((h) => waitForJob(tdb.client(), h.id, ["running"])));
 
