@@ -99,7 +99,9 @@ in
     makeWrapper ${nodejs}/bin/node $out/bin/homelab-panel \
       --chdir $app \
       --set NODE_ENV production \
-      --set-default MALLOC_ARENA_MAX 2 \
+      --set-default MALLOC_ARENA_MAX 1 \
+      --set-default MALLOC_TRIM_THRESHOLD_ 32768 \
+      --set-default MALLOC_MMAP_THRESHOLD_ 32768 \
       --set-default CHECKPOINT_DISABLE 1 \
       --set-default NEXT_TELEMETRY_DISABLED 1 \
       --prefix PATH : ${lib.makeBinPath [ nodejs ]} \
