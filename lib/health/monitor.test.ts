@@ -68,6 +68,23 @@ function recordChanges(m: HealthMonitor): HealthSnapshot[] {
   return events;
 }
 
+/** A monitor of a host that never answers (`key`, released through `held`) beside a web server that does. */
+async function hangingBesideWeb(key: string, opts: Partial<MonitorOptions>) {
+  const { port: hangingPort, held } = await hangingServer();
+  const web = await httpServer();
+  const m = monitor(
+    [
+      { key, kind: "http", url: `http://127.0.0.1:${hangingPort}/` },
+      { key: "service:web", kind: "http", url: `http://127.0.0.1:${web.port}/` },
+    ],
+    opts,
+  );
+  const events = recordChanges(m);
+  const rounds: HealthSnapshot[] = [];
+  m.on("round", (r) => rounds.push(r));
+  return { m, held, events, rounds };
+}
+
 describe("HealthMonitor", () => {
   it("start() resolves after the first round with every target in the snapshot", async () => {
     const web = await httpServer();
@@ -214,18 +231,7 @@ describe("HealthMonitor", () => {
   });
 
   it("a target that hangs delays neither start() nor the other statuses (pushed after the slow threshold)", async () => {
-    const { port: hangingPort, held } = await hangingServer();
-    const web = await httpServer();
-    const m = monitor(
-      [
-        { key: "machine:blackhole", kind: "http", url: `http://127.0.0.1:${hangingPort}/` },
-        { key: "service:web", kind: "http", url: `http://127.0.0.1:${web.port}/` },
-      ],
-      { slowMs: 200, timeoutMs: 600_000 },
-    );
-    const events = recordChanges(m);
-    const rounds: HealthSnapshot[] = [];
-    m.on("round", (r) => rounds.push(r));
+    const { m, held, events, rounds } = await hangingBesideWeb("machine:blackhole", { slowMs: 200, timeoutMs: 600_000 });
 
     await m.start(); // resolves after the slow threshold although the round still runs
     await vi.waitFor(() => expect(events.some((e) => "service:web" in e)).toBe(true), { timeout: 30_000 });
@@ -243,19 +249,8 @@ describe("HealthMonitor", () => {
   });
 
   it("start() waits startWaitMs, not the slow threshold; then the round pushes what it finds", async () => {
-    const { port: hangingPort, held } = await hangingServer();
-    const web = await httpServer();
-    const m = monitor(
-      [
-        { key: "machine:off", kind: "http", url: `http://127.0.0.1:${hangingPort}/` },
-        { key: "service:web", kind: "http", url: `http://127.0.0.1:${web.port}/` },
-      ],
-      // A slow threshold (the round's own first push) far beyond the test's time-out: only start() begins the pushes.
-      { slowMs: 600_000, timeoutMs: 600_000, startWaitMs: 0 },
-    );
-    const events = recordChanges(m);
-    const rounds: HealthSnapshot[] = [];
-    m.on("round", (r) => rounds.push(r));
+    // A slow threshold (the round's own first push) far beyond the test's time-out: only start() begins the pushes.
+    const { m, held, events, rounds } = await hangingBesideWeb("machine:off", { slowMs: 600_000, timeoutMs: 600_000, startWaitMs: 0 });
     await m.start();
     await vi.waitFor(() => expect(m.snapshot()["service:web"]).toMatchObject({ status: "up", detail: "HTTP 200" }), { timeout: 30_000 });
     expect(events.some((e) => "service:web" in e)).toBe(true);
